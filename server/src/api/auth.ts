@@ -1,0 +1,47 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../app/actor.js';
+import type { App } from '../app/app.js';
+import { sessionExpired } from '../model/errors.js';
+
+export type TokenSource = 'cookie' | 'header' | 'query';
+
+/** The session token of a request, in Mattermost's order: cookie, then Authorization, then access_token. */
+export function readToken(request: FastifyRequest): { token: string; source: TokenSource } | undefined {
+  const cookie = request.cookies?.MMAUTHTOKEN;
+  if (cookie) return { token: cookie, source: 'cookie' };
+  const header = request.headers.authorization;
+  if (header) {
+    const lower = header.slice(0, 6).toLowerCase();
+    if (lower === 'bearer' && header.length > 7) return { token: header.slice(7).trim(), source: 'header' };
+    if (lower.startsWith('token') && header.length > 6) return { token: header.slice(6).trim(), source: 'header' };
+  }
+  const query = (request.query as Record<string, unknown> | undefined)?.access_token;
+  if (typeof query === 'string' && query) return { token: query, source: 'query' };
+  return undefined;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the caller. Cookie-authenticated writes must echo the session's
+ * CSRF token in X-CSRF-Token (browsers cannot be made to send it cross-site).
+ */
+export async function authenticate(app: App, request: FastifyRequest, options: { csrfExempt?: boolean } = {}): Promise<Actor> {
+  const cached = request.actor;
+  if (cached) return cached;
+  const found = readToken(request);
+  if (!found) throw sessionExpired();
+  const session = await app.sessions.resolve(found.token);
+  if (found.source === 'cookie' && !SAFE_METHODS.has(request.method) && !options.csrfExempt) {
+    if (request.headers['x-csrf-token'] !== session.csrf_token) throw sessionExpired();
+  }
+  const actor: Actor = { userId: session.user_id, session, roles: session.roles.split(' ').filter(Boolean) };
+  request.actor = actor;
+  return actor;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+  }
+}

@@ -1,0 +1,252 @@
+import { Type } from 'typebox';
+import { badBodyParam, badParam } from '../../model/errors.js';
+import { isValidId } from '../../model/id.js';
+import { authenticate } from '../auth.js';
+import type { RouteModule } from '../context.js';
+import { boolParam, OK, paging, pathId, stringParam } from '../params.js';
+import { presentChannelMember } from './presenters.js';
+
+const ChannelParams = Type.Object({ channel_id: Type.String() });
+const ChannelUserParams = Type.Object({ channel_id: Type.String(), user_id: Type.String() });
+const UserParams = Type.Object({ user_id: Type.String() });
+const UserTeamParams = Type.Object({ user_id: Type.String(), team_id: Type.String() });
+const Str = (max = 256) => Type.Optional(Type.String({ maxLength: max }));
+const IdArray = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 });
+
+export const channelRoutes: RouteModule = (api, { app }) => {
+  const auth = (request: Parameters<typeof authenticate>[1]) => authenticate(app, request);
+
+  api.post('/channels', {
+    schema: { body: Type.Object({
+      team_id: Type.String({ maxLength: 64 }), name: Type.String({ maxLength: 128 }), display_name: Type.String({ maxLength: 256 }),
+      type: Type.String({ maxLength: 1 }), header: Str(2048), purpose: Str(1024),
+    }) },
+  }, async (request, reply) => {
+    const actor = await auth(request);
+    const b = request.body;
+    if (!isValidId(b.team_id)) throw badBodyParam('team_id');
+    const channel = await app.channels.create(actor, { ...b, type: b.type as 'O' | 'P' });
+    return reply.code(201).send(channel);
+  });
+
+  api.post('/channels/direct', { schema: { body: IdArray } }, async (request, reply) => {
+    const actor = await auth(request);
+    if (!request.body.every(isValidId)) throw badBodyParam('user_ids');
+    return reply.code(201).send(await app.channels.getDirect(actor, request.body));
+  });
+
+  api.post('/channels/group', { schema: { body: IdArray } }, async (request, reply) => {
+    const actor = await auth(request);
+    if (!request.body.every(isValidId)) throw badBodyParam('user_ids');
+    return reply.code(201).send(await app.channels.getGroup(actor, request.body));
+  });
+
+  api.post('/channels/members/me/view', {
+    schema: { body: Type.Object({ channel_id: Str(64), prev_channel_id: Str(64), collapsed_threads_supported: Type.Optional(Type.Boolean()) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const ids = [request.body.channel_id, request.body.prev_channel_id].filter((id): id is string => Boolean(id));
+    for (const id of ids) if (!isValidId(id)) throw badBodyParam('channel_id');
+    const times = await app.channels.view(actor, ids);
+    return { status: 'OK', last_viewed_at_times: times };
+  });
+
+  api.post('/channels/members/me/mark_read', { schema: { body: IdArray } }, async (request) => {
+    const actor = await auth(request);
+    if (!request.body.every(isValidId)) throw badBodyParam('channel_ids');
+    const times = await app.channels.view(actor, request.body);
+    return { status: 'OK', last_viewed_at_times: times };
+  });
+
+  api.post('/channels/stats/member_count', { schema: { body: IdArray } }, async (request) => {
+    const actor = await auth(request);
+    return app.channels.memberCounts(actor, request.body.filter(isValidId));
+  });
+
+  api.get('/channels/:channel_id', { schema: { params: ChannelParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.channels.get(actor, pathId(request.params.channel_id, 'channel_id'));
+  });
+
+  api.put('/channels/:channel_id/patch', {
+    schema: { params: ChannelParams, body: Type.Object({ display_name: Str(), name: Str(128), header: Str(2048), purpose: Str(1024) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    return app.channels.patch(actor, pathId(request.params.channel_id, 'channel_id'), request.body);
+  });
+
+  api.put('/channels/:channel_id', {
+    schema: { params: ChannelParams, body: Type.Object({ id: Str(64), display_name: Str(), name: Str(128), header: Str(2048), purpose: Str(1024) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const id = pathId(request.params.channel_id, 'channel_id');
+    if (request.body.id && request.body.id !== id) throw badBodyParam('id');
+    const { id: _id, ...patch } = request.body;
+    return app.channels.patch(actor, id, patch);
+  });
+
+  api.delete('/channels/:channel_id', { schema: { params: ChannelParams } }, async (request) => {
+    const actor = await auth(request);
+    await app.channels.archive(actor, pathId(request.params.channel_id, 'channel_id'));
+    return OK;
+  });
+
+  api.post('/channels/:channel_id/restore', { schema: { params: ChannelParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.channels.restore(actor, pathId(request.params.channel_id, 'channel_id'));
+  });
+
+  api.get('/channels/:channel_id/stats', { schema: { params: ChannelParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.channels.stats(actor, pathId(request.params.channel_id, 'channel_id'));
+  });
+
+  api.get('/channels/:channel_id/timezones', { schema: { params: ChannelParams } }, async (request) => {
+    const actor = await auth(request);
+    await app.channels.get(actor, pathId(request.params.channel_id, 'channel_id'));
+    return [];
+  });
+
+  api.get('/channels/:channel_id/members', { schema: { params: ChannelParams } }, async (request) => {
+    const actor = await auth(request);
+    const { offset, perPage } = paging(request.query as Record<string, unknown>);
+    const members = await app.channels.listMembers(actor, pathId(request.params.channel_id, 'channel_id'), { offset, limit: perPage });
+    return members.map(presentChannelMember);
+  });
+
+  api.post('/channels/:channel_id/members/ids', { schema: { params: ChannelParams, body: IdArray } }, async (request) => {
+    const actor = await auth(request);
+    const members = await app.channels.getMembersByIds(actor, pathId(request.params.channel_id, 'channel_id'), request.body.filter(isValidId));
+    return members.map(presentChannelMember);
+  });
+
+  api.post('/channels/:channel_id/members', {
+    schema: { params: ChannelParams, body: Type.Object({ user_id: Str(64), user_ids: Type.Optional(IdArray), post_root_id: Str(64) }) },
+  }, async (request, reply) => {
+    const actor = await auth(request);
+    const channelId = pathId(request.params.channel_id, 'channel_id');
+    const ids = request.body.user_ids ?? (request.body.user_id ? [request.body.user_id] : []);
+    if (ids.length === 0 || !ids.every(isValidId)) throw badBodyParam('user_id');
+    const members = [];
+    for (const id of ids) members.push(presentChannelMember(await app.channels.addMember(actor, channelId, id)));
+    return reply.code(201).send(request.body.user_ids ? members : members[0]);
+  });
+
+  api.get('/channels/:channel_id/members/:user_id', { schema: { params: ChannelUserParams } }, async (request) => {
+    const actor = await auth(request);
+    const member = await app.channels.getMember(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId));
+    return presentChannelMember(member);
+  });
+
+  api.delete('/channels/:channel_id/members/:user_id', { schema: { params: ChannelUserParams } }, async (request) => {
+    const actor = await auth(request);
+    await app.channels.removeMember(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId));
+    return OK;
+  });
+
+  api.put('/channels/:channel_id/members/:user_id/notify_props', {
+    schema: { params: ChannelUserParams, body: Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 64 })) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const { channel_id: _c, user_id: _u, ...props } = request.body;
+    await app.channels.updateNotifyProps(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId), props);
+    return OK;
+  });
+
+  api.put('/channels/:channel_id/members/:user_id/roles', {
+    schema: { params: ChannelUserParams, body: Type.Object({ roles: Type.String({ maxLength: 256 }) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    await app.channels.updateMemberRoles(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId), request.body.roles);
+    return OK;
+  });
+
+  api.get('/teams/:team_id/channels', { schema: { params: Type.Object({ team_id: Type.String() }) } }, async (request) => {
+    const actor = await auth(request);
+    const q = request.query as Record<string, unknown>;
+    const { offset, perPage } = paging(q);
+    return app.channels.listPublic(actor, pathId(request.params.team_id, 'team_id'), { offset, limit: perPage, includeDeleted: boolParam(q, 'include_deleted') });
+  });
+
+  api.get('/teams/:team_id/channels/deleted', { schema: { params: Type.Object({ team_id: Type.String() }) } }, async (request) => {
+    const actor = await auth(request);
+    const { offset, perPage } = paging(request.query as Record<string, unknown>);
+    const all = await app.channels.listPublic(actor, pathId(request.params.team_id, 'team_id'), { offset, limit: perPage, includeDeleted: true });
+    return all.filter((c) => c.delete_at > 0);
+  });
+
+  api.get('/teams/:team_id/channels/autocomplete', { schema: { params: Type.Object({ team_id: Type.String() }) } }, async (request) => {
+    const actor = await auth(request);
+    const term = stringParam(request.query as Record<string, unknown>, 'name', 64) ?? '';
+    return app.channels.listPublic(actor, pathId(request.params.team_id, 'team_id'), { offset: 0, limit: 50, includeDeleted: false, term });
+  });
+
+  api.get('/teams/:team_id/channels/search_autocomplete', { schema: { params: Type.Object({ team_id: Type.String() }) } }, async (request) => {
+    const actor = await auth(request);
+    const term = stringParam(request.query as Record<string, unknown>, 'name', 64) ?? '';
+    const teamId = pathId(request.params.team_id, 'team_id');
+    const mine = (await app.channels.listForUser(actor, actor.userId, { teamId, includeDeleted: false }))
+      .filter((c) => c.team_id === teamId && (c.name.startsWith(term.toLowerCase()) || c.display_name.toLowerCase().startsWith(term.toLowerCase())));
+    return mine.slice(0, 50);
+  });
+
+  api.post('/teams/:team_id/channels/search', {
+    schema: { params: Type.Object({ team_id: Type.String() }), body: Type.Object({ term: Type.String({ maxLength: 64 }) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    return app.channels.listPublic(actor, pathId(request.params.team_id, 'team_id'), { offset: 0, limit: 100, includeDeleted: false, term: request.body.term });
+  });
+
+  api.get('/teams/:team_id/channels/name/:name', {
+    schema: { params: Type.Object({ team_id: Type.String(), name: Type.String({ maxLength: 128 }) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const includeDeleted = boolParam(request.query as Record<string, unknown>, 'include_deleted');
+    return app.channels.getByName(actor, pathId(request.params.team_id, 'team_id'), request.params.name, includeDeleted);
+  });
+
+  api.get('/teams/name/:team_name/channels/name/:name', {
+    schema: { params: Type.Object({ team_name: Type.String({ maxLength: 128 }), name: Type.String({ maxLength: 128 }) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const team = await app.teams.getByName(actor, request.params.team_name);
+    const includeDeleted = boolParam(request.query as Record<string, unknown>, 'include_deleted');
+    return app.channels.getByName(actor, team.id, request.params.name, includeDeleted);
+  });
+
+  api.get('/users/:user_id/channels', { schema: { params: UserParams } }, async (request) => {
+    const actor = await auth(request);
+    const includeDeleted = boolParam(request.query as Record<string, unknown>, 'include_deleted');
+    return app.channels.listForUser(actor, pathId(request.params.user_id, 'user_id', actor.userId), { includeDeleted });
+  });
+
+  api.get('/users/:user_id/teams/:team_id/channels', { schema: { params: UserTeamParams } }, async (request) => {
+    const actor = await auth(request);
+    const includeDeleted = boolParam(request.query as Record<string, unknown>, 'include_deleted');
+    const teamId = pathId(request.params.team_id, 'team_id');
+    await app.permissions.requireTeam(actor, teamId, 'view_team');
+    return app.channels.listForUser(actor, pathId(request.params.user_id, 'user_id', actor.userId), { teamId, includeDeleted });
+  });
+
+  api.get('/users/:user_id/teams/:team_id/channels/members', { schema: { params: UserTeamParams } }, async (request) => {
+    const actor = await auth(request);
+    const teamId = pathId(request.params.team_id, 'team_id');
+    await app.permissions.requireTeam(actor, teamId, 'view_team');
+    const members = await app.channels.listMembersForUser(actor, pathId(request.params.user_id, 'user_id', actor.userId), { teamId });
+    return members.map(presentChannelMember);
+  });
+
+  api.get('/users/:user_id/channel_members', { schema: { params: UserParams } }, async (request, reply) => {
+    const actor = await auth(request);
+    const q = request.query as Record<string, unknown>;
+    const page = q.page === '-1' ? -1 : paging(q).page;
+    const members = (await app.channels.listMembersForUser(actor, pathId(request.params.user_id, 'user_id', actor.userId), {})).map(presentChannelMember);
+    if (page === -1) {
+      reply.type('application/x-ndjson');
+      return members.map((m) => JSON.stringify(m)).join('\n');
+    }
+    const { offset, perPage } = paging(q);
+    if (perPage < 0) throw badParam('per_page');
+    return members.slice(offset, offset + perPage);
+  });
+};

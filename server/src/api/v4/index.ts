@@ -1,0 +1,8 @@
+import type { RouteModule } from '../context.js';
+import { systemRoutes } from './system.js';
+import { teamRoutes } from './teams.js';
+import { userRoutes } from './users.js';
+import { channelRoutes } from './channels.js';
+
+/** Every /api/v4 resource, one module per resource. */
+export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes];

@@ -1,0 +1,185 @@
+import { Type } from 'typebox';
+import { badBodyParam, badParam, notFound } from '../../model/errors.js';
+import { isValidId } from '../../model/id.js';
+import { authenticate } from '../auth.js';
+import type { RouteModule } from '../context.js';
+import { boolParam, OK, paging, pathId, stringParam } from '../params.js';
+import { presentTeamMember } from './presenters.js';
+
+const TeamParams = Type.Object({ team_id: Type.String() });
+const TeamUserParams = Type.Object({ team_id: Type.String(), user_id: Type.String() });
+const UserParams = Type.Object({ user_id: Type.String() });
+const Str = (max = 256) => Type.Optional(Type.String({ maxLength: max }));
+
+export const teamRoutes: RouteModule = (api, { app }) => {
+  const auth = (request: Parameters<typeof authenticate>[1]) => authenticate(app, request);
+
+  api.post('/teams', {
+    schema: { body: Type.Object({
+      name: Type.String({ maxLength: 128 }), display_name: Type.String({ maxLength: 256 }), type: Type.String({ maxLength: 1 }),
+      description: Str(), allow_open_invite: Type.Optional(Type.Boolean()),
+    }) },
+  }, async (request, reply) => {
+    const actor = await auth(request);
+    const b = request.body;
+    const team = await app.teams.create(actor, { ...b, type: b.type as 'O' | 'I' });
+    return reply.code(201).send(team);
+  });
+
+  api.get('/teams', async (request) => {
+    const actor = await auth(request);
+    const q = request.query as Record<string, unknown>;
+    const { offset, perPage } = paging(q);
+    const includeTotal = boolParam(q, 'include_total_count');
+    const { teams, total } = await app.teams.list(actor, { offset, limit: perPage, includeTotal });
+    const presented = await Promise.all(teams.map((t) => app.teams.present(actor, t)));
+    return includeTotal ? { teams: presented, total_count: total } : presented;
+  });
+
+  api.get('/teams/name/:name/exists', { schema: { params: Type.Object({ name: Type.String({ maxLength: 128 }) }) } }, async (request) => {
+    const actor = await auth(request);
+    const exists = await app.teams.getByName(actor, request.params.name).then(() => true, () => false);
+    return { exists };
+  });
+
+  api.get('/teams/name/:name', { schema: { params: Type.Object({ name: Type.String({ maxLength: 128 }) }) } }, async (request) => {
+    const actor = await auth(request);
+    return app.teams.present(actor, await app.teams.getByName(actor, request.params.name));
+  });
+
+  api.get('/teams/invite/:invite_id', { schema: { params: Type.Object({ invite_id: Type.String({ maxLength: 64 }) }) } }, async (request) => {
+    await auth(request);
+    return app.teams.inviteInfo(request.params.invite_id);
+  });
+
+  api.get('/teams/:team_id', { schema: { params: TeamParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.teams.present(actor, await app.teams.get(actor, pathId(request.params.team_id, 'team_id')));
+  });
+
+  api.put('/teams/:team_id/patch', {
+    schema: { params: TeamParams, body: Type.Object({
+      display_name: Str(), description: Str(), company_name: Str(), allowed_domains: Str(1000),
+      allow_open_invite: Type.Optional(Type.Boolean()), type: Str(1),
+    }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const b = request.body;
+    return app.teams.patch(actor, pathId(request.params.team_id, 'team_id'), { ...b, type: b.type as 'O' | 'I' | undefined });
+  });
+
+  api.delete('/teams/:team_id', { schema: { params: TeamParams } }, async (request) => {
+    const actor = await auth(request);
+    await app.teams.archive(actor, pathId(request.params.team_id, 'team_id'));
+    return OK;
+  });
+
+  api.post('/teams/:team_id/regenerate_invite_id', { schema: { params: TeamParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.teams.regenerateInviteId(actor, pathId(request.params.team_id, 'team_id'));
+  });
+
+  api.get('/teams/:team_id/stats', { schema: { params: TeamParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.teams.stats(actor, pathId(request.params.team_id, 'team_id'));
+  });
+
+  api.get('/teams/:team_id/image', { schema: { params: TeamParams } }, async (request) => {
+    const actor = await auth(request);
+    await app.teams.get(actor, pathId(request.params.team_id, 'team_id'));
+    throw notFound('team_icon');
+  });
+
+  api.post('/teams/members/invite', async (request, reply) => {
+    const actor = await auth(request);
+    const inviteId = stringParam(request.query as Record<string, unknown>, 'invite_id', 64);
+    if (!inviteId) throw badParam('invite_id');
+    const member = await app.teams.joinByInvite(actor.userId, inviteId);
+    return reply.code(201).send(presentTeamMember(member));
+  });
+
+  api.post('/teams/:team_id/members', {
+    schema: { params: TeamParams, body: Type.Object({ team_id: Str(64), user_id: Type.String({ maxLength: 64 }) }) },
+  }, async (request, reply) => {
+    const actor = await auth(request);
+    const teamId = pathId(request.params.team_id, 'team_id');
+    if (request.body.team_id && request.body.team_id !== teamId) throw badBodyParam('team_id');
+    if (!isValidId(request.body.user_id)) throw badBodyParam('user_id');
+    const member = await app.teams.addMember(actor, teamId, request.body.user_id);
+    return reply.code(201).send(presentTeamMember(member));
+  });
+
+  api.post('/teams/:team_id/members/batch', {
+    schema: { params: TeamParams, body: Type.Array(Type.Object({ team_id: Str(64), user_id: Type.String({ maxLength: 64 }) }), { maxItems: 256 }) },
+  }, async (request, reply) => {
+    const actor = await auth(request);
+    const teamId = pathId(request.params.team_id, 'team_id');
+    const members = [];
+    for (const item of request.body) {
+      if (!isValidId(item.user_id)) throw badBodyParam('user_id');
+      members.push(presentTeamMember(await app.teams.addMember(actor, teamId, item.user_id)));
+    }
+    return reply.code(201).send(members);
+  });
+
+  api.get('/teams/:team_id/members', { schema: { params: TeamParams } }, async (request) => {
+    const actor = await auth(request);
+    const { offset, perPage } = paging(request.query as Record<string, unknown>);
+    const members = await app.teams.listMembers(actor, pathId(request.params.team_id, 'team_id'), { offset, limit: perPage });
+    return members.map(presentTeamMember);
+  });
+
+  api.post('/teams/:team_id/members/ids', {
+    schema: { params: TeamParams, body: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const members = await app.teams.getMembersByIds(actor, pathId(request.params.team_id, 'team_id'), request.body.filter(isValidId));
+    return members.map(presentTeamMember);
+  });
+
+  api.get('/teams/:team_id/members/:user_id', { schema: { params: TeamUserParams } }, async (request) => {
+    const actor = await auth(request);
+    const member = await app.teams.getMember(actor, pathId(request.params.team_id, 'team_id'), pathId(request.params.user_id, 'user_id', actor.userId));
+    return presentTeamMember(member);
+  });
+
+  api.delete('/teams/:team_id/members/:user_id', { schema: { params: TeamUserParams } }, async (request) => {
+    const actor = await auth(request);
+    await app.teams.removeMember(actor, pathId(request.params.team_id, 'team_id'), pathId(request.params.user_id, 'user_id', actor.userId));
+    return OK;
+  });
+
+  api.put('/teams/:team_id/members/:user_id/roles', {
+    schema: { params: TeamUserParams, body: Type.Object({ roles: Type.String({ maxLength: 256 }) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    await app.teams.updateMemberRoles(actor, pathId(request.params.team_id, 'team_id'), pathId(request.params.user_id, 'user_id', actor.userId), request.body.roles);
+    return OK;
+  });
+
+  api.get('/users/:user_id/teams', { schema: { params: UserParams } }, async (request) => {
+    const actor = await auth(request);
+    const teams = await app.teams.listForUser(actor, pathId(request.params.user_id, 'user_id', actor.userId));
+    return Promise.all(teams.map((t) => app.teams.present(actor, t)));
+  });
+
+  api.get('/users/:user_id/teams/members', { schema: { params: UserParams } }, async (request) => {
+    const actor = await auth(request);
+    const members = await app.teams.listMembersForUser(actor, pathId(request.params.user_id, 'user_id', actor.userId));
+    return members.map(presentTeamMember);
+  });
+
+  api.get('/users/:user_id/teams/unread', { schema: { params: UserParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.channels.teamUnreads(actor, pathId(request.params.user_id, 'user_id', actor.userId));
+  });
+
+  api.get('/users/:user_id/teams/:team_id/unread', { schema: { params: TeamUserParams } }, async (request) => {
+    const actor = await auth(request);
+    const teamId = pathId(request.params.team_id, 'team_id');
+    const unreads = await app.channels.teamUnreads(actor, pathId(request.params.user_id, 'user_id', actor.userId));
+    const found = unreads.find((u) => u.team_id === teamId);
+    if (!found) throw notFound('team_member');
+    return found;
+  });
+};

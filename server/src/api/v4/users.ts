@@ -1,0 +1,257 @@
+import { Type } from 'typebox';
+import { defaultAvatar } from '../../app/avatars.js';
+import { AppError, badBodyParam } from '../../model/errors.js';
+import { isValidId } from '../../model/id.js';
+import { authenticate } from '../auth.js';
+import type { RouteModule } from '../context.js';
+import { boolParam, idParam, intParam, OK, paging, pathId, stringParam } from '../params.js';
+
+const UserIdParams = Type.Object({ user_id: Type.String() });
+const Str = (max = 256) => Type.Optional(Type.String({ maxLength: max }));
+
+const SignupBody = Type.Object({
+  email: Type.String({ maxLength: 256 }), username: Type.String({ maxLength: 256 }), password: Type.String({ maxLength: 1024 }),
+  first_name: Str(), last_name: Str(), nickname: Str(), position: Str(), locale: Str(16),
+});
+const LoginBody = Type.Object({
+  login_id: Str(), id: Str(), password: Type.String({ maxLength: 1024 }), device_id: Str(512), token: Str(), ldap_only: Str(),
+});
+const PatchBody = Type.Object({
+  username: Str(), email: Str(), first_name: Str(), last_name: Str(), nickname: Str(), position: Str(), locale: Str(16),
+  props: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 4096 }))),
+  notify_props: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 4096 }))),
+  timezone: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 256 }))),
+});
+const IdList = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 });
+
+export const userRoutes: RouteModule = (api, { app }) => {
+  const auth = (request: Parameters<typeof authenticate>[1]) => authenticate(app, request);
+
+  api.post('/users', { schema: { body: SignupBody } }, async (request, reply) => {
+    const actor = readOptionalActor(request) ? await auth(request) : undefined;
+    const user = await app.users.signup(request.body, actor);
+    const inviteId = stringParam(request.query as Record<string, unknown>, 'iid', 64);
+    if (inviteId) {
+      await app.teams.joinByInvite(user.id, inviteId);
+    }
+    return reply.code(201).send(app.users.present({ userId: user.id, roles: user.roles.split(' ') }, user));
+  });
+
+  api.post('/users/login', { schema: { body: LoginBody } }, async (request, reply) => {
+    const { login_id, id, password, device_id } = request.body;
+    const loginId = login_id ?? '';
+    let result;
+    if (!loginId && id) {
+      const byId = isValidId(id) ? await app.users.get(id).catch(() => undefined) : undefined;
+      if (!byId) throw new AppError('api.user.login.invalid_credentials_email_username', 'Enter a valid email or username and/or password.', 401);
+      result = await app.users.login(byId.username, password, device_id);
+    } else {
+      if (!loginId) throw badBodyParam('login_id');
+      result = await app.users.login(loginId, password, device_id);
+    }
+    reply.header('Token', result.token);
+    if (request.headers['x-requested-with'] === 'XMLHttpRequest') {
+      const maxAge = Math.floor((result.expiresAt - Date.now()) / 1000);
+      const secure = request.protocol === 'https';
+      reply.setCookie('MMAUTHTOKEN', result.token, { path: '/', httpOnly: true, maxAge, secure, sameSite: 'lax' });
+      reply.setCookie('MMUSERID', result.user.id, { path: '/', httpOnly: false, maxAge, secure, sameSite: 'lax' });
+      reply.setCookie('MMCSRF', result.csrf, { path: '/', httpOnly: false, maxAge, secure, sameSite: 'lax' });
+    }
+    return app.users.present({ userId: result.user.id, roles: result.user.roles.split(' ') }, result.user);
+  });
+
+  api.post('/users/logout', async (request, reply) => {
+    const actor = await authenticate(app, request).catch(() => undefined);
+    if (actor) await app.sessions.revoke(actor.session);
+    for (const name of ['MMAUTHTOKEN', 'MMUSERID', 'MMCSRF']) reply.clearCookie(name, { path: '/' });
+    return OK;
+  });
+
+  api.get('/users/me', async (request) => {
+    const actor = await auth(request);
+    return app.users.present(actor, await app.users.get(actor.userId));
+  });
+
+  api.get('/users', async (request) => {
+    const actor = await auth(request);
+    const q = request.query as Record<string, unknown>;
+    const { perPage, offset } = paging(q);
+    const users = await app.users.list(actor, {
+      inTeam: idParam(q, 'in_team'), notInTeam: idParam(q, 'not_in_team'), inChannel: idParam(q, 'in_channel'),
+      notInChannel: idParam(q, 'not_in_channel'), active: boolParam(q, 'active'), inactive: boolParam(q, 'inactive'),
+      role: stringParam(q, 'role', 64), offset, limit: perPage,
+    });
+    return users.map((u) => app.users.present(actor, u));
+  });
+
+  api.post('/users/ids', { schema: { body: IdList } }, async (request) => {
+    const actor = await auth(request);
+    const since = intParam(request.query as Record<string, unknown>, 'since', 0, { min: 0, max: Number.MAX_SAFE_INTEGER });
+    const ids = request.body.filter(isValidId);
+    const users = await app.users.getMany(ids);
+    return users.filter((u) => u.update_at > since || since === 0).map((u) => app.users.present(actor, u));
+  });
+
+  api.post('/users/usernames', { schema: { body: IdList } }, async (request) => {
+    const actor = await auth(request);
+    const users = await app.users.getByUsernames(request.body);
+    return users.map((u) => app.users.present(actor, u));
+  });
+
+  api.get('/users/autocomplete', async (request) => {
+    const actor = await auth(request);
+    const q = request.query as Record<string, unknown>;
+    const term = stringParam(q, 'name', 64) ?? '';
+    const limit = intParam(q, 'limit', 100, { min: 1, max: 200 });
+    const teamId = idParam(q, 'in_team');
+    const channelId = idParam(q, 'in_channel');
+    if (channelId) {
+      const users = await app.users.search(actor, { term, inChannel: channelId, limit });
+      const outOfChannel = teamId ? await app.users.search(actor, { term, teamId, notInChannel: channelId, limit }) : [];
+      return { users: users.map((u) => app.users.present(actor, u)), out_of_channel: outOfChannel.map((u) => app.users.present(actor, u)) };
+    }
+    const users = await app.users.search(actor, { term, teamId, limit });
+    return { users: users.map((u) => app.users.present(actor, u)) };
+  });
+
+  api.post('/users/search', {
+    schema: { body: Type.Object({
+      term: Type.String({ maxLength: 128 }), team_id: Str(64), in_channel_id: Str(64), not_in_channel_id: Str(64),
+      allow_inactive: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const b = request.body;
+    for (const [name, value] of [['team_id', b.team_id], ['in_channel_id', b.in_channel_id], ['not_in_channel_id', b.not_in_channel_id]] as const) {
+      if (value && !isValidId(value)) throw badBodyParam(name);
+    }
+    const users = await app.users.search(actor, {
+      term: b.term, teamId: b.team_id || undefined, inChannel: b.in_channel_id || undefined,
+      notInChannel: b.not_in_channel_id || undefined, allowInactive: b.allow_inactive, limit: b.limit ?? 100,
+    });
+    return users.map((u) => app.users.present(actor, u));
+  });
+
+  api.get('/users/username/:username', { schema: { params: Type.Object({ username: Type.String({ maxLength: 64 }) }) } }, async (request) => {
+    const actor = await auth(request);
+    return app.users.present(actor, await app.users.getByUsername(request.params.username));
+  });
+
+  api.get('/users/email/:email', { schema: { params: Type.Object({ email: Type.String({ maxLength: 128 }) }) } }, async (request) => {
+    const actor = await auth(request);
+    return app.users.present(actor, await app.users.getByEmail(actor, request.params.email));
+  });
+
+  api.post('/users/status/ids', { schema: { body: IdList } }, async (request) => {
+    await auth(request);
+    const statuses = await app.statuses.getMany(request.body.filter(isValidId));
+    return statuses;
+  });
+
+  api.get('/users/:user_id', { schema: { params: UserIdParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.users.present(actor, await app.users.get(pathId(request.params.user_id, 'user_id', actor.userId)));
+  });
+
+  api.put('/users/:user_id/patch', { schema: { params: UserIdParams, body: PatchBody } }, async (request) => {
+    const actor = await auth(request);
+    const user = await app.users.patch(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body);
+    return app.users.present(actor, user);
+  });
+
+  api.put('/users/:user_id', { schema: { params: UserIdParams, body: PatchBody } }, async (request) => {
+    const actor = await auth(request);
+    const user = await app.users.patch(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body);
+    return app.users.present(actor, user);
+  });
+
+  api.put('/users/:user_id/password', {
+    schema: { params: UserIdParams, body: Type.Object({ current_password: Str(1024), new_password: Type.String({ maxLength: 1024 }) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    await app.users.changePassword(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body.current_password ?? '', request.body.new_password);
+    return OK;
+  });
+
+  api.put('/users/:user_id/active', { schema: { params: UserIdParams, body: Type.Object({ active: Type.Boolean() }) } }, async (request) => {
+    const actor = await auth(request);
+    await app.users.setActive(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body.active);
+    return OK;
+  });
+
+  api.delete('/users/:user_id', { schema: { params: UserIdParams } }, async (request) => {
+    const actor = await auth(request);
+    await app.users.setActive(actor, pathId(request.params.user_id, 'user_id', actor.userId), false);
+    return OK;
+  });
+
+  api.put('/users/:user_id/roles', { schema: { params: UserIdParams, body: Type.Object({ roles: Type.String({ maxLength: 256 }) }) } }, async (request) => {
+    const actor = await auth(request);
+    await app.users.setRoles(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body.roles);
+    return OK;
+  });
+
+  const image = async (userId: string, reply: { header(k: string, v: string): unknown; type(t: string): unknown; send(b: Buffer): unknown }) => {
+    const png = await defaultAvatar(userId);
+    reply.header('Cache-Control', 'max-age=86400, private');
+    reply.type('image/png');
+    return reply.send(png);
+  };
+
+  api.get('/users/:user_id/image', { schema: { params: UserIdParams } }, async (request, reply) => {
+    const actor = await auth(request);
+    const user = await app.users.get(pathId(request.params.user_id, 'user_id', actor.userId));
+    return image(user.id, reply);
+  });
+
+  api.get('/users/:user_id/image/default', { schema: { params: UserIdParams } }, async (request, reply) => {
+    const actor = await auth(request);
+    return image(pathId(request.params.user_id, 'user_id', actor.userId), reply);
+  });
+
+  api.get('/users/:user_id/sessions', { schema: { params: UserIdParams } }, async (request) => {
+    const actor = await auth(request);
+    const userId = pathId(request.params.user_id, 'user_id', actor.userId);
+    if (userId !== actor.userId) app.permissions.requireSystem(actor, 'edit_other_users');
+    const sessions = await app.sessions.list(userId);
+    return sessions.map(({ token: _token, csrf_token: _csrf, ...s }) => ({ ...s, is_oauth: false, team_members: [] }));
+  });
+
+  api.post('/users/:user_id/sessions/revoke', { schema: { params: UserIdParams, body: Type.Object({ session_id: Type.String({ maxLength: 64 }) }) } }, async (request) => {
+    const actor = await auth(request);
+    const userId = pathId(request.params.user_id, 'user_id', actor.userId);
+    if (userId !== actor.userId) app.permissions.requireSystem(actor, 'edit_other_users');
+    const session = isValidId(request.body.session_id) ? await app.sessions.get(request.body.session_id) : undefined;
+    if (!session || session.user_id !== userId) throw badBodyParam('session_id');
+    await app.sessions.revoke(session);
+    return OK;
+  });
+
+  api.post('/users/:user_id/sessions/revoke/all', { schema: { params: UserIdParams } }, async (request) => {
+    const actor = await auth(request);
+    const userId = pathId(request.params.user_id, 'user_id', actor.userId);
+    if (userId !== actor.userId) app.permissions.requireSystem(actor, 'edit_other_users');
+    await app.sessions.revokeAllForUser(userId);
+    return OK;
+  });
+
+  api.get('/users/:user_id/status', { schema: { params: UserIdParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.statuses.get(pathId(request.params.user_id, 'user_id', actor.userId));
+  });
+
+  api.put('/users/:user_id/status', {
+    schema: { params: UserIdParams, body: Type.Object({ user_id: Str(64), status: Type.String({ maxLength: 16 }), dnd_end_time: Type.Optional(Type.Integer({ minimum: 0 })) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const userId = pathId(request.params.user_id, 'user_id', actor.userId);
+    if (userId !== actor.userId) app.permissions.requireSystem(actor, 'edit_other_users');
+    if (request.body.user_id && request.body.user_id !== userId) throw badBodyParam('user_id');
+    return app.statuses.setManual(userId, request.body.status, request.body.dnd_end_time);
+  });
+};
+
+/** Sign-up is anonymous, but an admin creating a user is authenticated. */
+function readOptionalActor(request: { headers: Record<string, unknown>; cookies?: Record<string, string | undefined> }): boolean {
+  return Boolean(request.headers.authorization || request.cookies?.MMAUTHTOKEN);
+}

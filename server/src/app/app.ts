@@ -1,0 +1,39 @@
+import { ChannelService } from './channels.js';
+import type { AppDeps } from './deps.js';
+import { Permissions } from './permissions.js';
+import { SessionService } from './sessions.js';
+import { StatusService } from './statuses.js';
+import { TeamService } from './teams.js';
+import { UserService } from './users.js';
+
+/** The domain: one service per concept, wired together once. Knows nothing about HTTP. */
+export class App {
+  readonly permissions: Permissions;
+  readonly sessions: SessionService;
+  readonly users: UserService;
+  readonly statuses: StatusService;
+  readonly teams: TeamService;
+  readonly channels: ChannelService;
+
+  constructor(readonly deps: AppDeps) {
+    this.permissions = new Permissions(deps.store);
+    this.sessions = new SessionService(deps);
+    this.users = new UserService(deps, this.sessions, this.permissions);
+    this.statuses = new StatusService(deps);
+    this.teams = new TeamService(deps, this.permissions);
+    this.channels = new ChannelService(deps, this.permissions);
+    this.teams.setMembershipHooks({
+      onJoined: (teamId, userId) => this.channels.onTeamJoined(teamId, userId),
+      onLeft: (teamId, userId) => this.channels.onTeamLeft(teamId, userId),
+    });
+  }
+
+  /** True when the database answers. */
+  async healthy(): Promise<boolean> {
+    return this.deps.store.ping().then(() => true, () => false);
+  }
+
+  get config(): AppDeps['config'] {
+    return this.deps.config;
+  }
+}

@@ -1,0 +1,84 @@
+import { AppError, forbidden } from '../model/errors.js';
+import type { ChannelMembership } from '../model/types.js';
+import type { ChannelRecord } from '../store/channels.js';
+import type { Store } from '../store/store.js';
+import type { TeamMemberRecord } from '../store/teams.js';
+import { isSystemAdmin, type Actor } from './actor.js';
+import { rolesGrant } from './roles.js';
+
+export function teamMemberRoles(member: TeamMemberRecord): string[] {
+  const roles = member.roles.split(' ').filter(Boolean);
+  if (member.scheme_guest) roles.push('team_guest');
+  if (member.scheme_user) roles.push('team_user');
+  if (member.scheme_admin) roles.push('team_admin');
+  return roles;
+}
+
+export function channelMemberRoles(member: ChannelMembership): string[] {
+  const roles = member.roles.split(' ').filter(Boolean);
+  if (member.scheme_user) roles.push('channel_user');
+  if (member.scheme_admin) roles.push('channel_admin');
+  return roles;
+}
+
+/** The rendered `roles` string of a member: explicit roles plus the scheme ones. */
+export const memberRolesString = (roles: string[]): string => [...new Set(roles)].join(' ');
+
+/**
+ * Permission checks by scope. A channel permission is granted by the channel
+ * membership roles, the team roles (team admins) or the system roles.
+ */
+export class Permissions {
+  constructor(private readonly store: Store) {}
+
+  hasSystem(actor: Actor, permission: string): boolean {
+    return rolesGrant(actor.roles, permission);
+  }
+
+  requireSystem(actor: Actor, permission: string): void {
+    if (!this.hasSystem(actor, permission)) throw forbidden();
+  }
+
+  async hasTeam(actor: Actor, teamId: string, permission: string): Promise<boolean> {
+    if (this.hasSystem(actor, permission)) return true;
+    const member = await this.store.teams.getMember(teamId, actor.userId);
+    if (!member || member.delete_at > 0) return false;
+    return rolesGrant(teamMemberRoles(member), permission);
+  }
+
+  async requireTeam(actor: Actor, teamId: string, permission: string): Promise<void> {
+    if (!(await this.hasTeam(actor, teamId, permission))) throw forbidden();
+  }
+
+  async hasChannel(actor: Actor, channel: ChannelRecord, permission: string): Promise<boolean> {
+    if (this.hasSystem(actor, permission)) return true;
+    const member = await this.store.channels.getMember(channel.id, actor.userId);
+    if (member && rolesGrant(channelMemberRoles(member), permission)) return true;
+    if (channel.team_id) return this.hasTeam(actor, channel.team_id, permission);
+    return false;
+  }
+
+  async requireChannel(actor: Actor, channel: ChannelRecord, permission: string): Promise<void> {
+    if (!(await this.hasChannel(actor, channel, permission))) throw forbidden();
+  }
+
+  /**
+   * Read access: members always; team members for public channels; system
+   * admins everywhere. Everyone else gets 403, so existence is not leaked
+   * beyond what the id already tells.
+   */
+  async canReadChannel(actor: Actor, channel: ChannelRecord): Promise<boolean> {
+    if (isSystemAdmin(actor)) return true;
+    const member = await this.store.channels.getMember(channel.id, actor.userId);
+    if (member) return true;
+    if (channel.type === 'O') return this.hasTeam(actor, channel.team_id, 'read_public_channel');
+    return false;
+  }
+
+  async requireReadChannel(actor: Actor, channel: ChannelRecord): Promise<void> {
+    if (!(await this.canReadChannel(actor, channel))) throw forbidden();
+  }
+}
+
+export const channelArchived = (): AppError =>
+  new AppError('api.post.create_post.can_not_post_to_deleted.error', 'Can not post to a deleted channel.', 403);

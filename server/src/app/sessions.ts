@@ -1,0 +1,84 @@
+import { newId } from '../model/id.js';
+import { sessionExpired } from '../model/errors.js';
+import type { SessionRecord } from '../model/types.js';
+import type { AppDeps } from './deps.js';
+
+const CACHE_MS = 30_000;
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+/**
+ * Session tokens: created at login, resolved on every request (through a
+ * short cache so a request costs no session read), revoked at logout.
+ */
+export class SessionService {
+  private readonly cache = new Map<string, { session: SessionRecord; until: number }>();
+
+  constructor(private readonly deps: AppDeps) {}
+
+  async create(userId: string, roles: string, deviceId = ''): Promise<SessionRecord> {
+    const now = Date.now();
+    const session: SessionRecord = {
+      id: newId(), token: newId(), create_at: now, last_activity_at: now, user_id: userId, device_id: deviceId, roles,
+      expires_at: now + this.deps.config.sessionLengthDays * 86_400_000, csrf_token: newId(), props: {},
+    };
+    await this.deps.store.sessions.create(session);
+    return session;
+  }
+
+  /** The live session for a token, or a 401. */
+  async resolve(token: string): Promise<SessionRecord> {
+    const now = Date.now();
+    const cached = this.cache.get(token);
+    let session = cached && cached.until > now ? cached.session : undefined;
+    if (!session) {
+      session = await this.deps.store.sessions.getByToken(token);
+      if (!session) throw sessionExpired();
+      this.remember(session, now);
+    }
+    if (session.expires_at <= now) {
+      this.forget(session.token);
+      throw sessionExpired();
+    }
+    if (now - session.last_activity_at > TOUCH_EVERY_MS) {
+      session.last_activity_at = now;
+      await this.deps.store.sessions.touch(session.id, now);
+    }
+    return session;
+  }
+
+  private remember(session: SessionRecord, now: number): void {
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(session.token, { session, until: now + CACHE_MS });
+  }
+
+  private forget(token: string): void {
+    this.cache.delete(token);
+  }
+
+  list(userId: string): Promise<SessionRecord[]> {
+    return this.deps.store.sessions.listForUser(userId);
+  }
+
+  get(id: string): Promise<SessionRecord | undefined> {
+    return this.deps.store.sessions.get(id);
+  }
+
+  async revoke(session: SessionRecord): Promise<void> {
+    await this.deps.store.sessions.remove(session.id);
+    this.forget(session.token);
+  }
+
+  async revokeAllForUser(userId: string): Promise<void> {
+    const sessions = await this.deps.store.sessions.listForUser(userId);
+    await this.deps.store.sessions.removeAllForUser(userId);
+    for (const s of sessions) this.forget(s.token);
+  }
+
+  /** Role changes must reach cached sessions at once. */
+  async updateRoles(userId: string, roles: string): Promise<void> {
+    for (const entry of this.cache.values()) {
+      if (entry.session.user_id === userId) entry.session.roles = roles;
+    }
+    await this.deps.store.sessions.setRolesForUser(userId, roles);
+  }
+}

@@ -1,0 +1,304 @@
+import { hash, verify } from '@node-rs/argon2';
+import { AppError, forbidden, notFound } from '../model/errors.js';
+import { makeEvent } from '../model/events.js';
+import { newId } from '../model/id.js';
+import type { UserNotifyProps, UserProfile, UserRecord } from '../model/types.js';
+import type { UserListFilter } from '../store/users.js';
+import { isSystemAdmin, type Actor } from './actor.js';
+import type { AppDeps } from './deps.js';
+import type { Permissions } from './permissions.js';
+import type { SessionService } from './sessions.js';
+
+const USERNAME = /^[a-z][a-z0-9.\-_]{2,21}$/;
+const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
+const RESERVED_USERNAMES = new Set(['all', 'channel', 'here', 'matterbot', 'system', 'parley']);
+const MIN_PASSWORD = 8;
+const MAX_PASSWORD = 256;
+
+export interface SignupInput {
+  email: string;
+  username: string;
+  password: string;
+  first_name?: string;
+  last_name?: string;
+  nickname?: string;
+  position?: string;
+  locale?: string;
+}
+
+export interface UserPatch {
+  username?: string;
+  email?: string;
+  first_name?: string;
+  last_name?: string;
+  nickname?: string;
+  position?: string;
+  locale?: string;
+  props?: Record<string, string>;
+  notify_props?: Partial<UserNotifyProps>;
+  timezone?: Record<string, string>;
+}
+
+const invalid = (field: string, message: string): AppError =>
+  new AppError(`model.user.is_valid.${field}.app_error`, message, 400);
+
+function defaultNotifyProps(): UserNotifyProps {
+  return {
+    email: 'true', push: 'mention', desktop: 'mention', desktop_sound: 'true', mention_keys: '', channel: 'true',
+    first_name: 'false', comments: 'never', push_status: 'online', auto_responder_active: 'false',
+    auto_responder_message: '', desktop_threads: 'all', email_threads: 'all', push_threads: 'all',
+    mark_unread: 'all', highlight_keys: '', calls_desktop_sound: 'true',
+  } as UserNotifyProps;
+}
+
+function validateUsername(username: string): void {
+  if (!USERNAME.test(username) || RESERVED_USERNAMES.has(username)) {
+    throw invalid('username', 'Username must begin with a letter and contain between 3 and 22 lowercase characters made up of numbers, letters, and the symbols \'.\', \'-\', and \'_\'.');
+  }
+}
+
+function validateEmail(email: string): void {
+  if (email.length > 128 || !EMAIL.test(email)) throw invalid('email', 'Invalid email.');
+}
+
+function validatePassword(password: string): void {
+  if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
+    throw new AppError('model.user.is_valid.pwd_length.app_error', `Your password must contain between ${MIN_PASSWORD} and ${MAX_PASSWORD} characters.`, 400);
+  }
+}
+
+function validateNames(u: { first_name?: string; last_name?: string; nickname?: string; position?: string }): void {
+  for (const [field, value, max] of [['first_name', u.first_name, 64], ['last_name', u.last_name, 64], ['nickname', u.nickname, 64], ['position', u.position, 128]] as const) {
+    if (value !== undefined && value.length > max) throw invalid(field, `${field} is too long.`);
+  }
+}
+
+/** The profile as others may see it: never secrets; email and notify props only where allowed. */
+export function sanitizeUser(user: UserRecord, viewer: { userId: string; admin: boolean; showEmail: boolean }): UserProfile {
+  const { password: _password, email_verified, ...profile } = user;
+  const self = viewer.userId === user.id;
+  const out = { ...profile, email_verified } as UserProfile & { email_verified: boolean };
+  if (!self && !viewer.admin) {
+    delete (out as Partial<UserProfile>).notify_props;
+    if (!viewer.showEmail) out.email = '';
+  }
+  return out;
+}
+
+export class UserService {
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly sessions: SessionService,
+    private readonly permissions: Permissions,
+  ) {}
+
+  async signup(input: SignupInput, actor?: Actor): Promise<UserRecord> {
+    const { config, store } = this.deps;
+    const byAdmin = actor !== undefined && isSystemAdmin(actor);
+    if (!config.enableUserCreation && !byAdmin) {
+      throw new AppError('api.user.create_user.signup_email_disabled.app_error', 'User sign-up is disabled.', 403);
+    }
+    const username = (input.username ?? '').trim().toLowerCase();
+    const email = (input.email ?? '').trim().toLowerCase();
+    validateUsername(username);
+    validateEmail(email);
+    validatePassword(input.password ?? '');
+    validateNames(input);
+    if (await store.users.getByUsername(username)) {
+      throw new AppError('app.user.save.username_exists.app_error', 'An account with that username already exists.', 400);
+    }
+    if (await store.users.getByEmail(email)) {
+      throw new AppError('app.user.save.email_exists.app_error', 'An account with that email already exists.', 400);
+    }
+    const first = (await store.users.count()) === 0;
+    if (!first && !config.enableOpenServer && !byAdmin) {
+      throw new AppError('api.user.create_user.no_open_server', 'This server does not allow open signups.', 403);
+    }
+    const now = Date.now();
+    const user: UserRecord = {
+      id: newId(), create_at: now, update_at: now, delete_at: 0, username, email, email_verified: false,
+      password: await hash(input.password), auth_service: '', nickname: input.nickname ?? '', first_name: input.first_name ?? '',
+      last_name: input.last_name ?? '', position: input.position ?? '', roles: first ? 'system_user system_admin' : 'system_user',
+      props: {}, notify_props: defaultNotifyProps(), last_password_update: now, last_picture_update: 0,
+      locale: input.locale && /^[a-z]{2}(-[A-Z]{2})?$/.test(input.locale) ? input.locale : 'en',
+      timezone: { useAutomaticTimezone: 'true', automaticTimezone: '', manualTimezone: '' },
+      mfa_active: false, last_activity_at: 0, is_bot: false, bot_description: '', terms_of_service_id: '',
+      terms_of_service_create_at: 0,
+    };
+    try {
+      await store.users.create(user);
+    } catch {
+      // A concurrent sign-up took the name between our check and the insert.
+      throw new AppError('app.user.save.existing.app_error', 'An account with that username or email already exists.', 400);
+    }
+    this.deps.bus.publish(makeEvent('new_user', { user_id: user.id }, {}));
+    return user;
+  }
+
+  /** Checks credentials and opens a session. Failures do not say which part was wrong. */
+  async login(loginId: string, password: string, deviceId = ''): Promise<{ user: UserRecord; token: string; csrf: string; expiresAt: number }> {
+    const id = loginId.trim().toLowerCase();
+    const user = id.includes('@') ? await this.deps.store.users.getByEmail(id) : await this.deps.store.users.getByUsername(id);
+    const ok = user !== undefined && user.password !== '' && (await verify(user.password, password).catch(() => false));
+    if (!user || !ok) {
+      throw new AppError('api.user.login.invalid_credentials_email_username', 'Enter a valid email or username and/or password.', 401);
+    }
+    if (user.delete_at > 0) {
+      throw new AppError('api.user.login.inactive.app_error', 'Login failed because your account has been deactivated.', 401);
+    }
+    const session = await this.sessions.create(user.id, user.roles, deviceId);
+    return { user, token: session.token, csrf: session.csrf_token, expiresAt: session.expires_at };
+  }
+
+  /** The profile as `actor` may see it. */
+  present(viewer: Pick<Actor, 'userId' | 'roles'> | undefined, user: UserRecord): UserProfile {
+    return sanitizeUser(user, {
+      userId: viewer?.userId ?? '', admin: viewer?.roles.includes('system_admin') ?? false, showEmail: this.deps.config.showEmailAddress,
+    });
+  }
+
+  async get(id: string): Promise<UserRecord> {
+    const user = await this.deps.store.users.get(id);
+    if (!user) throw notFound('user');
+    return user;
+  }
+
+  async getByUsername(username: string): Promise<UserRecord> {
+    const user = await this.deps.store.users.getByUsername(username);
+    if (!user) throw notFound('user');
+    return user;
+  }
+
+  async getByEmail(actor: Actor, email: string): Promise<UserRecord> {
+    const user = await this.deps.store.users.getByEmail(email);
+    if (!user || (!this.deps.config.showEmailAddress && !isSystemAdmin(actor) && user.id !== actor.userId)) throw notFound('user');
+    return user;
+  }
+
+  getMany(ids: readonly string[]): Promise<UserRecord[]> {
+    return this.deps.store.users.getMany(ids);
+  }
+
+  getByUsernames(names: readonly string[]): Promise<UserRecord[]> {
+    return this.deps.store.users.getByUsernames(names);
+  }
+
+  /** Team- and channel-scoped listings require the caller to see that team or channel. */
+  async list(actor: Actor, filter: UserListFilter): Promise<UserRecord[]> {
+    if (filter.inTeam) await this.permissions.requireTeam(actor, filter.inTeam, 'view_team');
+    if (filter.notInTeam) await this.permissions.requireTeam(actor, filter.notInTeam, 'view_team');
+    for (const channelId of [filter.inChannel, filter.notInChannel]) {
+      if (!channelId) continue;
+      const channel = await this.deps.store.channels.get(channelId);
+      if (!channel) throw notFound('channel');
+      await this.permissions.requireReadChannel(actor, channel);
+    }
+    if (filter.inactive || filter.role) this.permissions.requireSystem(actor, 'sysconsole_read_users');
+    return this.deps.store.users.list(filter);
+  }
+
+  async search(actor: Actor, q: { term: string; teamId?: string; inChannel?: string; notInChannel?: string; allowInactive?: boolean; limit: number }): Promise<UserRecord[]> {
+    if (q.teamId) await this.permissions.requireTeam(actor, q.teamId, 'view_team');
+    for (const channelId of [q.inChannel, q.notInChannel]) {
+      if (!channelId) continue;
+      const channel = await this.deps.store.channels.get(channelId);
+      if (!channel) throw notFound('channel');
+      await this.permissions.requireReadChannel(actor, channel);
+    }
+    return this.deps.store.users.search({
+      term: q.term, inTeam: q.teamId, inChannel: q.inChannel, notInChannel: q.notInChannel,
+      allowInactive: q.allowInactive && isSystemAdmin(actor), limit: q.limit,
+    });
+  }
+
+  private requireSelfOrAdmin(actor: Actor, userId: string): void {
+    if (actor.userId !== userId) this.permissions.requireSystem(actor, 'edit_other_users');
+  }
+
+  async patch(actor: Actor, userId: string, patch: UserPatch): Promise<UserRecord> {
+    this.requireSelfOrAdmin(actor, userId);
+    const user = await this.get(userId);
+    const next: UserRecord = { ...user, update_at: Date.now() };
+    if (patch.username !== undefined && patch.username !== user.username) {
+      const username = patch.username.trim().toLowerCase();
+      validateUsername(username);
+      const taken = await this.deps.store.users.getByUsername(username);
+      if (taken && taken.id !== user.id) throw new AppError('app.user.save.username_exists.app_error', 'An account with that username already exists.', 400);
+      next.username = username;
+    }
+    if (patch.email !== undefined && patch.email.toLowerCase() !== user.email) {
+      const email = patch.email.trim().toLowerCase();
+      validateEmail(email);
+      const taken = await this.deps.store.users.getByEmail(email);
+      if (taken && taken.id !== user.id) throw new AppError('app.user.save.email_exists.app_error', 'An account with that email already exists.', 400);
+      next.email = email;
+      next.email_verified = false;
+    }
+    validateNames(patch);
+    for (const field of ['first_name', 'last_name', 'nickname', 'position'] as const) {
+      if (patch[field] !== undefined) next[field] = patch[field] as string;
+    }
+    if (patch.locale !== undefined) {
+      if (!/^[a-z]{2}(-[A-Z]{2})?$/.test(patch.locale)) throw invalid('locale', 'Invalid locale.');
+      next.locale = patch.locale;
+    }
+    if (patch.props) next.props = { ...user.props, ...stringValues(patch.props) };
+    if (patch.notify_props) next.notify_props = { ...user.notify_props, ...stringValues(patch.notify_props) } as UserNotifyProps;
+    if (patch.timezone) next.timezone = { ...user.timezone, ...stringValues(patch.timezone) } as UserRecord['timezone'];
+    await this.deps.store.users.update(next);
+    this.publishUpdated(next);
+    return next;
+  }
+
+  async changePassword(actor: Actor, userId: string, current: string, next: string): Promise<void> {
+    this.requireSelfOrAdmin(actor, userId);
+    const user = await this.get(userId);
+    if (actor.userId === userId) {
+      const ok = await verify(user.password, current ?? '').catch(() => false);
+      if (!ok) throw new AppError('api.user.update_password.incorrect.app_error', 'The "Current Password" you entered is incorrect.', 400);
+    }
+    validatePassword(next);
+    const now = Date.now();
+    await this.deps.store.users.update({ ...user, password: await hash(next), last_password_update: now, update_at: now });
+  }
+
+  async setActive(actor: Actor, userId: string, active: boolean): Promise<void> {
+    this.requireSelfOrAdmin(actor, userId);
+    if (active && actor.userId === userId && !isSystemAdmin(actor)) throw forbidden();
+    const user = await this.get(userId);
+    const now = Date.now();
+    const next = { ...user, delete_at: active ? 0 : now, update_at: now };
+    await this.deps.store.users.update(next);
+    if (!active) await this.sessions.revokeAllForUser(userId);
+    this.publishUpdated(next);
+  }
+
+  async setRoles(actor: Actor, userId: string, roles: string): Promise<void> {
+    this.permissions.requireSystem(actor, 'manage_roles');
+    const allowed = new Set(['system_user', 'system_admin', 'system_guest']);
+    const list = roles.split(' ').filter(Boolean);
+    if (list.length === 0 || list.some((r) => !allowed.has(r))) throw invalid('roles', 'Invalid roles.');
+    const user = await this.get(userId);
+    const next = { ...user, roles: list.join(' '), update_at: Date.now() };
+    await this.deps.store.users.update(next);
+    await this.sessions.updateRoles(userId, next.roles);
+    this.publishUpdated(next);
+  }
+
+  /** Records activity time (drives away status and "last seen"). */
+  async touchActivity(userId: string, at: number): Promise<void> {
+    const user = await this.deps.store.users.get(userId);
+    if (user) await this.deps.store.users.update({ ...user, last_activity_at: at });
+  }
+
+  private publishUpdated(user: UserRecord): void {
+    const data = sanitizeUser(user, { userId: '', admin: false, showEmail: this.deps.config.showEmailAddress });
+    this.deps.bus.publish(makeEvent('user_updated', { user: data }, {}));
+  }
+}
+
+function stringValues(record: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record)) out[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  return out;
+}

@@ -1,0 +1,52 @@
+import { Redis } from 'ioredis';
+import type { ServerEvent } from '../model/events.js';
+import { newId } from '../model/id.js';
+import type { EventBus, EventHandler } from './bus.js';
+
+const CHANNEL = 'parley:events';
+
+/**
+ * Cluster bus over Redis pub/sub. Local handlers get events at once; other
+ * nodes get them through Redis, and a node ignores its own echoes.
+ */
+export class RedisEventBus implements EventBus {
+  private readonly nodeId = newId();
+  private readonly handlers = new Set<EventHandler>();
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+
+  private constructor(url: string) {
+    this.pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    this.sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  }
+
+  static async connect(url: string): Promise<RedisEventBus> {
+    const bus = new RedisEventBus(url);
+    await Promise.all([bus.pub.connect(), bus.sub.connect()]);
+    await bus.sub.subscribe(CHANNEL);
+    bus.sub.on('message', (_channel: string, message: string) => bus.receive(message));
+    return bus;
+  }
+
+  private receive(message: string): void {
+    const { origin, event } = JSON.parse(message) as { origin: string; event: ServerEvent };
+    if (origin === this.nodeId) return;
+    for (const handler of this.handlers) handler(event);
+  }
+
+  publish(event: ServerEvent): void {
+    for (const handler of this.handlers) handler(event);
+    void this.pub.publish(CHANNEL, JSON.stringify({ origin: this.nodeId, event }));
+  }
+
+  subscribe(handler: EventHandler): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+    this.sub.disconnect();
+    this.pub.disconnect();
+  }
+}

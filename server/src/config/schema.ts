@@ -1,0 +1,50 @@
+import { Type, type Static } from 'typebox';
+
+/** Every setting Parley reads, with its default. Env vars override the file. */
+export const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535, default: 8065 }),
+  host: Type.String({ default: '0.0.0.0' }),
+  dataDir: Type.String({ minLength: 1, default: './data' }),
+  databaseUrl: Type.String({ default: '' }),
+  redisUrl: Type.String({ default: '' }),
+  siteUrl: Type.String({ default: '' }),
+  siteName: Type.String({ default: 'Parley' }),
+  logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')], { default: 'info' }),
+  enableOpenServer: Type.Boolean({ default: true }),
+  enableUserCreation: Type.Boolean({ default: true }),
+  sessionLengthDays: Type.Integer({ minimum: 1, default: 30 }),
+  showEmailAddress: Type.Boolean({ default: true }),
+  showFullName: Type.Boolean({ default: true }),
+  maxPostSize: Type.Integer({ minimum: 1, default: 16383 }),
+  webDir: Type.String({ default: '' }),
+  /** Seconds a dropped WebSocket's replay buffer is kept for reconnects. */
+  wsReplaySeconds: Type.Integer({ minimum: 0, default: 300 }),
+  /** Events kept per connection for replay. */
+  wsReplayEvents: Type.Integer({ minimum: 0, default: 128 }),
+  /** Minutes without activity before an online user is shown away. */
+  awayAfterMinutes: Type.Integer({ minimum: 1, default: 5 }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+/** Environment variable for each config key (the stable public interface). */
+export const ENV_KEYS: Record<keyof Config, string> = {
+  port: 'PARLEY_PORT',
+  host: 'PARLEY_HOST',
+  dataDir: 'PARLEY_DATA_DIR',
+  databaseUrl: 'PARLEY_DATABASE_URL',
+  redisUrl: 'PARLEY_REDIS_URL',
+  siteUrl: 'PARLEY_SITE_URL',
+  siteName: 'PARLEY_SITE_NAME',
+  logLevel: 'PARLEY_LOG_LEVEL',
+  enableOpenServer: 'PARLEY_ENABLE_OPEN_SERVER',
+  enableUserCreation: 'PARLEY_ENABLE_USER_CREATION',
+  sessionLengthDays: 'PARLEY_SESSION_LENGTH_DAYS',
+  showEmailAddress: 'PARLEY_SHOW_EMAIL_ADDRESS',
+  showFullName: 'PARLEY_SHOW_FULL_NAME',
+  maxPostSize: 'PARLEY_MAX_POST_SIZE',
+  webDir: 'PARLEY_WEB_DIR',
+  wsReplaySeconds: 'PARLEY_WS_REPLAY_SECONDS',
+  wsReplayEvents: 'PARLEY_WS_REPLAY_EVENTS',
+  awayAfterMinutes: 'PARLEY_AWAY_AFTER_MINUTES',
+};

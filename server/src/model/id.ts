@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+
+// Mattermost's base32 alphabet: ids are 26 chars of [a-z0-9] minus look-alikes.
+const ALPHABET = 'ybndrfg8ejkmcpqxot1uwisza345h769';
+
+/** A new 26-character id in Mattermost's NewId format (128 random bits, custom base32). */
+export function newId(): string {
+  const bytes = randomBytes(16);
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += ALPHABET[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+const ID_PATTERN = /^[a-z0-9]{26}$/;
+
+export function isValidId(value: unknown): value is string {
+  return typeof value === 'string' && ID_PATTERN.test(value);
+}

@@ -1,0 +1,35 @@
+import type { ChannelMembership, ChannelRecord } from '../model/types.js';
+
+export type { ChannelRecord };
+
+export interface ChannelMemberCounts {
+  channelId: string;
+  memberCount: number;
+}
+
+export interface ChannelStore {
+  create(channel: ChannelRecord): Promise<void>;
+  get(id: string): Promise<ChannelRecord | undefined>;
+  getMany(ids: readonly string[]): Promise<ChannelRecord[]>;
+  getByName(teamId: string, name: string): Promise<ChannelRecord | undefined>;
+  update(channel: ChannelRecord): Promise<void>;
+  /** Public channels of a team by display name (browse). */
+  listPublic(teamId: string, options: { offset: number; limit: number; includeDeleted: boolean; term?: string; notMemberOf?: string }): Promise<ChannelRecord[]>;
+  /** Channels the user belongs to; `teamId` also includes DMs/GMs (team_id ''). */
+  listForUser(userId: string, options: { teamId?: string; includeDeleted: boolean }): Promise<ChannelRecord[]>;
+  /** Counts a new post into the channel's totals and last_post_at. */
+  recordPost(channelId: string, createAt: number, isRoot: boolean): Promise<void>;
+
+  saveMember(member: ChannelMembership): Promise<void>;
+  getMember(channelId: string, userId: string): Promise<ChannelMembership | undefined>;
+  listMembers(channelId: string, options: { offset: number; limit: number }): Promise<ChannelMembership[]>;
+  getMembersByIds(channelId: string, userIds: readonly string[]): Promise<ChannelMembership[]>;
+  listMemberIds(channelId: string): Promise<string[]>;
+  listMembersForUser(userId: string, options: { teamId?: string }): Promise<ChannelMembership[]>;
+  removeMember(channelId: string, userId: string): Promise<void>;
+  countMembers(channelIds: readonly string[]): Promise<ChannelMemberCounts[]>;
+  /** Adds one mention to each listed member (and to the root count for root posts). */
+  addMentions(channelId: string, userIds: readonly string[], isRoot: boolean): Promise<void>;
+  /** The author has read their own post: their counters follow the channel's. */
+  markReadUpTo(channelId: string, userId: string, viewedAt: number): Promise<void>;
+}

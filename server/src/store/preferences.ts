@@ -1,0 +1,8 @@
+import type { PreferenceType } from '../model/types.js';
+
+export interface PreferenceStore {
+  list(userId: string, category?: string): Promise<PreferenceType[]>;
+  get(userId: string, category: string, name: string): Promise<PreferenceType | undefined>;
+  save(preferences: readonly PreferenceType[]): Promise<void>;
+  remove(preferences: readonly PreferenceType[]): Promise<void>;
+}

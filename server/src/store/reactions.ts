@@ -1,0 +1,10 @@
+import type { ReactionRecord } from '../model/types.js';
+
+export interface ReactionStore {
+  /** Saves the reaction; returns false when it already existed. */
+  save(reaction: ReactionRecord): Promise<boolean>;
+  /** Removes the reaction; returns false when there was none. */
+  remove(postId: string, userId: string, emojiName: string): Promise<boolean>;
+  listForPost(postId: string): Promise<ReactionRecord[]>;
+  listForPosts(postIds: readonly string[]): Promise<ReactionRecord[]>;
+}

@@ -1,0 +1,12 @@
+import type { SessionRecord } from '../model/types.js';
+
+export interface SessionStore {
+  create(session: SessionRecord): Promise<void>;
+  getByToken(token: string): Promise<SessionRecord | undefined>;
+  get(id: string): Promise<SessionRecord | undefined>;
+  listForUser(userId: string): Promise<SessionRecord[]>;
+  remove(id: string): Promise<void>;
+  removeAllForUser(userId: string): Promise<void>;
+  touch(id: string, lastActivityAt: number): Promise<void>;
+  setRolesForUser(userId: string, roles: string): Promise<void>;
+}

@@ -1,0 +1,158 @@
+import { sql, type Kysely } from 'kysely';
+import type { ChannelMembership } from '../../model/types.js';
+import type { ChannelMemberCounts, ChannelRecord, ChannelStore } from '../channels.js';
+import { fromChannel, fromChannelMember, toChannel, toChannelMember } from './rows.js';
+import type { Database } from './schema.js';
+import { likePrefix } from './users.js';
+
+export class SqlChannelStore implements ChannelStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(channel: ChannelRecord): Promise<void> {
+    await this.db.insertInto('channels').values(fromChannel(channel)).execute();
+  }
+
+  async get(id: string): Promise<ChannelRecord | undefined> {
+    const row = await this.db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toChannel(row);
+  }
+
+  async getMany(ids: readonly string[]): Promise<ChannelRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('channels').selectAll().where('id', 'in', [...ids]).execute();
+    return rows.map(toChannel);
+  }
+
+  async getByName(teamId: string, name: string): Promise<ChannelRecord | undefined> {
+    const row = await this.db.selectFrom('channels').selectAll().where('team_id', '=', teamId).where('name', '=', name).executeTakeFirst();
+    return row && toChannel(row);
+  }
+
+  async update(channel: ChannelRecord): Promise<void> {
+    const { total_msg_count: _t, total_msg_count_root: _r, last_post_at: _l, last_root_post_at: _lr, ...row } = fromChannel(channel);
+    // Counters are only ever moved by recordPost, so a concurrent post is never overwritten.
+    await this.db.updateTable('channels').set(row).where('id', '=', channel.id).execute();
+  }
+
+  async listPublic(teamId: string, o: { offset: number; limit: number; includeDeleted: boolean; term?: string; notMemberOf?: string }): Promise<ChannelRecord[]> {
+    let query = this.db.selectFrom('channels').selectAll('channels').where('team_id', '=', teamId).where('type', '=', 'O');
+    if (!o.includeDeleted) query = query.where('delete_at', '=', 0);
+    if (o.term) {
+      const pattern = likePrefix(o.term);
+      query = query.where((eb) => eb.or([
+        eb(eb.fn('lower', ['name']), 'like', pattern),
+        eb(eb.fn('lower', ['display_name']), 'like', pattern),
+      ]));
+    }
+    if (o.notMemberOf) {
+      const userId = o.notMemberOf;
+      query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('channel_members').select('user_id')
+        .whereRef('channel_members.channel_id', '=', 'channels.id').where('channel_members.user_id', '=', userId))));
+    }
+    const rows = await query.orderBy('display_name').orderBy('id').offset(o.offset).limit(o.limit).execute();
+    return rows.map(toChannel);
+  }
+
+  async listForUser(userId: string, o: { teamId?: string; includeDeleted: boolean }): Promise<ChannelRecord[]> {
+    let query = this.db.selectFrom('channels').innerJoin('channel_members', 'channel_members.channel_id', 'channels.id')
+      .selectAll('channels').where('channel_members.user_id', '=', userId);
+    if (o.teamId !== undefined) {
+      const teamId = o.teamId;
+      query = query.where((eb) => eb.or([eb('channels.team_id', '=', teamId), eb('channels.team_id', '=', '')]));
+    }
+    if (!o.includeDeleted) query = query.where('channels.delete_at', '=', 0);
+    const rows = await query.orderBy('channels.display_name').execute();
+    return rows.map(toChannel);
+  }
+
+  async recordPost(channelId: string, createAt: number, isRoot: boolean): Promise<void> {
+    await this.db.updateTable('channels').set((eb) => ({
+      total_msg_count: eb('total_msg_count', '+', 1),
+      total_msg_count_root: isRoot ? eb('total_msg_count_root', '+', 1) : eb.ref('total_msg_count_root'),
+      last_post_at: sql<number>`CASE WHEN last_post_at > ${createAt} THEN last_post_at ELSE ${createAt} END`,
+      last_root_post_at: isRoot
+        ? sql<number>`CASE WHEN last_root_post_at > ${createAt} THEN last_root_post_at ELSE ${createAt} END`
+        : eb.ref('last_root_post_at'),
+    })).where('id', '=', channelId).execute();
+  }
+
+  async saveMember(member: ChannelMembership): Promise<void> {
+    const row = fromChannelMember(member);
+    await this.db.insertInto('channel_members').values(row)
+      .onConflict((oc) => oc.columns(['channel_id', 'user_id']).doUpdateSet({
+        roles: row.roles, last_viewed_at: row.last_viewed_at, msg_count: row.msg_count, msg_count_root: row.msg_count_root,
+        mention_count: row.mention_count, mention_count_root: row.mention_count_root,
+        urgent_mention_count: row.urgent_mention_count, notify_props: row.notify_props, last_update_at: row.last_update_at,
+        scheme_user: row.scheme_user, scheme_admin: row.scheme_admin,
+      }))
+      .execute();
+  }
+
+  async getMember(channelId: string, userId: string): Promise<ChannelMembership | undefined> {
+    const row = await this.db.selectFrom('channel_members').selectAll().where('channel_id', '=', channelId).where('user_id', '=', userId).executeTakeFirst();
+    return row && toChannelMember(row);
+  }
+
+  async listMembers(channelId: string, o: { offset: number; limit: number }): Promise<ChannelMembership[]> {
+    const rows = await this.db.selectFrom('channel_members').selectAll().where('channel_id', '=', channelId)
+      .orderBy('user_id').offset(o.offset).limit(o.limit).execute();
+    return rows.map(toChannelMember);
+  }
+
+  async getMembersByIds(channelId: string, userIds: readonly string[]): Promise<ChannelMembership[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.db.selectFrom('channel_members').selectAll().where('channel_id', '=', channelId)
+      .where('user_id', 'in', [...userIds]).execute();
+    return rows.map(toChannelMember);
+  }
+
+  async listMemberIds(channelId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('channel_members').select('user_id').where('channel_id', '=', channelId).execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  async listMembersForUser(userId: string, o: { teamId?: string }): Promise<ChannelMembership[]> {
+    let query = this.db.selectFrom('channel_members').innerJoin('channels', 'channels.id', 'channel_members.channel_id')
+      .selectAll('channel_members').where('channel_members.user_id', '=', userId);
+    if (o.teamId !== undefined) {
+      const teamId = o.teamId;
+      query = query.where((eb) => eb.or([eb('channels.team_id', '=', teamId), eb('channels.team_id', '=', '')]));
+    }
+    const rows = await query.execute();
+    return rows.map(toChannelMember);
+  }
+
+  async removeMember(channelId: string, userId: string): Promise<void> {
+    await this.db.deleteFrom('channel_members').where('channel_id', '=', channelId).where('user_id', '=', userId).execute();
+  }
+
+  async countMembers(channelIds: readonly string[]): Promise<ChannelMemberCounts[]> {
+    if (channelIds.length === 0) return [];
+    const rows = await this.db.selectFrom('channel_members').innerJoin('users', 'users.id', 'channel_members.user_id')
+      .select((eb) => ['channel_members.channel_id', eb.fn.countAll<number>().as('n')])
+      .where('channel_members.channel_id', 'in', [...channelIds]).where('users.delete_at', '=', 0)
+      .groupBy('channel_members.channel_id').execute();
+    const counts = new Map(rows.map((r) => [r.channel_id, Number(r.n)]));
+    return channelIds.map((channelId) => ({ channelId, memberCount: counts.get(channelId) ?? 0 }));
+  }
+
+  async addMentions(channelId: string, userIds: readonly string[], isRoot: boolean): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.db.updateTable('channel_members').set((eb) => ({
+      mention_count: eb('mention_count', '+', 1),
+      mention_count_root: isRoot ? eb('mention_count_root', '+', 1) : eb.ref('mention_count_root'),
+    })).where('channel_id', '=', channelId).where('user_id', 'in', [...userIds]).execute();
+  }
+
+  async markReadUpTo(channelId: string, userId: string, viewedAt: number): Promise<void> {
+    await this.db.updateTable('channel_members').set((eb) => ({
+      msg_count: eb.selectFrom('channels').select('total_msg_count').where('channels.id', '=', channelId),
+      msg_count_root: eb.selectFrom('channels').select('total_msg_count_root').where('channels.id', '=', channelId),
+      mention_count: 0,
+      mention_count_root: 0,
+      urgent_mention_count: 0,
+      last_viewed_at: viewedAt,
+      last_update_at: viewedAt,
+    })).where('channel_id', '=', channelId).where('user_id', '=', userId).execute();
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * Table shapes as stored. Booleans are 0/1 integers and JSON is text in both
+ * dialects, so one query path serves SQLite and PostgreSQL.
+ */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  statuses: StatusesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  channels: ChannelsTable;
+  channel_members: ChannelMembersTable;
+  posts: PostsTable;
+  reactions: ReactionsTable;
+  preferences: PreferencesTable;
+  threads: ThreadsTable;
+  thread_memberships: ThreadMembershipsTable;
+  sidebar_categories: SidebarCategoriesTable;
+  sidebar_channels: SidebarChannelsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+  username: string;
+  email: string;
+  password: string;
+  auth_service: string;
+  email_verified: number;
+  nickname: string;
+  first_name: string;
+  last_name: string;
+  position: string;
+  roles: string;
+  props: string;
+  notify_props: string;
+  last_password_update: number;
+  last_picture_update: number;
+  locale: string;
+  timezone: string;
+  mfa_active: number;
+  last_activity_at: number;
+  is_bot: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  token: string;
+  create_at: number;
+  expires_at: number;
+  last_activity_at: number;
+  user_id: string;
+  device_id: string;
+  roles: string;
+  csrf_token: string;
+  props: string;
+}
+
+export interface StatusesTable {
+  user_id: string;
+  status: string;
+  manual: number;
+  last_activity_at: number;
+  dnd_end_time: number;
+}
+
+export interface TeamsTable {
+  id: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+  display_name: string;
+  name: string;
+  description: string;
+  email: string;
+  type: string;
+  company_name: string;
+  allowed_domains: string;
+  invite_id: string;
+  allow_open_invite: number;
+  last_team_icon_update: number;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  roles: string;
+  delete_at: number;
+  scheme_user: number;
+  scheme_admin: number;
+  scheme_guest: number;
+  create_at: number;
+}
+
+export interface ChannelsTable {
+  id: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+  team_id: string;
+  type: string;
+  display_name: string;
+  name: string;
+  header: string;
+  purpose: string;
+  last_post_at: number;
+  last_root_post_at: number;
+  total_msg_count: number;
+  total_msg_count_root: number;
+  extra_update_at: number;
+  creator_id: string;
+  props: string;
+}
+
+export interface ChannelMembersTable {
+  channel_id: string;
+  user_id: string;
+  roles: string;
+  last_viewed_at: number;
+  msg_count: number;
+  msg_count_root: number;
+  mention_count: number;
+  mention_count_root: number;
+  urgent_mention_count: number;
+  notify_props: string;
+  last_update_at: number;
+  scheme_user: number;
+  scheme_admin: number;
+  scheme_guest: number;
+}
+
+export interface PostsTable {
+  id: string;
+  create_at: number;
+  update_at: number;
+  edit_at: number;
+  delete_at: number;
+  is_pinned: number;
+  user_id: string;
+  channel_id: string;
+  root_id: string;
+  original_id: string;
+  message: string;
+  type: string;
+  props: string;
+  hashtags: string;
+  file_ids: string;
+  pending_post_id: string;
+  has_reactions: number;
+}
+
+export interface ReactionsTable {
+  user_id: string;
+  post_id: string;
+  emoji_name: string;
+  create_at: number;
+  channel_id: string;
+}
+
+export interface PreferencesTable {
+  user_id: string;
+  category: string;
+  name: string;
+  value: string;
+}
+
+export interface ThreadsTable {
+  post_id: string;
+  channel_id: string;
+  reply_count: number;
+  last_reply_at: number;
+  participants: string;
+}
+
+export interface ThreadMembershipsTable {
+  post_id: string;
+  user_id: string;
+  following: number;
+  last_viewed: number;
+  last_updated: number;
+  unread_mentions: number;
+}
+
+export interface SidebarCategoriesTable {
+  id: string;
+  user_id: string;
+  team_id: string;
+  type: string;
+  display_name: string;
+  sorting: string;
+  muted: number;
+  collapsed: number;
+  sort_order: number;
+}
+
+export interface SidebarChannelsTable {
+  category_id: string;
+  channel_id: string;
+  user_id: string;
+  sort_order: number;
+}

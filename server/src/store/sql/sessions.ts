@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { SessionRecord } from '../../model/types.js';
+import type { SessionStore } from '../sessions.js';
+import { fromSession, toSession } from './rows.js';
+import type { Database } from './schema.js';
+
+export class SqlSessionStore implements SessionStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(session: SessionRecord): Promise<void> {
+    await this.db.insertInto('sessions').values(fromSession(session)).execute();
+  }
+
+  async getByToken(token: string): Promise<SessionRecord | undefined> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('token', '=', token).executeTakeFirst();
+    return row && toSession(row);
+  }
+
+  async get(id: string): Promise<SessionRecord | undefined> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toSession(row);
+  }
+
+  async listForUser(userId: string): Promise<SessionRecord[]> {
+    const rows = await this.db.selectFrom('sessions').selectAll().where('user_id', '=', userId).orderBy('last_activity_at', 'desc').execute();
+    return rows.map(toSession);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('id', '=', id).execute();
+  }
+
+  async removeAllForUser(userId: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
+  async touch(id: string, lastActivityAt: number): Promise<void> {
+    await this.db.updateTable('sessions').set({ last_activity_at: lastActivityAt }).where('id', '=', id).execute();
+  }
+
+  async setRolesForUser(userId: string, roles: string): Promise<void> {
+    await this.db.updateTable('sessions').set({ roles }).where('user_id', '=', userId).execute();
+  }
+}

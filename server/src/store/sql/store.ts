@@ -1,0 +1,54 @@
+import { sql, type Kysely } from 'kysely';
+import type { Store } from '../store.js';
+import { migrateToLatest } from '../migrations/index.js';
+import { SqlCategoryStore } from './categories.js';
+import { SqlChannelStore } from './channels.js';
+import { connect, type Connection } from './connect.js';
+import { SqlPostStore } from './posts.js';
+import { SqlPreferenceStore } from './preferences.js';
+import { SqlReactionStore } from './reactions.js';
+import type { Database } from './schema.js';
+import { SqlSessionStore } from './sessions.js';
+import { SqlStatusStore } from './statuses.js';
+import { SqlTeamStore } from './teams.js';
+import { SqlThreadStore } from './threads.js';
+import { SqlUserStore } from './users.js';
+
+/** The Kysely-backed Store: one implementation for SQLite and PostgreSQL. */
+export class SqlStore implements Store {
+  readonly users; readonly sessions; readonly statuses; readonly teams; readonly channels;
+  readonly posts; readonly reactions; readonly preferences; readonly threads; readonly categories;
+
+  constructor(readonly db: Kysely<Database>, readonly dialect: 'sqlite' | 'postgres', private readonly connection?: Connection) {
+    this.users = new SqlUserStore(db);
+    this.sessions = new SqlSessionStore(db);
+    this.statuses = new SqlStatusStore(db);
+    this.teams = new SqlTeamStore(db);
+    this.channels = new SqlChannelStore(db);
+    this.posts = new SqlPostStore(db);
+    this.reactions = new SqlReactionStore(db);
+    this.preferences = new SqlPreferenceStore(db);
+    this.threads = new SqlThreadStore(db);
+    this.categories = new SqlCategoryStore(db);
+  }
+
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return work(this);
+    return this.db.transaction().execute((trx) => work(new SqlStore(trx, this.dialect)));
+  }
+
+  async ping(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
+  }
+
+  async close(): Promise<void> {
+    await this.connection?.close();
+  }
+}
+
+/** Connects, migrates to the latest schema and returns the store. */
+export async function openSqlStore(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<SqlStore> {
+  const connection = connect(options);
+  await migrateToLatest(connection.db as Kysely<unknown>);
+  return new SqlStore(connection.db, connection.dialect, connection);
+}

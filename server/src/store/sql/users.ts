@@ -1,0 +1,119 @@
+import type { Kysely } from 'kysely';
+import type { UserRecord } from '../../model/types.js';
+import type { UserListFilter, UserSearch, UserStore } from '../users.js';
+import { fromUser, toUser } from './rows.js';
+import type { Database } from './schema.js';
+
+/** LIKE pattern for a user-typed prefix, with LIKE's wildcards escaped. */
+export const likePrefix = (term: string): string => `${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export class SqlUserStore implements UserStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(user: UserRecord): Promise<void> {
+    await this.db.insertInto('users').values(fromUser(user)).execute();
+  }
+
+  async get(id: string): Promise<UserRecord | undefined> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async getMany(ids: readonly string[]): Promise<UserRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('users').selectAll().where('id', 'in', [...ids]).execute();
+    return rows.map(toUser);
+  }
+
+  async getByUsername(username: string): Promise<UserRecord | undefined> {
+    const row = await this.db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async getByUsernames(usernames: readonly string[]): Promise<UserRecord[]> {
+    if (usernames.length === 0) return [];
+    const rows = await this.db.selectFrom('users').selectAll().where('username', 'in', usernames.map((u) => u.toLowerCase())).execute();
+    return rows.map(toUser);
+  }
+
+  async getByEmail(email: string): Promise<UserRecord | undefined> {
+    const row = await this.db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async update(user: UserRecord): Promise<void> {
+    await this.db.updateTable('users').set(fromUser(user)).where('id', '=', user.id).execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async list(filter: UserListFilter): Promise<UserRecord[]> {
+    let query = this.db.selectFrom('users').selectAll('users');
+    if (filter.inTeam) {
+      const teamId = filter.inTeam;
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('team_members').select('user_id').whereRef('team_members.user_id', '=', 'users.id')
+          .where('team_members.team_id', '=', teamId).where('team_members.delete_at', '=', 0)));
+    }
+    if (filter.notInTeam) {
+      const teamId = filter.notInTeam;
+      query = query.where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('team_members').select('user_id').whereRef('team_members.user_id', '=', 'users.id')
+          .where('team_members.team_id', '=', teamId).where('team_members.delete_at', '=', 0))));
+    }
+    if (filter.inChannel) {
+      const channelId = filter.inChannel;
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('channel_members').select('user_id').whereRef('channel_members.user_id', '=', 'users.id')
+          .where('channel_members.channel_id', '=', channelId)));
+    }
+    if (filter.notInChannel) {
+      const channelId = filter.notInChannel;
+      query = query.where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('channel_members').select('user_id').whereRef('channel_members.user_id', '=', 'users.id')
+          .where('channel_members.channel_id', '=', channelId))));
+    }
+    if (filter.active) query = query.where('delete_at', '=', 0);
+    if (filter.inactive) query = query.where('delete_at', '>', 0);
+    if (filter.role) query = query.where('roles', 'like', `%${filter.role}%`);
+    if (filter.since !== undefined) query = query.where('update_at', '>', filter.since);
+    const rows = await query.orderBy('username').offset(filter.offset).limit(filter.limit).execute();
+    return rows.map(toUser);
+  }
+
+  async search(q: UserSearch): Promise<UserRecord[]> {
+    const pattern = likePrefix(q.term);
+    let query = this.db.selectFrom('users').selectAll('users').where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['username']), 'like', pattern),
+        eb(eb.fn('lower', ['first_name']), 'like', pattern),
+        eb(eb.fn('lower', ['last_name']), 'like', pattern),
+        eb(eb.fn('lower', ['nickname']), 'like', pattern),
+        eb(eb.fn('lower', ['email']), 'like', pattern),
+      ]));
+    if (!q.allowInactive) query = query.where('delete_at', '=', 0);
+    if (q.inTeam) {
+      const teamId = q.inTeam;
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('team_members').select('user_id').whereRef('team_members.user_id', '=', 'users.id')
+          .where('team_members.team_id', '=', teamId).where('team_members.delete_at', '=', 0)));
+    }
+    if (q.inChannel) {
+      const channelId = q.inChannel;
+      query = query.where((eb) =>
+        eb.exists(eb.selectFrom('channel_members').select('user_id').whereRef('channel_members.user_id', '=', 'users.id')
+          .where('channel_members.channel_id', '=', channelId)));
+    }
+    if (q.notInChannel) {
+      const channelId = q.notInChannel;
+      query = query.where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('channel_members').select('user_id').whereRef('channel_members.user_id', '=', 'users.id')
+          .where('channel_members.channel_id', '=', channelId))));
+    }
+    const rows = await query.orderBy('username').limit(q.limit).execute();
+    return rows.map(toUser);
+  }
+}

@@ -1,0 +1,7 @@
+import type { StatusRecord } from '../model/types.js';
+
+export interface StatusStore {
+  get(userId: string): Promise<StatusRecord | undefined>;
+  getMany(userIds: readonly string[]): Promise<StatusRecord[]>;
+  save(status: StatusRecord): Promise<void>;
+}

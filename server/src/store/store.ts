@@ -1,0 +1,39 @@
+import type { UserStore } from './users.js';
+import type { SessionStore } from './sessions.js';
+import type { StatusStore } from './statuses.js';
+import type { TeamStore } from './teams.js';
+import type { ChannelStore } from './channels.js';
+import type { PostStore } from './posts.js';
+import type { ReactionStore } from './reactions.js';
+import type { PreferenceStore } from './preferences.js';
+import type { ThreadStore } from './threads.js';
+import type { CategoryStore } from './categories.js';
+
+/**
+ * The persistence boundary. The app layer sees only this interface; the SQL
+ * implementation serves SQLite and PostgreSQL. One sub-store per table group.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  users: UserStore;
+  sessions: SessionStore;
+  statuses: StatusStore;
+  teams: TeamStore;
+  channels: ChannelStore;
+  posts: PostStore;
+  reactions: ReactionStore;
+  preferences: PreferenceStore;
+  threads: ThreadStore;
+  categories: CategoryStore;
+  /** Runs `work` in one database transaction; the store it gets writes inside it. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** A cheap round trip, for health checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Keyset cursor for pages ordered by (create_at, id). */
+export interface Cursor {
+  createAt: number;
+  id: string;
+}

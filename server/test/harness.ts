@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client4 } from '@mattermost/client';
+import type { UserProfile } from '@mattermost/types/users';
+import pg from 'pg';
+import { loadConfig } from '../src/config/load.js';
+import type { Config } from '../src/config/schema.js';
+import { newId } from '../src/model/id.js';
+import { startParley, type RunningParley } from '../src/parley.js';
+
+export const DB = (process.env.PARLEY_TEST_DB ?? 'sqlite') as 'sqlite' | 'postgres';
+const PG_ADMIN_URL = process.env.PARLEY_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestServer extends RunningParley {
+  config: Config;
+}
+
+/**
+ * A real Parley server on an ephemeral port with a database of its own: a
+ * temp SQLite folder, or a fresh PostgreSQL database dropped afterwards.
+ */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
+  let databaseUrl = '';
+  let dropDatabase = async (): Promise<void> => {};
+  if (DB === 'postgres') {
+    const name = `parley_test_${newId()}`;
+    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const config = loadConfig({}, { port: 0, host: '127.0.0.1', dataDir, databaseUrl, logLevel: 'silent', ...overrides });
+  const running = await startParley(config);
+  return {
+    ...running,
+    config,
+    async close() {
+      await running.close();
+      await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let counter = 0;
+export const unique = (prefix: string): string => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+export function newClient(server: { url: string }): Client4 {
+  const client = new Client4();
+  client.setUrl(server.url);
+  client.setIncludeCookies(false);
+  return client;
+}
+
+export interface TestUser {
+  client: Client4;
+  user: UserProfile;
+  password: string;
+  token: string;
+}
+
+/** Signs up a new user with a unique name and logs in with the official client. */
+export async function createUser(server: { url: string }, prefix = 'user'): Promise<TestUser> {
+  const client = newClient(server);
+  const username = unique(prefix).toLowerCase().slice(0, 22);
+  const password = 'correct-horse-battery';
+  await client.createUser({ username, email: `${username}@example.com`, password } as UserProfile, '', '');
+  const user = await client.login(username, password);
+  return { client, user, password, token: client.getToken() };
+}
+
+/** Raw HTTP for hostile and error-path requests the official client would never send. */
+export async function raw(server: { url: string }, method: string, pathname: string, options: { token?: string; body?: string | object; headers?: Record<string, string> } = {}): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers['Content-Type'] ??= 'application/json';
+  }
+  const response = await fetch(`${server.url}/api/v4${pathname}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Non-JSON bodies (images, plain text) are returned as text.
+  }
+  return { status: response.status, body: parsed, headers: response.headers };
+}
