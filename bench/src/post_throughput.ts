@@ -1,0 +1,67 @@
+import { newId } from '@parley/server/dist/model/id.js';
+import { fromPost } from '@parley/server/dist/store/sql/rows.js';
+import { call } from './http.js';
+import { Seeder } from './seed.js';
+import { freshDatabase, startServer, type Database } from './server_process.js';
+
+const CLIENTS = 16;
+const SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 8);
+
+export interface ThroughputResult {
+  httpPostsPerSecond: number;
+  rawInsertsPerSecond: number;
+  ratio: number;
+  errors: number;
+}
+
+/** Raw rate: the same post rows, one transaction each, straight through the driver, 16 concurrent writers. */
+async function rawInsertRate(seeder: Seeder, channelId: string, userId: string): Promise<number> {
+  let count = 0;
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    while (Date.now() < until) {
+      const now = Date.now();
+      await seeder.store.db.insertInto('posts').values(fromPost({
+        id: newId(), create_at: now, update_at: now, edit_at: 0, delete_at: 0, is_pinned: false, user_id: userId,
+        channel_id: channelId, root_id: '', original_id: '', message: 'raw insert benchmark message', type: '', props: {},
+        hashtags: '', file_ids: [], pending_post_id: '', has_reactions: false,
+      })).execute();
+      count++;
+    }
+  }));
+  return count / SECONDS;
+}
+
+export async function postThroughput(db: Database): Promise<ThroughputResult> {
+  const database = await freshDatabase(db);
+  const seeder = await Seeder.open(database);
+  const teamId = await seeder.team();
+  const users = await seeder.users(CLIENTS * 4, teamId, 'throughput users');
+  const channels: string[] = [];
+  for (let i = 0; i < CLIENTS; i++) channels.push(await seeder.channel(teamId, users.slice(i * 4, i * 4 + 4).map((u) => u.id)));
+  const rawChannel = await seeder.channel(teamId, [users[0].id]);
+  const rawInsertsPerSecond = await rawInsertRate(seeder, rawChannel, users[0].id);
+  await seeder.close();
+
+  const server = await startServer(database);
+  let posted = 0;
+  let errors = 0;
+  const run = async (seconds: number, count: boolean): Promise<void> => {
+    const until = Date.now() + seconds * 1000;
+    await Promise.all(Array.from({ length: CLIENTS }, async (_, i) => {
+      const user = users[i * 4];
+      while (Date.now() < until) {
+        const res = await call(server.url, 'POST', '/api/v4/posts', user.token, { channel_id: channels[i], message: `benchmark post from client ${i} @${users[i * 4 + 1].username}` });
+        if (!count) continue;
+        if (res.status === 201) posted++;
+        else errors++;
+      }
+    }));
+  };
+  await run(1, false);
+  await run(SECONDS, true);
+  await server.stop();
+  await database.drop();
+  const httpPostsPerSecond = posted / SECONDS;
+  return { httpPostsPerSecond, rawInsertsPerSecond, ratio: httpPostsPerSecond / rawInsertsPerSecond, errors };
+}

@@ -1,0 +1,43 @@
+import { fanoutBench } from './fanout.js';
+import { historyBench } from './history.js';
+import { memoryBench } from './memory.js';
+import { postThroughput } from './post_throughput.js';
+import type { Database } from './server_process.js';
+import { fmt } from './stats.js';
+
+// `npm run bench`: every server benchmark on SQLite and PostgreSQL. Select with
+// BENCH_ONLY=throughput,fanout,history,memory and BENCH_DB=sqlite|postgres.
+
+const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory').split(','));
+const databases: Database[] = process.env.BENCH_DB ? [process.env.BENCH_DB as Database] : ['sqlite', 'postgres'];
+const lines: string[] = [];
+const report = (line: string): void => {
+  console.log(line);
+  lines.push(line);
+};
+
+for (const db of databases) {
+  if (only.has('throughput')) {
+    console.log(`\n[${db}] post throughput, 16 concurrent HTTP clients...`);
+    const r = await postThroughput(db);
+    report(`${db.padEnd(8)} throughput  HTTP ${fmt(r.httpPostsPerSecond, 0)} posts/s vs raw insert ${fmt(r.rawInsertsPerSecond, 0)} rows/s = ${fmt(r.ratio * 100)}% (target >= 50%), errors ${r.errors}`);
+  }
+  if (only.has('fanout')) {
+    console.log(`\n[${db}] fan-out...`);
+    const r = await fanoutBench(db);
+    report(`${db.padEnd(8)} fan-out     ${r.sockets} sockets, ${r.posts} posts, ${r.deliveries}/${r.expectedDeliveries} deliveries, POST->posted p50 ${fmt(r.p50)} ms p99 ${fmt(r.p99)} ms (target p99 < 50 ms)`);
+  }
+  if (only.has('history')) {
+    console.log(`\n[${db}] history...`);
+    const r = await historyBench(db);
+    report(`${db.padEnd(8)} history     ${r.posts} posts (seeded in ${fmt(r.seedSeconds)} s): newest page p50 ${fmt(r.newestP50, 2)} ms p99 ${fmt(r.newestP99, 2)} ms; page ${r.posts / 2} back p50 ${fmt(r.deepP50, 2)} ms p99 ${fmt(r.deepP99, 2)} ms (target p99 < 20 ms)`);
+  }
+  if (only.has('memory')) {
+    console.log(`\n[${db}] memory...`);
+    const r = await memoryBench(db);
+    report(`${db.padEnd(8)} memory      ${r.sockets} idle sockets: RSS ${fmt(r.baselineKiB / 1024)} -> ${fmt(r.withSocketsKiB / 1024)} MiB = ${fmt(r.perSocketKiB, 2)} KiB per socket (target < 16 KiB)`);
+  }
+}
+
+console.log('\n=== Parley benchmark summary ===');
+for (const line of lines) console.log(line);

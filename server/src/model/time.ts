@@ -1,2 +1,0 @@
-/** Milliseconds since the epoch, the unit of every timestamp in the API. */
-export const now = (): number => Date.now();
