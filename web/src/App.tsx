@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { useStore } from './store/store';
+import { parseRoute } from './router/routes';
+import { navigate } from './router/navigate';
+import { LoginPage } from './features/auth/LoginPage';
+import { SignupPage } from './features/auth/SignupPage';
+import { SelectTeamPage } from './features/teams/SelectTeamPage';
+import { Workspace } from './features/layout/Workspace';
+import { useTheme } from './features/settings/theme';
+import { useT } from './i18n/useT';
+
+/** Top-level routing: signed-out pages, team selection, or the workspace. */
+export function App() {
+  const booted = useStore((s) => s.booted);
+  const me = useStore((s) => s.me);
+  const path = useStore((s) => s.path);
+  const myTeamIds = useStore((s) => s.myTeamIds);
+  const teams = useStore((s) => s.teams);
+  const route = parseRoute(path);
+  const t = useT();
+  useTheme();
+
+  const signedOutPage = route.name === 'login' || route.name === 'signup';
+  useEffect(() => {
+    if (!booted) return;
+    if (!me && !signedOutPage) navigate(`/login${path !== '/' ? `?redirect_to=${encodeURIComponent(path)}` : ''}`, { replace: true });
+    else if (me && signedOutPage) {
+      const redirect = new URLSearchParams(window.location.search).get('redirect_to');
+      const first = teams[myTeamIds[0]];
+      navigate(redirect && redirect.startsWith('/') && !redirect.startsWith('//') ? redirect : first ? `/${first.name}` : '/select_team', { replace: true });
+    } else if (me && route.name === 'root') {
+      const first = teams[myTeamIds[0]];
+      navigate(first ? `/${first.name}` : '/select_team', { replace: true });
+    }
+  }, [booted, me, signedOutPage, route.name, path, teams, myTeamIds]);
+
+  if (!booted) {
+    return (
+      <div className="splash" role="status">
+        <div className="spinner" />
+        <span>{t('app.loading')}</span>
+      </div>
+    );
+  }
+  if (!me) return route.name === 'signup' ? <SignupPage /> : <LoginPage />;
+  if (route.name === 'selectTeam' || route.name === 'createTeam' || myTeamIds.length === 0) {
+    return <SelectTeamPage create={route.name === 'createTeam' || myTeamIds.length === 0} />;
+  }
+  if (signedOutPage || route.name === 'root') return null;
+  return <Workspace route={route} />;
+}

@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../../api/client';
+import { useT } from '../../i18n/useT';
+import { navigate } from '../../router/navigate';
+import { login } from '../../store/actions/session';
+import { useStore } from '../../store/store';
+import { AuthLayout } from './AuthLayout';
+
+export function LoginPage() {
+  const t = useT();
+  const config = useStore((s) => s.config);
+  const [loginId, setLoginId] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const canSignUp = config.EnableUserCreation !== 'false' && config.EnableOpenServer !== 'false';
+  // "Forgot password" needs email delivery; it stays hidden until the server can send mail.
+  const canResetPassword = config.EnableEmailInvitations === 'true' || config.SendEmailNotifications === 'true';
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      await login(loginId.trim(), password);
+    } catch (err) {
+      setError(errorMessage(err) || t('auth.loginFailed'));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('auth.loginTitle')} subtitle={t('auth.loginSubtitle')}>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          <span>{t('auth.loginId')}</span>
+          <input name="loginId" autoComplete="username" autoFocus value={loginId} onChange={(e) => setLoginId(e.target.value)} required />
+        </label>
+        <label className="field">
+          <span>{t('auth.password')}</span>
+          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        </label>
+        {error && <p className="form-error" role="alert">{error}</p>}
+        <button className="button primary wide" type="submit" disabled={busy}>
+          {busy ? t('auth.signingIn') : t('auth.signIn')}
+        </button>
+        {canResetPassword && (
+          <a className="link small" href="/reset_password">{t('auth.forgotPassword')}</a>
+        )}
+      </form>
+      {canSignUp && (
+        <p className="auth-switch">
+          {t('auth.noAccount')}{' '}
+          <a href="/signup_user_complete" className="link" onClick={(e) => { e.preventDefault(); navigate('/signup_user_complete'); }}>
+            {t('auth.createAccount')}
+          </a>
+        </p>
+      )}
+    </AuthLayout>
+  );
+}

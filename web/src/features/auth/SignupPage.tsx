@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { errorMessage } from '../../api/client';
+import { useT } from '../../i18n/useT';
+import { navigate } from '../../router/navigate';
+import { signup } from '../../store/actions/session';
+import { useStore } from '../../store/store';
+import { AuthLayout } from './AuthLayout';
+
+export function SignupPage() {
+  const t = useT();
+  const minLength = Number(useStore((s) => s.config.PasswordMinimumLength) || 8);
+  const [email, setEmail] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    if (password.length < minLength) {
+      setError(t('auth.passwordTooShort', { min: minLength }));
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      await signup(email.trim(), username.trim().toLowerCase(), password);
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('auth.signupTitle')} subtitle={t('auth.signupSubtitle')}>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          <span>{t('auth.email')}</span>
+          <input name="email" type="email" autoComplete="email" autoFocus value={email} onChange={(e) => setEmail(e.target.value)} required />
+        </label>
+        <label className="field">
+          <span>{t('auth.username')}</span>
+          <input name="username" autoComplete="username" pattern="[a-zA-Z0-9._\-]{3,22}" value={username} onChange={(e) => setUsername(e.target.value)} required />
+          <small>{t('auth.usernameHint')}</small>
+        </label>
+        <label className="field">
+          <span>{t('auth.password')}</span>
+          <input name="password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+          <small>{t('auth.passwordHint', { min: minLength })}</small>
+        </label>
+        {error && <p className="form-error" role="alert">{error}</p>}
+        <button className="button primary wide" type="submit" disabled={busy}>
+          {busy ? t('auth.creating') : t('auth.createAccount')}
+        </button>
+      </form>
+      <p className="auth-switch">
+        {t('auth.haveAccount')}{' '}
+        <a href="/login" className="link" onClick={(e) => { e.preventDefault(); navigate('/login'); }}>
+          {t('auth.signIn')}
+        </a>
+      </p>
+    </AuthLayout>
+  );
+}

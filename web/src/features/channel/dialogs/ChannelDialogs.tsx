@@ -1,0 +1,30 @@
+import { BrowseChannels } from './BrowseChannels';
+import { CreateChannel } from './CreateChannel';
+import { DirectMessageDialog } from './DirectMessageDialog';
+import { EditChannelField } from './EditChannelField';
+import { AddMembers } from './AddMembers';
+import { ArchiveChannel } from './ArchiveChannel';
+
+/** The channel dialogs, opened by modal id ("channel:browse", "channel:header", …). */
+export function ChannelDialogs({ modal, onClose }: { modal: string; onClose: () => void }) {
+  switch (modal) {
+    case 'channel:browse':
+      return <BrowseChannels onClose={onClose} />;
+    case 'channel:create':
+      return <CreateChannel onClose={onClose} />;
+    case 'channel:direct':
+      return <DirectMessageDialog onClose={onClose} />;
+    case 'channel:header':
+      return <EditChannelField field="header" onClose={onClose} />;
+    case 'channel:purpose':
+      return <EditChannelField field="purpose" onClose={onClose} />;
+    case 'channel:rename':
+      return <EditChannelField field="display_name" onClose={onClose} />;
+    case 'channel:add-members':
+      return <AddMembers onClose={onClose} />;
+    case 'channel:archive':
+      return <ArchiveChannel onClose={onClose} />;
+    default:
+      return null;
+  }
+}

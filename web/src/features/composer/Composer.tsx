@@ -1,0 +1,209 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { getState, setState, useStore } from '../../store/store';
+import { channelTitle } from '../../store/selectors';
+import { sendPost } from '../../store/actions/posts';
+import { sendTyping } from '../../realtime/socket';
+import { client, errorMessage } from '../../api/client';
+import { useT } from '../../i18n/useT';
+import { Icon } from '../../ui/icons';
+import { showToast } from '../layout/Toast';
+import { applyCompletion, findTrigger, type Trigger } from './suggest';
+import { useSuggestions, type Suggestion } from './useSuggestions';
+import { Avatar } from '../people/Avatar';
+import { EmojiPicker } from '../emoji/EmojiPicker';
+
+
+const TYPING_THROTTLE_MS = 3000;
+
+const draftKey = (channelId: string, rootId: string): string => (rootId ? `thread:${rootId}` : channelId);
+
+/** The last post I wrote here (channel or thread), for Up-arrow editing. */
+function lastOwnPostId(channelId: string, rootId: string): string {
+  const s = getState();
+  const ids = rootId ? [rootId, ...(s.posts.byThread[rootId] ?? [])] : (s.posts.byChannel[channelId]?.order ?? []);
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const p = s.posts.posts[ids[i]];
+    if (p && p.user_id === s.me?.id && !p.type && p.id !== p.pending_post_id) return p.id;
+  }
+  return '';
+}
+
+export function Composer({ channelId, rootId }: { channelId: string; rootId: string }) {
+  const t = useT();
+  const key = draftKey(channelId, rootId);
+  const draft = useStore((s) => s.drafts[key] ?? '');
+  const placeholder = useStore((s) => (rootId ? t('composer.replyPlaceholder') : t('composer.placeholder', { name: channelTitle(s, s.channels[channelId]) })));
+  const maxLength = useStore((s) => Number(s.config.MaxPostSize) || 16383);
+  const [caret, setCaret] = useState(0);
+  const [trigger, setTrigger] = useState<Trigger | null>(null);
+  const [active, setActive] = useState(0);
+  const [picker, setPicker] = useState(false);
+  const [dismissed, setDismissed] = useState('');
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const lastTyping = useRef(0);
+  const suggestions = useSuggestions(trigger && `${trigger.kind}:${trigger.start}` !== dismissed ? trigger : null, channelId);
+
+  const setDraft = (text: string): void => setState((s) => ({ drafts: { ...s.drafts, [key]: text } }));
+
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${Math.min(el.scrollHeight, 300)}px`;
+  }, [draft]);
+
+  useEffect(() => {
+    if (!rootId) ref.current?.focus();
+  }, [channelId, rootId]);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (el && document.activeElement === el && caret !== el.selectionStart) el.setSelectionRange(caret, caret);
+  }, [caret]);
+
+  const updateTrigger = (text: string, position: number): void => {
+    setTrigger(findTrigger(text, position));
+    setActive(0);
+  };
+
+  const complete = (s: Suggestion): void => {
+    if (!trigger) return;
+    const next = applyCompletion(draft, ref.current?.selectionStart ?? draft.length, trigger, s.completion);
+    setDraft(next.text);
+    setCaret(next.caret);
+    setTrigger(null);
+    requestAnimationFrame(() => ref.current?.setSelectionRange(next.caret, next.caret));
+  };
+
+  const submit = async (): Promise<void> => {
+    const message = draft.trim();
+    if (!message) return;
+    if (message.length > maxLength) {
+      showToast(t('composer.tooLong', { max: maxLength }));
+      return;
+    }
+    setDraft('');
+    setTrigger(null);
+    try {
+      if (message.startsWith('/') && !message.startsWith('//')) {
+        await client.executeCommand(message, { channel_id: channelId, team_id: getState().currentTeamId, root_id: rootId } as Parameters<typeof client.executeCommand>[1]);
+      } else {
+        await sendPost(channelId, message, rootId);
+      }
+    } catch (err) {
+      if (message.startsWith('/')) setDraft(message);
+      showToast(errorMessage(err));
+    }
+  };
+
+  const onChange = (text: string, position: number): void => {
+    setDraft(text);
+    setCaret(position);
+    updateTrigger(text, position);
+    const now = Date.now();
+    if (text && now - lastTyping.current > TYPING_THROTTLE_MS) {
+      lastTyping.current = now;
+      sendTyping(channelId, rootId);
+    }
+  };
+
+  const open = suggestions.length > 0;
+  const listId = `suggestions-${key}`;
+
+  return (
+    <div className="composer">
+      {open && (
+        <ul className="suggestions" role="listbox" id={listId} aria-label={t('composer.suggestions')}>
+          {suggestions.map((s, i) => (
+            <li
+              key={s.key}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'suggestion active' : 'suggestion'}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                complete(s);
+              }}
+              onMouseEnter={() => setActive(i)}
+            >
+              {s.userId && <Avatar userId={s.userId} size={22} />}
+              {s.emoji && <span className="suggestion-emoji">{s.emoji}</span>}
+              {s.kind === 'channel' && <Icon name="hash" size={14} />}
+              <span className="suggestion-label">{s.label}</span>
+              {s.detail && <span className="suggestion-detail">{s.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="composer-box">
+        <textarea
+          ref={ref}
+          value={draft}
+          rows={1}
+          placeholder={placeholder}
+          aria-label={placeholder}
+          aria-autocomplete="list"
+          aria-controls={open ? listId : undefined}
+          aria-activedescendant={open ? `${listId}-${active}` : undefined}
+          onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
+          onSelect={(e) => updateTrigger(e.currentTarget.value, e.currentTarget.selectionStart)}
+          onKeyDown={(e) => {
+            if (open) {
+              if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                e.preventDefault();
+                const delta = e.key === 'ArrowDown' ? 1 : -1;
+                setActive((a) => (a + delta + suggestions.length) % suggestions.length);
+                return;
+              }
+              if ((e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey) {
+                e.preventDefault();
+                complete(suggestions[active]);
+                return;
+              }
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                if (trigger) setDismissed(`${trigger.kind}:${trigger.start}`);
+                return;
+              }
+            }
+            if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              void submit();
+            } else if (e.key === 'ArrowUp' && !draft && !e.altKey) {
+              const id = lastOwnPostId(channelId, rootId);
+              if (id) {
+                e.preventDefault();
+                setState({ editingPostId: id });
+              }
+            }
+          }}
+        />
+        <div className="composer-tools">
+          <div className="picker-anchor">
+            <button type="button" className="icon-button" aria-label={t('composer.emoji')} title={t('composer.emoji')} onClick={() => setPicker(!picker)}>
+              <Icon name="smile" />
+            </button>
+            {picker && (
+              <EmojiPicker
+                  placement="above"
+                  onClose={() => {
+                    setPicker(false);
+                    ref.current?.focus();
+                  }}
+                  onPick={(name) => setDraft(`${draft}${draft && !draft.endsWith(' ') ? ' ' : ''}:${name}: `)}
+                />
+            )}
+          </div>
+          <button type="button" className="icon-button send" aria-label={t('composer.send')} title={t('composer.send')} disabled={!draft.trim()} onClick={() => void submit()}>
+            <Icon name="send" />
+          </button>
+        </div>
+      </div>
+      <div className="composer-hint" aria-hidden="true">
+        {t('composer.hint')}
+      </div>
+    </div>
+  );
+}

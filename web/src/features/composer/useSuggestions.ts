@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import type { UserProfile } from '@mattermost/types/users';
+import { client } from '../../api/client';
+import { getState } from '../../store/store';
+import { receivedUsers } from '../../store/actions/users';
+import { searchEmoji } from '../emoji/emoji';
+import { BUILTIN_COMMANDS, type Trigger } from './suggest';
+
+export interface Suggestion {
+  key: string;
+  /** text inserted in place of the trigger word */
+  completion: string;
+  label: string;
+  detail: string;
+  kind: Trigger['kind'];
+  userId?: string;
+  emoji?: string;
+}
+
+function userSuggestion(u: UserProfile): Suggestion {
+  const full = [u.first_name, u.last_name].filter(Boolean).join(' ');
+  return { key: `u-${u.id}`, completion: `@${u.username}`, label: `@${u.username}`, detail: [full, u.nickname && `(${u.nickname})`].filter(Boolean).join(' '), kind: 'user', userId: u.id };
+}
+
+const SPECIAL_MENTIONS = ['all', 'channel', 'here'];
+
+function localUsers(query: string): Suggestion[] {
+  const s = getState();
+  const matches = Object.values(s.users)
+    .filter((u) => u.delete_at === 0 && [u.username, u.first_name, u.last_name, u.nickname].some((f) => f?.toLowerCase().startsWith(query)))
+    .sort((a, b) => a.username.localeCompare(b.username))
+    .slice(0, 8)
+    .map(userSuggestion);
+  const special = SPECIAL_MENTIONS.filter((m) => m.startsWith(query)).map((m) => ({ key: `s-${m}`, completion: `@${m}`, label: `@${m}`, detail: '', kind: 'user' as const }));
+  return [...matches, ...special];
+}
+
+function localChannels(query: string): Suggestion[] {
+  const s = getState();
+  return Object.values(s.channels)
+    .filter((c) => (c.type === 'O' || c.type === 'P') && c.team_id === s.currentTeamId && c.delete_at === 0)
+    .filter((c) => c.name.startsWith(query) || c.display_name.toLowerCase().startsWith(query))
+    .slice(0, 8)
+    .map((c) => ({ key: `c-${c.id}`, completion: `~${c.name}`, label: c.display_name, detail: `~${c.name}`, kind: 'channel' as const }));
+}
+
+/** Suggestions for the trigger at the caret: local matches at once, then the server's (debounced). */
+export function useSuggestions(trigger: Trigger | null, channelId: string): Suggestion[] {
+  const [remote, setRemote] = useState<Suggestion[]>([]);
+  const kind = trigger?.kind;
+  const query = trigger?.query ?? '';
+  useEffect(() => {
+    setRemote([]);
+    if (kind !== 'user' && kind !== 'channel') return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      const teamId = getState().currentTeamId;
+      if (kind === 'user') {
+        void client.autocompleteUsers(query, teamId, channelId, { limit: 10 }).then((r) => {
+          const users = [...(r.users ?? []), ...(r.out_of_channel ?? [])];
+          receivedUsers(users);
+          if (!cancelled) setRemote(users.map(userSuggestion));
+        }, () => undefined);
+      } else {
+        void client.autocompleteChannels(teamId, query).then((channels) => {
+          if (!cancelled) setRemote(channels.filter((c) => c.delete_at === 0).map((c) => ({ key: `c-${c.id}`, completion: `~${c.name}`, label: c.display_name, detail: `~${c.name}`, kind: 'channel' as const })));
+        }, () => undefined);
+      }
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [kind, query, channelId]);
+  if (!trigger) return [];
+  let local: Suggestion[];
+  switch (trigger.kind) {
+    case 'user':
+      local = localUsers(query);
+      break;
+    case 'channel':
+      local = localChannels(query);
+      break;
+    case 'emoji':
+      local = searchEmoji(query, 8).map((e) => ({ key: `e-${e.name}`, completion: `:${e.name}:`, label: `:${e.name}:`, detail: '', kind: 'emoji' as const, emoji: e.char }));
+      break;
+    default:
+      local = BUILTIN_COMMANDS.filter((c) => c.trigger.startsWith(query)).map((c) => ({ key: `k-${c.trigger}`, completion: `/${c.trigger}`, label: `/${c.trigger}`, detail: c.hint, kind: 'command' as const }));
+  }
+  const seen = new Set(local.map((s) => s.key));
+  return [...local, ...remote.filter((s) => !seen.has(s.key))].slice(0, 10);
+}

@@ -1,0 +1,103 @@
+import { useEffect } from 'react';
+import type { ServerChannel } from '@mattermost/types/channels';
+import { client } from '../../api/client';
+import type { Route } from '../../router/routes';
+import { navigate } from '../../router/navigate';
+import { getState, setState, useStore } from '../../store/store';
+import { channelUrl, findTeamByName } from '../../store/selectors';
+import { fetchChannel, joinChannel, openDirect } from '../../store/actions/channels';
+import { fetchPost, loadAround } from '../../store/actions/posts';
+import { openChannel } from './openChannel';
+
+async function channelByName(teamId: string, name: string): Promise<ServerChannel | null> {
+  const s = getState();
+  const local = Object.values(s.channels).find((c) => c.name === name && (c.team_id === teamId || c.team_id === '') && s.members[c.id]);
+  if (local) return local;
+  try {
+    const channel = (await client.getChannelByName(teamId, name, true)) as ServerChannel;
+    if (!getState().members[channel.id]) {
+      if (channel.type !== 'O' || channel.delete_at !== 0) return null;
+      await joinChannel(channel.id);
+    }
+    return getState().channels[channel.id] ?? channel;
+  } catch {
+    return null;
+  }
+}
+
+async function directByUsername(username: string): Promise<ServerChannel | null> {
+  try {
+    const user = await client.getUserByUsername(username);
+    return await openDirect([user.id]);
+  } catch {
+    return null;
+  }
+}
+
+/** Turns the URL into the current team/channel, joining or creating what a link points to. */
+export function useRoute(route: Route): void {
+  const teams = useStore((s) => s.teams);
+  const myTeamIds = useStore((s) => s.myTeamIds);
+  const routeKey = JSON.stringify(route);
+
+  useEffect(() => {
+    if (!('team' in route)) return;
+    const team = findTeamByName(getState(), route.team);
+    if (!team) {
+      const first = teams[myTeamIds[0]];
+      navigate(first ? `/${first.name}` : '/select_team', { replace: true });
+      return;
+    }
+    if (getState().currentTeamId !== team.id) setState({ currentTeamId: team.id });
+    let cancelled = false;
+    const fallback = (): void => {
+      if (!cancelled) navigate(`/${team.name}/channels/town-square`, { replace: true });
+    };
+    const show = (channel: ServerChannel | null): void => {
+      if (cancelled) return;
+      if (!channel) fallback();
+      else openChannel(channel.id);
+    };
+    switch (route.name) {
+      case 'team': {
+        navigate(`/${team.name}/channels/town-square`, { replace: true });
+        break;
+      }
+      case 'channel':
+        void channelByName(team.id, route.channel).then(show);
+        break;
+      case 'gm':
+        void channelByName(team.id, route.channel).then(show);
+        break;
+      case 'dm':
+        void directByUsername(route.username).then(show);
+        break;
+      case 'threads':
+        setState({ currentChannelId: '' });
+        break;
+      case 'permalink':
+        void (async () => {
+          try {
+            const post = await fetchPost(route.postId);
+            const channel = getState().channels[post.channel_id] ?? (await fetchChannel(post.channel_id));
+            if (!getState().members[channel.id]) await joinChannel(channel.id);
+            await loadAround(post);
+            if (cancelled) return;
+            setState({ highlightPostId: post.id, currentChannelId: '' });
+            openChannel(channel.id);
+            navigate(channelUrl(getState(), channel, team.name), { replace: true });
+            setTimeout(() => setState((s) => (s.highlightPostId === post.id ? { highlightPostId: '' } : {})), 5000);
+          } catch {
+            fallback();
+          }
+        })();
+        break;
+      default:
+        break;
+    }
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [routeKey, myTeamIds.length]);
+}

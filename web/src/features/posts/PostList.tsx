@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import type { Post } from '@mattermost/types/posts';
+import { useShallow } from 'zustand/react/shallow';
+import { getState, useStore } from '../../store/store';
+import { collapsedThreads } from '../../store/selectors';
+import { loadNewer, loadOlder } from '../../store/actions/posts';
+import { useT } from '../../i18n/useT';
+import { buildRows, type Row } from './rows';
+import { PostItem } from './PostItem';
+import { useFormatDay } from './time';
+import { ChannelIntro } from './ChannelIntro';
+
+const START_INDEX = 1_000_000;
+
+interface ListContext {
+  channelId: string;
+  reachedOldest: boolean;
+}
+
+const LIST_COMPONENTS = {
+  Header: ({ context }: { context?: ListContext }) =>
+    context?.reachedOldest ? (
+      <ChannelIntro channelId={context.channelId} />
+    ) : (
+      <div className="list-loading-more">
+        <div className="spinner small" />
+      </div>
+    ),
+  Footer: () => <div className="list-footer" />,
+};
+
+/** Keeps Virtuoso's firstItemIndex in step with rows prepended above, so loading history never jumps. */
+function useFirstItemIndex(rows: Row[]): number {
+  const anchor = useRef<{ key: string; index: number; first: number } | null>(null);
+  return useMemo(() => {
+    const firstPost = rows.findIndex((r) => r.kind === 'post');
+    const prev = anchor.current;
+    let first = prev?.first ?? START_INDEX;
+    if (prev) {
+      const now = rows.findIndex((r) => r.key === prev.key);
+      if (now >= 0) first = prev.first - (now - prev.index);
+    }
+    if (firstPost >= 0) anchor.current = { key: rows[firstPost].key, index: firstPost, first };
+    return first;
+  }, [rows]);
+}
+
+export function PostList({ channelId }: { channelId: string }) {
+  const t = useT();
+  const formatDay = useFormatDay();
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const history = useStore((s) => s.posts.byChannel[channelId]);
+  const crt = useStore(collapsedThreads);
+  const myId = useStore((s) => s.me?.id ?? '');
+  const newSince = useStore((s) => s.newMessagesSince[channelId] ?? Number.MAX_SAFE_INTEGER);
+  const highlight = useStore((s) => s.highlightPostId);
+  const posts = useStore(
+    useShallow((s) => (s.posts.byChannel[channelId]?.order ?? []).map((id) => s.posts.posts[id]).filter((p): p is Post => Boolean(p))),
+  );
+  const visible = useMemo(() => (crt ? posts.filter((p) => !p.root_id) : posts), [posts, crt]);
+  const rows = useMemo(() => buildRows(visible, { newSince, myUserId: myId }), [visible, newSince, myId]);
+  const firstItemIndex = useFirstItemIndex(rows);
+
+  const initialIndex = useMemo(() => {
+    const target = highlight ? rows.findIndex((r) => r.kind === 'post' && r.postId === highlight) : rows.findIndex((r) => r.kind === 'new');
+    if (target >= 0) return { index: target, align: highlight ? ('center' as const) : ('start' as const) };
+    return { index: Math.max(0, rows.length - 1), align: 'end' as const };
+    // Only the first render positions the list; later changes must not move it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [history !== undefined]);
+
+  useEffect(() => {
+    if (!highlight) return;
+    const index = rows.findIndex((r) => r.kind === 'post' && r.postId === highlight);
+    if (index >= 0) virtuoso.current?.scrollToIndex({ index, align: 'center' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [highlight]);
+
+  if (!history) {
+    return (
+      <div className="post-list loading" role="status">
+        <div className="spinner" />
+        <span className="sr-only">{t('app.loading')}</span>
+      </div>
+    );
+  }
+
+  return (
+    <div className="post-list" role="log" aria-label={t('posts.listLabel')} aria-live="polite">
+      <Virtuoso<Row, ListContext>
+        ref={virtuoso}
+        className="post-scroller"
+        data={rows}
+        firstItemIndex={firstItemIndex}
+        initialTopMostItemIndex={initialIndex}
+        computeItemKey={(_, row) => row.key}
+        alignToBottom
+        increaseViewportBy={{ top: 800, bottom: 400 }}
+        startReached={() => {
+          if (!history.reachedOldest) void loadOlder(channelId).catch(() => undefined);
+        }}
+        endReached={() => {
+          if (!history.atLatest) void loadNewer(channelId).catch(() => undefined);
+        }}
+        followOutput={(atBottom) => {
+          const last = rows[rows.length - 1];
+          const mine = last?.kind === 'post' && getState().posts.posts[last.postId]?.user_id === myId;
+          return atBottom || mine ? 'auto' : false;
+        }}
+        context={{ channelId, reachedOldest: history.reachedOldest }}
+        components={LIST_COMPONENTS}
+        itemContent={(_, row) => {
+          if (row.kind === 'date') {
+            return (
+              <div className="date-separator" role="separator">
+                <span>{formatDay(row.day)}</span>
+              </div>
+            );
+          }
+          if (row.kind === 'new') {
+            return (
+              <div className="new-messages-line" role="separator" aria-label={t('posts.newMessages')}>
+                <span>{t('posts.newMessages')}</span>
+              </div>
+            );
+          }
+          return <PostItem postId={row.postId} consecutive={row.consecutive} location="channel" />;
+        }}
+      />
+    </div>
+  );
+}

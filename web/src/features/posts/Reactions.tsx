@@ -1,0 +1,42 @@
+import type { Post } from '@mattermost/types/posts';
+import { useShallow } from 'zustand/react/shallow';
+import { useStore } from '../../store/store';
+import { summarizeReactions } from '../../store/posts';
+import { toggleReaction } from '../../store/actions/posts';
+import { emojiChar } from '../emoji/emoji';
+import { useT } from '../../i18n/useT';
+import { showToast } from '../layout/Toast';
+import { errorMessage } from '../../api/client';
+
+/** One pill per emoji with its count; the tooltip names who reacted. */
+export function Reactions({ post }: { post: Post }) {
+  const t = useT();
+  const myId = useStore((s) => s.me?.id ?? '');
+  const groups = summarizeReactions(post.metadata?.reactions, myId);
+  const names = useStore(useShallow((s) => groups.flatMap((g) => g.userIds).map((id) => (id === myId ? '' : s.users[id]?.username ?? ''))));
+  if (groups.length === 0) return null;
+  let cursor = 0;
+  return (
+    <div className="reactions" role="group" aria-label={t('reactions.label')}>
+      {groups.map((g) => {
+        const who = names.slice(cursor, cursor + g.count).map((n) => n || t('reactions.you'));
+        cursor += g.count;
+        const tooltip = t('reactions.tooltip', { names: who.join(', '), emoji: `:${g.emoji}:` });
+        return (
+          <button
+            key={g.emoji}
+            type="button"
+            className={g.mine ? 'reaction mine' : 'reaction'}
+            aria-pressed={g.mine}
+            title={tooltip}
+            aria-label={tooltip}
+            onClick={() => void toggleReaction(post.id, g.emoji).catch((err: unknown) => showToast(errorMessage(err)))}
+          >
+            <span className="reaction-emoji">{emojiChar(g.emoji) ?? `:${g.emoji}:`}</span>
+            <span className="reaction-count">{g.count}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}

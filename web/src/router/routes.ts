@@ -1,0 +1,40 @@
+export type Route =
+  | { name: 'login' }
+  | { name: 'signup' }
+  | { name: 'selectTeam' }
+  | { name: 'createTeam' }
+  | { name: 'channel'; team: string; channel: string }
+  | { name: 'dm'; team: string; username: string }
+  | { name: 'gm'; team: string; channel: string }
+  | { name: 'permalink'; team: string; postId: string }
+  | { name: 'threads'; team: string; threadId: string }
+  | { name: 'team'; team: string }
+  | { name: 'root' };
+
+const decode = (s: string): string => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/** Mattermost-style URLs: /:team/channels/:name, /:team/messages/@user, /:team/pl/:postId, /:team/threads. */
+export function parseRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean).map(decode);
+  if (parts.length === 0) return { name: 'root' };
+  const [first, second, third] = parts;
+  if (parts.length === 1) {
+    if (first === 'login') return { name: 'login' };
+    if (first === 'signup_user_complete' || first === 'signup') return { name: 'signup' };
+    if (first === 'select_team') return { name: 'selectTeam' };
+    if (first === 'create_team') return { name: 'createTeam' };
+    return { name: 'team', team: first };
+  }
+  if (second === 'channels' && third) return { name: 'channel', team: first, channel: third };
+  if (second === 'messages' && third?.startsWith('@')) return { name: 'dm', team: first, username: third.slice(1) };
+  if (second === 'messages' && third) return { name: 'gm', team: first, channel: third };
+  if (second === 'pl' && third) return { name: 'permalink', team: first, postId: third };
+  if (second === 'threads') return { name: 'threads', team: first, threadId: third ?? '' };
+  return { name: 'team', team: first };
+}

@@ -1,0 +1,107 @@
+import type { PreferenceType } from '@mattermost/types/preferences';
+import type { Team } from '@mattermost/types/teams';
+import type { UserProfile } from '@mattermost/types/users';
+import { client, isLoggedInCookie } from '../../api/client';
+import { getState, initialState, setState } from '../store';
+import { loadTeamChannels } from './channels';
+import { receivedPrefs } from './prefs';
+import { loadStatuses, receivedUsers } from './users';
+
+async function loadConfig(): Promise<void> {
+  const config = (await client.getClientConfig()) as unknown as Record<string, string>;
+  setState({ config });
+}
+
+/** Start: config, then (when the session cookie says we are logged in) me, preferences and teams. */
+export async function boot(): Promise<void> {
+  try {
+    await loadConfig();
+  } catch {
+    setState({ config: {} });
+  }
+  if (isLoggedInCookie()) {
+    try {
+      await loadMe();
+    } catch {
+      setState({ me: null });
+    }
+  }
+  setState({ booted: true });
+}
+
+export async function loadMe(): Promise<void> {
+  const [me, prefs, teams, teamMembers] = await Promise.all([
+    client.getMe(),
+    client.getMyPreferences(),
+    client.getMyTeams(),
+    client.getMyTeamMembers(),
+  ]);
+  receivedUsers([me]);
+  // Client4 types this as one preference; the endpoint returns the list.
+  receivedPrefs(prefs as unknown as PreferenceType[]);
+  setState({ me });
+  receivedTeams(teams, teamMembers.filter((m) => m.delete_at === 0).map((m) => m.team_id));
+  await Promise.all(getState().myTeamIds.map((id) => loadTeamChannels(id)));
+  void loadStatuses([me.id]);
+}
+
+export function receivedTeams(teams: Team[], myTeamIds?: string[]): void {
+  setState((s) => {
+    const next = { ...s.teams };
+    for (const t of teams) next[t.id] = t;
+    const mine = myTeamIds ?? s.myTeamIds;
+    const ordered = mine.filter((id) => next[id]).sort((a, b) => next[a].display_name.localeCompare(next[b].display_name));
+    return { teams: next, myTeamIds: ordered };
+  });
+}
+
+export async function login(loginId: string, password: string): Promise<void> {
+  const user = await client.login(loginId, password);
+  setState({ me: user as UserProfile });
+  await loadMe();
+}
+
+/** Sign-up then log in (the first account on a server becomes its admin). */
+export async function signup(email: string, username: string, password: string): Promise<void> {
+  await client.createUser({ email, username, password } as UserProfile, '', '');
+  await login(username, password);
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await client.logout();
+  } finally {
+    const { config } = getState();
+    setState({ ...initialState, config, booted: true, path: '/login' });
+    window.history.replaceState(null, '', '/login');
+  }
+}
+
+export async function createTeam(displayName: string, name: string): Promise<Team> {
+  const team = await client.createTeam({ display_name: displayName, name, type: 'O' } as Team);
+  receivedTeams([team], [...getState().myTeamIds, team.id]);
+  await loadTeamChannels(team.id);
+  return team;
+}
+
+export async function joinTeam(team: Team): Promise<void> {
+  const me = getState().me;
+  if (!me) return;
+  await client.addToTeam(team.id, me.id);
+  receivedTeams([team], [...getState().myTeamIds, team.id]);
+  await loadTeamChannels(team.id);
+}
+
+export async function joinTeamByInvite(inviteId: string): Promise<Team> {
+  const member = await client.joinTeam(inviteId);
+  const team = await client.getTeam(member.team_id);
+  receivedTeams([team], [...getState().myTeamIds.filter((id) => id !== team.id), team.id]);
+  await loadTeamChannels(team.id);
+  return team;
+}
+
+export async function listJoinableTeams(): Promise<Team[]> {
+  const teams = (await client.getTeams(0, 200)) as Team[];
+  const mine = new Set(getState().myTeamIds);
+  return teams.filter((t) => !mine.has(t.id) && t.delete_at === 0);
+}
