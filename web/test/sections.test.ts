@@ -39,7 +39,7 @@ describe('sidebar sections', () => {
       t1: [
         category({ id: 'fav', type: 'favorites', channel_ids: [] }),
         category({ id: 'work', type: 'custom', display_name: 'Work', channel_ids: ['b'] }),
-        category({ id: 'ch', type: 'channels', sorting: 'alpha', channel_ids: [] }),
+        category({ id: 'ch', type: 'channels', sorting: 'alpha' as ChannelCategory['sorting'], channel_ids: [] }),
         category({ id: 'dms', type: 'direct_messages', channel_ids: [] }),
       ],
     };
@@ -52,7 +52,7 @@ describe('sidebar sections', () => {
   });
 
   it('sorts by recent activity when the category asks for it', () => {
-    const categories = { t1: [category({ id: 'ch', type: 'channels', sorting: 'recent', channel_ids: ['a', 'b'] })] };
+    const categories = { t1: [category({ id: 'ch', type: 'channels', sorting: 'recent' as ChannelCategory['sorting'], channel_ids: ['a', 'b'] })] };
     expect(sidebarSections(state({ categories }), 't1')[0].channelIds).toEqual(['b', 'a']);
   });
 });
