@@ -1,6 +1,10 @@
+import { CategoryService } from './categories.js';
+import { ChannelMemberService } from './channel_members.js';
 import { ChannelService } from './channels.js';
+import { DirectChannelService } from './direct_channels.js';
 import type { AppDeps } from './deps.js';
 import { Permissions } from './permissions.js';
+import { PreferenceService } from './preferences.js';
 import { SessionService } from './sessions.js';
 import { StatusService } from './statuses.js';
 import { TeamService } from './teams.js';
@@ -14,6 +18,10 @@ export class App {
   readonly statuses: StatusService;
   readonly teams: TeamService;
   readonly channels: ChannelService;
+  readonly channelMembers: ChannelMemberService;
+  readonly directChannels: DirectChannelService;
+  readonly categories: CategoryService;
+  readonly preferences: PreferenceService;
 
   constructor(readonly deps: AppDeps) {
     this.permissions = new Permissions(deps.store);
@@ -21,10 +29,17 @@ export class App {
     this.users = new UserService(deps, this.sessions, this.permissions);
     this.statuses = new StatusService(deps);
     this.teams = new TeamService(deps, this.permissions);
-    this.channels = new ChannelService(deps, this.permissions);
+    this.channelMembers = new ChannelMemberService(deps, this.permissions);
+    this.channels = new ChannelService(deps, this.permissions, this.channelMembers);
+    this.directChannels = new DirectChannelService(deps, this.permissions);
+    this.categories = new CategoryService(deps, this.permissions, this.channelMembers);
+    this.preferences = new PreferenceService(deps, this.permissions, this.categories);
     this.teams.setMembershipHooks({
       onJoined: (teamId, userId) => this.channels.onTeamJoined(teamId, userId),
-      onLeft: (teamId, userId) => this.channels.onTeamLeft(teamId, userId),
+      onLeft: async (teamId, userId) => {
+        await this.channels.onTeamLeft(teamId, userId);
+        await this.categories.onTeamLeft(teamId, userId);
+      },
     });
   }
 

@@ -1,11 +1,11 @@
 import { AppError, forbidden, notFound } from '../model/errors.js';
 import { makeEvent } from '../model/events.js';
 import { newId } from '../model/id.js';
-import type { Team } from '../model/types.js';
+import type { Team, TeamMembership } from '../model/types.js';
 import type { TeamMemberRecord } from '../store/teams.js';
 import { isSystemAdmin, type Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
-import type { Permissions } from './permissions.js';
+import { memberRolesString, teamMemberRoles, type Permissions } from './permissions.js';
 
 const TEAM_NAME = /^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$|^[a-z0-9]{2}$/;
 const RESERVED_TEAM_NAMES = new Set(['admin', 'api', 'channel', 'claim', 'error', 'files', 'help', 'landing', 'login', 'mfa', 'oauth', 'plug', 'plugins', 'post', 'signup', 'static', 'select_team', 'create_team', 'hooks', 'signup_user_complete', 'reset_password']);
@@ -22,8 +22,23 @@ export type TeamPatch = Partial<Pick<Team, 'display_name' | 'description' | 'com
 
 const invalid = (field: string, message: string): AppError => new AppError(`model.team.is_valid.${field}.app_error`, message, 400);
 
+const nameTaken = (): AppError => new AppError('app.team.save.existing.app_error', 'A team with that name already exists.', 400);
+
+/** What everyone may see of a team: the invite id is a secret of those who may invite. */
+const withoutInvite = (team: Team): Team => ({ ...team, invite_id: '' });
+
 function validateDisplayName(name: string): void {
   if (name.trim().length === 0 || name.length > 64) throw invalid('name', 'Display name must be 1 to 64 characters.');
+}
+
+/** A team member in wire form: the scheme flags rendered into the roles string. */
+export function presentTeamMember(m: TeamMemberRecord): TeamMembership & { explicit_roles: string } {
+  return {
+    team_id: m.team_id, user_id: m.user_id, roles: memberRolesString(teamMemberRoles(m)), delete_at: m.delete_at,
+    scheme_user: m.scheme_user, scheme_admin: m.scheme_admin, scheme_guest: m.scheme_guest, explicit_roles: m.roles,
+    msg_count: 0, mention_count: 0, msg_count_root: 0, mention_count_root: 0, thread_count: 0, thread_mention_count: 0,
+    thread_urgent_mention_count: 0,
+  };
 }
 
 /**
@@ -53,9 +68,7 @@ export class TeamService {
     validateDisplayName(input.display_name ?? '');
     if (input.type !== 'O' && input.type !== 'I') throw invalid('type', 'Team type must be O or I.');
     if ((input.description ?? '').length > 255) throw invalid('description', 'Description is too long.');
-    if (await this.deps.store.teams.getByName(name)) {
-      throw new AppError('app.team.save.existing.app_error', 'A team with that name already exists.', 400);
-    }
+    if (await this.deps.store.teams.getByName(name)) throw nameTaken();
     const now = Date.now();
     const team: Team = {
       id: newId(), create_at: now, update_at: now, delete_at: 0, display_name: input.display_name.trim(), name,
@@ -63,10 +76,16 @@ export class TeamService {
       invite_id: newId(), allow_open_invite: input.allow_open_invite ?? input.type === 'O', scheme_id: '',
       group_constrained: false, policy_id: null, last_team_icon_update: 0,
     };
-    await this.deps.store.transaction(async (store) => {
-      await store.teams.create(team);
-      await store.teams.saveMember({ team_id: team.id, user_id: actor.userId, roles: '', delete_at: 0, scheme_user: true, scheme_admin: true, scheme_guest: false });
-    });
+    try {
+      await this.deps.store.transaction(async (store) => {
+        await store.teams.create(team);
+        await store.teams.saveMember({ team_id: team.id, user_id: actor.userId, roles: '', delete_at: 0, scheme_user: true, scheme_admin: true, scheme_guest: false });
+      });
+    } catch (err) {
+      // Two creators raced for the name; anything else is a real failure.
+      if (await this.deps.store.teams.getByName(name)) throw nameTaken();
+      throw err;
+    }
     await this.hooks?.onJoined(team.id, actor.userId);
     this.deps.bus.publish(makeEvent('added_to_team', { team_id: team.id, user_id: actor.userId }, { user_id: actor.userId }));
     return team;
@@ -96,7 +115,7 @@ export class TeamService {
   /** Hides the invite id from callers who may not invite. */
   async present(actor: Actor, team: Team): Promise<Team> {
     if (await this.permissions.hasTeam(actor, team.id, 'invite_user')) return team;
-    return { ...team, invite_id: '' };
+    return withoutInvite(team);
   }
 
   async list(actor: Actor, o: { offset: number; limit: number; includeTotal: boolean }): Promise<{ teams: Team[]; total?: number }> {
@@ -120,7 +139,7 @@ export class TeamService {
     if (patch.description !== undefined && patch.description.length > 255) throw invalid('description', 'Description is too long.');
     const next: Team = { ...team, ...definedOnly(patch), update_at: Date.now() };
     await this.deps.store.teams.update(next);
-    this.deps.bus.publish(makeEvent('update_team', { team: JSON.stringify({ ...next, invite_id: '' }) }, { team_id: id }));
+    this.deps.bus.publish(makeEvent('update_team', { team: JSON.stringify(withoutInvite(next)) }, { team_id: id }));
     return next;
   }
 
@@ -138,8 +157,25 @@ export class TeamService {
     const team = await this.deps.store.teams.get(id);
     if (!team) throw notFound('team');
     const now = Date.now();
-    await this.deps.store.teams.update({ ...team, delete_at: now, update_at: now });
-    this.deps.bus.publish(makeEvent('delete_team', { team: JSON.stringify({ ...team, delete_at: now }) }, {}));
+    const next = { ...team, delete_at: now, update_at: now };
+    await this.deps.store.teams.update(next);
+    this.deps.bus.publish(makeEvent('delete_team', { team: JSON.stringify(withoutInvite(next)) }, {}));
+  }
+
+  async restore(actor: Actor, id: string): Promise<Team> {
+    await this.permissions.requireTeam(actor, id, 'manage_team');
+    const team = await this.deps.store.teams.get(id);
+    if (!team) throw notFound('team');
+    if (team.delete_at === 0) throw new AppError('api.team.restore_team.not_archived.app_error', 'The team is not archived.', 400);
+    const next = { ...team, delete_at: 0, update_at: Date.now() };
+    await this.deps.store.teams.update(next);
+    this.deps.bus.publish(makeEvent('restore_team', { team: JSON.stringify(withoutInvite(next)) }, {}));
+    return next;
+  }
+
+  /** Teams whose name or display name starts with the term: open ones, or all for system admins. */
+  search(actor: Actor, term: string): Promise<Team[]> {
+    return this.deps.store.teams.search(term, { openOnly: !isSystemAdmin(actor), limit: 200 });
   }
 
   /** Adds a user: themselves to an open team, or anyone when the caller may add users. */
@@ -212,14 +248,20 @@ export class TeamService {
   }
 
   /** Sets a member's scheme roles from a role string (team_user [team_admin]). */
-  async updateMemberRoles(actor: Actor, teamId: string, userId: string, roles: string): Promise<void> {
+  async updateMemberRoles(actor: Actor, teamId: string, userId: string, roles: string): Promise<TeamMemberRecord> {
+    const list = roles.split(' ').filter(Boolean);
+    if (list.some((r) => r !== 'team_user' && r !== 'team_admin')) throw new AppError('api.team.update_team_member_roles.invalid', 'Invalid team roles.', 400);
+    return this.updateMemberSchemeRoles(actor, teamId, userId, { scheme_user: list.includes('team_user'), scheme_admin: list.includes('team_admin') });
+  }
+
+  async updateMemberSchemeRoles(actor: Actor, teamId: string, userId: string, roles: { scheme_user: boolean; scheme_admin: boolean }): Promise<TeamMemberRecord> {
     await this.permissions.requireTeam(actor, teamId, 'manage_team_roles');
     const member = await this.deps.store.teams.getMember(teamId, userId);
     if (!member || member.delete_at > 0) throw notFound('team_member');
-    const list = roles.split(' ').filter(Boolean);
-    if (list.some((r) => r !== 'team_user' && r !== 'team_admin')) throw new AppError('api.team.update_team_member_roles.invalid', 'Invalid team roles.', 400);
-    await this.deps.store.teams.saveMember({ ...member, scheme_user: list.includes('team_user'), scheme_admin: list.includes('team_admin'), roles: '' });
-    this.deps.bus.publish(makeEvent('memberrole_updated', { member: JSON.stringify({ ...member, roles }) }, { user_id: userId }));
+    const next: TeamMemberRecord = { ...member, ...roles, roles: '' };
+    await this.deps.store.teams.saveMember(next);
+    this.deps.bus.publish(makeEvent('memberrole_updated', { member: JSON.stringify(presentTeamMember(next)) }, { user_id: userId }));
+    return next;
   }
 
   async stats(actor: Actor, teamId: string): Promise<{ team_id: string; total_member_count: number; active_member_count: number }> {

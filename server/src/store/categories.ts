@@ -10,4 +10,6 @@ export interface CategoryStore {
   setChannels(userId: string, categoryId: string, channelIds: readonly string[]): Promise<void>;
   /** Removes the channel from every category of the user. */
   removeChannel(userId: string, channelId: string): Promise<void>;
+  /** Deletes the user's categories (and their channel placements) in the team. */
+  removeForTeam(userId: string, teamId: string): Promise<void>;
 }

@@ -13,8 +13,10 @@ export interface ChannelStore {
   getMany(ids: readonly string[]): Promise<ChannelRecord[]>;
   getByName(teamId: string, name: string): Promise<ChannelRecord | undefined>;
   update(channel: ChannelRecord): Promise<void>;
-  /** Public channels of a team by display name (browse). */
-  listPublic(teamId: string, options: { offset: number; limit: number; includeDeleted: boolean; term?: string; notMemberOf?: string }): Promise<ChannelRecord[]>;
+  /** Public channels of a team by display name (browse); `onlyDeleted` lists the archived ones. */
+  listPublic(teamId: string, options: { offset: number; limit: number; includeDeleted: boolean; onlyDeleted?: boolean; term?: string; notMemberOf?: string }): Promise<ChannelRecord[]>;
+  /** Every private channel of a team by display name, archived ones included. */
+  listPrivate(teamId: string, options: { offset: number; limit: number }): Promise<ChannelRecord[]>;
   /** Channels the user belongs to; `teamId` also includes DMs/GMs (team_id ''). */
   listForUser(userId: string, options: { teamId?: string; includeDeleted: boolean }): Promise<ChannelRecord[]>;
   /** Counts a new post into the channel's totals and last_post_at. */

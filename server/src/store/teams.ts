@@ -11,6 +11,8 @@ export interface TeamStore {
   /** Teams ordered by display name; `openOnly` keeps allow_open_invite teams. */
   list(options: { openOnly: boolean; offset: number; limit: number; includeDeleted?: boolean }): Promise<Team[]>;
   count(options: { openOnly: boolean }): Promise<number>;
+  /** Live teams whose name or display name starts with the term (case-insensitive). */
+  search(term: string, options: { openOnly: boolean; limit: number }): Promise<Team[]>;
   listForUser(userId: string): Promise<Team[]>;
   /** Inserts the member or revives a removed one. */
   saveMember(member: TeamMemberRecord): Promise<void>;

@@ -10,6 +10,8 @@ const ChannelParams = Type.Object({ channel_id: Type.String() });
 const ChannelUserParams = Type.Object({ channel_id: Type.String(), user_id: Type.String() });
 const UserParams = Type.Object({ user_id: Type.String() });
 const UserTeamParams = Type.Object({ user_id: Type.String(), team_id: Type.String() });
+const TeamParams = Type.Object({ team_id: Type.String() });
+const SchemeRoles = Type.Object({ scheme_user: Type.Boolean(), scheme_admin: Type.Boolean() });
 const Str = (max = 256) => Type.Optional(Type.String({ maxLength: max }));
 const IdArray = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 });
 
@@ -32,13 +34,25 @@ export const channelRoutes: RouteModule = (api, { app }) => {
   api.post('/channels/direct', { schema: { body: IdArray } }, async (request, reply) => {
     const actor = await auth(request);
     if (!request.body.every(isValidId)) throw badBodyParam('user_ids');
-    return reply.code(201).send(await app.channels.getDirect(actor, request.body));
+    return reply.code(201).send(await app.directChannels.getDirect(actor, request.body));
   });
 
   api.post('/channels/group', { schema: { body: IdArray } }, async (request, reply) => {
     const actor = await auth(request);
     if (!request.body.every(isValidId)) throw badBodyParam('user_ids');
-    return reply.code(201).send(await app.channels.getGroup(actor, request.body));
+    return reply.code(201).send(await app.directChannels.getGroup(actor, request.body));
+  });
+
+  api.post('/channels/group/search', { schema: { body: Type.Object({ term: Type.String({ maxLength: 256 }) }) } }, async (request) => {
+    const actor = await auth(request);
+    return app.directChannels.searchGroups(actor, request.body.term);
+  });
+
+  api.post('/users/group_channels', { schema: { body: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200 }) } }, async (request) => {
+    const actor = await auth(request);
+    if (!request.body.every(isValidId)) throw badBodyParam('channel_ids');
+    const members = await app.directChannels.membersOf(actor, request.body);
+    return Object.fromEntries([...members].map(([channelId, users]) => [channelId, users.map((u) => app.users.present(actor, u))]));
   });
 
   api.post('/channels/members/me/view', {
@@ -47,20 +61,20 @@ export const channelRoutes: RouteModule = (api, { app }) => {
     const actor = await auth(request);
     const ids = [request.body.channel_id, request.body.prev_channel_id].filter((id): id is string => Boolean(id));
     for (const id of ids) if (!isValidId(id)) throw badBodyParam('channel_id');
-    const times = await app.channels.view(actor, ids);
+    const times = await app.channelMembers.view(actor, ids);
     return { status: 'OK', last_viewed_at_times: times };
   });
 
   api.post('/channels/members/me/mark_read', { schema: { body: IdArray } }, async (request) => {
     const actor = await auth(request);
     if (!request.body.every(isValidId)) throw badBodyParam('channel_ids');
-    const times = await app.channels.view(actor, request.body);
+    const times = await app.channelMembers.view(actor, request.body);
     return { status: 'OK', last_viewed_at_times: times };
   });
 
   api.post('/channels/stats/member_count', { schema: { body: IdArray } }, async (request) => {
     const actor = await auth(request);
-    return app.channels.memberCounts(actor, request.body.filter(isValidId));
+    return app.channelMembers.memberCounts(actor, request.body.filter(isValidId));
   });
 
   api.get('/channels/:channel_id', { schema: { params: ChannelParams } }, async (request) => {
@@ -96,9 +110,23 @@ export const channelRoutes: RouteModule = (api, { app }) => {
     return app.channels.restore(actor, pathId(request.params.channel_id, 'channel_id'));
   });
 
+  api.put('/channels/:channel_id/privacy', {
+    schema: { params: ChannelParams, body: Type.Object({ privacy: Type.String({ maxLength: 1 }) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const { privacy } = request.body;
+    if (privacy !== 'O' && privacy !== 'P') throw badBodyParam('privacy');
+    return app.channels.setPrivacy(actor, pathId(request.params.channel_id, 'channel_id'), privacy);
+  });
+
+  api.post('/channels/:channel_id/convert', { schema: { params: ChannelParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.channels.setPrivacy(actor, pathId(request.params.channel_id, 'channel_id'), 'P');
+  });
+
   api.get('/channels/:channel_id/stats', { schema: { params: ChannelParams } }, async (request) => {
     const actor = await auth(request);
-    return app.channels.stats(actor, pathId(request.params.channel_id, 'channel_id'));
+    return app.channelMembers.stats(actor, pathId(request.params.channel_id, 'channel_id'));
   });
 
   api.get('/channels/:channel_id/timezones', { schema: { params: ChannelParams } }, async (request) => {
@@ -110,13 +138,13 @@ export const channelRoutes: RouteModule = (api, { app }) => {
   api.get('/channels/:channel_id/members', { schema: { params: ChannelParams } }, async (request) => {
     const actor = await auth(request);
     const { offset, perPage } = paging(request.query as Record<string, unknown>);
-    const members = await app.channels.listMembers(actor, pathId(request.params.channel_id, 'channel_id'), { offset, limit: perPage });
+    const members = await app.channelMembers.listMembers(actor, pathId(request.params.channel_id, 'channel_id'), { offset, limit: perPage });
     return members.map(presentChannelMember);
   });
 
   api.post('/channels/:channel_id/members/ids', { schema: { params: ChannelParams, body: IdArray } }, async (request) => {
     const actor = await auth(request);
-    const members = await app.channels.getMembersByIds(actor, pathId(request.params.channel_id, 'channel_id'), request.body.filter(isValidId));
+    const members = await app.channelMembers.getMembersByIds(actor, pathId(request.params.channel_id, 'channel_id'), request.body.filter(isValidId));
     return members.map(presentChannelMember);
   });
 
@@ -128,19 +156,19 @@ export const channelRoutes: RouteModule = (api, { app }) => {
     const ids = request.body.user_ids ?? (request.body.user_id ? [request.body.user_id] : []);
     if (ids.length === 0 || !ids.every(isValidId)) throw badBodyParam('user_id');
     const members = [];
-    for (const id of ids) members.push(presentChannelMember(await app.channels.addMember(actor, channelId, id)));
+    for (const id of ids) members.push(presentChannelMember(await app.channelMembers.addMember(actor, channelId, id)));
     return reply.code(201).send(request.body.user_ids ? members : members[0]);
   });
 
   api.get('/channels/:channel_id/members/:user_id', { schema: { params: ChannelUserParams } }, async (request) => {
     const actor = await auth(request);
-    const member = await app.channels.getMember(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId));
+    const member = await app.channelMembers.getMember(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId));
     return presentChannelMember(member);
   });
 
   api.delete('/channels/:channel_id/members/:user_id', { schema: { params: ChannelUserParams } }, async (request) => {
     const actor = await auth(request);
-    await app.channels.removeMember(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId));
+    await app.channelMembers.removeMember(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId));
     return OK;
   });
 
@@ -149,7 +177,14 @@ export const channelRoutes: RouteModule = (api, { app }) => {
   }, async (request) => {
     const actor = await auth(request);
     const { channel_id: _c, user_id: _u, ...props } = request.body;
-    await app.channels.updateNotifyProps(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId), props);
+    await app.channelMembers.updateNotifyProps(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId), props);
+    return OK;
+  });
+
+  api.put('/channels/:channel_id/members/:user_id/schemeRoles', { schema: { params: ChannelUserParams, body: SchemeRoles } }, async (request) => {
+    const actor = await auth(request);
+    const { scheme_user, scheme_admin } = request.body;
+    await app.channelMembers.updateSchemeRoles(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId), { scheme_user, scheme_admin });
     return OK;
   });
 
@@ -157,41 +192,43 @@ export const channelRoutes: RouteModule = (api, { app }) => {
     schema: { params: ChannelUserParams, body: Type.Object({ roles: Type.String({ maxLength: 256 }) }) },
   }, async (request) => {
     const actor = await auth(request);
-    await app.channels.updateMemberRoles(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId), request.body.roles);
+    await app.channelMembers.updateMemberRoles(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId), request.body.roles);
     return OK;
   });
 
-  api.get('/teams/:team_id/channels', { schema: { params: Type.Object({ team_id: Type.String() }) } }, async (request) => {
+  api.get('/teams/:team_id/channels', { schema: { params: TeamParams } }, async (request) => {
     const actor = await auth(request);
     const q = request.query as Record<string, unknown>;
     const { offset, perPage } = paging(q);
     return app.channels.listPublic(actor, pathId(request.params.team_id, 'team_id'), { offset, limit: perPage, includeDeleted: boolParam(q, 'include_deleted') });
   });
 
-  api.get('/teams/:team_id/channels/deleted', { schema: { params: Type.Object({ team_id: Type.String() }) } }, async (request) => {
+  api.get('/teams/:team_id/channels/deleted', { schema: { params: TeamParams } }, async (request) => {
     const actor = await auth(request);
     const { offset, perPage } = paging(request.query as Record<string, unknown>);
-    const all = await app.channels.listPublic(actor, pathId(request.params.team_id, 'team_id'), { offset, limit: perPage, includeDeleted: true });
-    return all.filter((c) => c.delete_at > 0);
+    return app.channels.listArchived(actor, pathId(request.params.team_id, 'team_id'), { offset, limit: perPage });
   });
 
-  api.get('/teams/:team_id/channels/autocomplete', { schema: { params: Type.Object({ team_id: Type.String() }) } }, async (request) => {
+  api.get('/teams/:team_id/channels/private', { schema: { params: TeamParams } }, async (request) => {
+    const actor = await auth(request);
+    const { offset, perPage } = paging(request.query as Record<string, unknown>);
+    return app.channels.listPrivate(actor, pathId(request.params.team_id, 'team_id'), { offset, limit: perPage });
+  });
+
+  api.get('/teams/:team_id/channels/autocomplete', { schema: { params: TeamParams } }, async (request) => {
     const actor = await auth(request);
     const term = stringParam(request.query as Record<string, unknown>, 'name', 64) ?? '';
     return app.channels.listPublic(actor, pathId(request.params.team_id, 'team_id'), { offset: 0, limit: 50, includeDeleted: false, term });
   });
 
-  api.get('/teams/:team_id/channels/search_autocomplete', { schema: { params: Type.Object({ team_id: Type.String() }) } }, async (request) => {
+  api.get('/teams/:team_id/channels/search_autocomplete', { schema: { params: TeamParams } }, async (request) => {
     const actor = await auth(request);
     const term = stringParam(request.query as Record<string, unknown>, 'name', 64) ?? '';
-    const teamId = pathId(request.params.team_id, 'team_id');
-    const mine = (await app.channels.listForUser(actor, actor.userId, { teamId, includeDeleted: false }))
-      .filter((c) => c.team_id === teamId && (c.name.startsWith(term.toLowerCase()) || c.display_name.toLowerCase().startsWith(term.toLowerCase())));
-    return mine.slice(0, 50);
+    return app.channels.autocompleteMine(actor, pathId(request.params.team_id, 'team_id'), term);
   });
 
   api.post('/teams/:team_id/channels/search', {
-    schema: { params: Type.Object({ team_id: Type.String() }), body: Type.Object({ term: Type.String({ maxLength: 64 }) }) },
+    schema: { params: TeamParams, body: Type.Object({ term: Type.String({ maxLength: 64 }) }) },
   }, async (request) => {
     const actor = await auth(request);
     return app.channels.listPublic(actor, pathId(request.params.team_id, 'team_id'), { offset: 0, limit: 100, includeDeleted: false, term: request.body.term });
@@ -232,7 +269,7 @@ export const channelRoutes: RouteModule = (api, { app }) => {
     const actor = await auth(request);
     const teamId = pathId(request.params.team_id, 'team_id');
     await app.permissions.requireTeam(actor, teamId, 'view_team');
-    const members = await app.channels.listMembersForUser(actor, pathId(request.params.user_id, 'user_id', actor.userId), { teamId });
+    const members = await app.channelMembers.listMembersForUser(actor, pathId(request.params.user_id, 'user_id', actor.userId), { teamId });
     return members.map(presentChannelMember);
   });
 
@@ -240,7 +277,7 @@ export const channelRoutes: RouteModule = (api, { app }) => {
     const actor = await auth(request);
     const q = request.query as Record<string, unknown>;
     const page = q.page === '-1' ? -1 : paging(q).page;
-    const members = (await app.channels.listMembersForUser(actor, pathId(request.params.user_id, 'user_id', actor.userId), {})).map(presentChannelMember);
+    const members = (await app.channelMembers.listMembersForUser(actor, pathId(request.params.user_id, 'user_id', actor.userId), {})).map(presentChannelMember);
     if (page === -1) {
       reply.type('application/x-ndjson');
       return members.map((m) => JSON.stringify(m)).join('\n');

@@ -3,6 +3,8 @@ import { systemRoutes } from './system.js';
 import { teamRoutes } from './teams.js';
 import { userRoutes } from './users.js';
 import { channelRoutes } from './channels.js';
+import { categoryRoutes } from './categories.js';
+import { preferenceRoutes } from './preferences.js';
 
 /** Every /api/v4 resource, one module per resource. */
-export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes];
+export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes, categoryRoutes, preferenceRoutes];

@@ -10,6 +10,10 @@ const TeamParams = Type.Object({ team_id: Type.String() });
 const TeamUserParams = Type.Object({ team_id: Type.String(), user_id: Type.String() });
 const UserParams = Type.Object({ user_id: Type.String() });
 const Str = (max = 256) => Type.Optional(Type.String({ maxLength: max }));
+const TeamPatchBody = Type.Object({
+  display_name: Str(), description: Str(), company_name: Str(), allowed_domains: Str(1000),
+  allow_open_invite: Type.Optional(Type.Boolean()), type: Str(1),
+});
 
 export const teamRoutes: RouteModule = (api, { app }) => {
   const auth = (request: Parameters<typeof authenticate>[1]) => authenticate(app, request);
@@ -57,15 +61,41 @@ export const teamRoutes: RouteModule = (api, { app }) => {
     return app.teams.present(actor, await app.teams.get(actor, pathId(request.params.team_id, 'team_id')));
   });
 
-  api.put('/teams/:team_id/patch', {
-    schema: { params: TeamParams, body: Type.Object({
-      display_name: Str(), description: Str(), company_name: Str(), allowed_domains: Str(1000),
-      allow_open_invite: Type.Optional(Type.Boolean()), type: Str(1),
-    }) },
-  }, async (request) => {
+  api.put('/teams/:team_id/patch', { schema: { params: TeamParams, body: TeamPatchBody } }, async (request) => {
     const actor = await auth(request);
     const b = request.body;
     return app.teams.patch(actor, pathId(request.params.team_id, 'team_id'), { ...b, type: b.type as 'O' | 'I' | undefined });
+  });
+
+  // A full update (Client4 updateTeam sends the whole team); only the patchable fields are taken.
+  api.put('/teams/:team_id', {
+    schema: { params: TeamParams, body: Type.Object({ ...TeamPatchBody.properties, id: Type.String({ maxLength: 64 }) }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const id = pathId(request.params.team_id, 'team_id');
+    const { id: bodyId, ...b } = request.body;
+    if (bodyId !== id) throw badBodyParam('id');
+    return app.teams.patch(actor, id, { ...b, type: b.type as 'O' | 'I' | undefined });
+  });
+
+  api.post('/teams/:team_id/restore', { schema: { params: TeamParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.teams.restore(actor, pathId(request.params.team_id, 'team_id'));
+  });
+
+  // Paged (with total_count) when both page and per_page are given, a plain list otherwise.
+  api.post('/teams/search', {
+    schema: { body: Type.Object({
+      term: Type.String({ maxLength: 64 }), page: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+      per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })), allow_open_invite: Type.Optional(Type.Boolean()),
+      group_constrained: Type.Optional(Type.Boolean()),
+    }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const { term, page, per_page: perPage } = request.body;
+    const teams = await Promise.all((await app.teams.search(actor, term)).map((t) => app.teams.present(actor, t)));
+    if (page === undefined || perPage === undefined) return teams;
+    return { teams: teams.slice(page * perPage, (page + 1) * perPage), total_count: teams.length };
   });
 
   api.delete('/teams/:team_id', { schema: { params: TeamParams } }, async (request) => {
@@ -149,11 +179,25 @@ export const teamRoutes: RouteModule = (api, { app }) => {
     return OK;
   });
 
-  api.put('/teams/:team_id/members/:user_id/roles', {
-    schema: { params: TeamUserParams, body: Type.Object({ roles: Type.String({ maxLength: 256 }) }) },
+  api.put('/teams/:team_id/members/:user_id/schemeRoles', {
+    schema: { params: TeamUserParams, body: Type.Object({ scheme_user: Type.Boolean(), scheme_admin: Type.Boolean() }) },
   }, async (request) => {
     const actor = await auth(request);
-    await app.teams.updateMemberRoles(actor, pathId(request.params.team_id, 'team_id'), pathId(request.params.user_id, 'user_id', actor.userId), request.body.roles);
+    const { scheme_user, scheme_admin } = request.body;
+    await app.teams.updateMemberSchemeRoles(actor, pathId(request.params.team_id, 'team_id'), pathId(request.params.user_id, 'user_id', actor.userId), { scheme_user, scheme_admin });
+    return OK;
+  });
+
+  api.put('/teams/:team_id/members/:user_id/roles', {
+    // Client4 types the roles as an array, Mattermost reads a space-separated string: take either.
+    schema: { params: TeamUserParams, body: Type.Object({
+      roles: Type.Union([Type.String({ maxLength: 256 }), Type.Array(Type.String({ maxLength: 64 }), { maxItems: 8 })]),
+    }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const { roles } = request.body;
+    const userId = pathId(request.params.user_id, 'user_id', actor.userId);
+    await app.teams.updateMemberRoles(actor, pathId(request.params.team_id, 'team_id'), userId, Array.isArray(roles) ? roles.join(' ') : roles);
     return OK;
   });
 
@@ -171,13 +215,13 @@ export const teamRoutes: RouteModule = (api, { app }) => {
 
   api.get('/users/:user_id/teams/unread', { schema: { params: UserParams } }, async (request) => {
     const actor = await auth(request);
-    return app.channels.teamUnreads(actor, pathId(request.params.user_id, 'user_id', actor.userId));
+    return app.channelMembers.teamUnreads(actor, pathId(request.params.user_id, 'user_id', actor.userId));
   });
 
   api.get('/users/:user_id/teams/:team_id/unread', { schema: { params: TeamUserParams } }, async (request) => {
     const actor = await auth(request);
     const teamId = pathId(request.params.team_id, 'team_id');
-    const unreads = await app.channels.teamUnreads(actor, pathId(request.params.user_id, 'user_id', actor.userId));
+    const unreads = await app.channelMembers.teamUnreads(actor, pathId(request.params.user_id, 'user_id', actor.userId));
     const found = unreads.find((u) => u.team_id === teamId);
     if (!found) throw notFound('team_member');
     return found;

@@ -52,4 +52,11 @@ export class SqlCategoryStore implements CategoryStore {
   async removeChannel(userId: string, channelId: string): Promise<void> {
     await this.db.deleteFrom('sidebar_channels').where('user_id', '=', userId).where('channel_id', '=', channelId).execute();
   }
+
+  async removeForTeam(userId: string, teamId: string): Promise<void> {
+    const ids = (await this.list(userId, teamId)).map((c) => c.id);
+    if (ids.length === 0) return;
+    await this.db.deleteFrom('sidebar_channels').where('category_id', 'in', ids).execute();
+    await this.db.deleteFrom('sidebar_categories').where('id', 'in', ids).execute();
+  }
 }

@@ -34,9 +34,10 @@ export class SqlChannelStore implements ChannelStore {
     await this.db.updateTable('channels').set(row).where('id', '=', channel.id).execute();
   }
 
-  async listPublic(teamId: string, o: { offset: number; limit: number; includeDeleted: boolean; term?: string; notMemberOf?: string }): Promise<ChannelRecord[]> {
+  async listPublic(teamId: string, o: { offset: number; limit: number; includeDeleted: boolean; onlyDeleted?: boolean; term?: string; notMemberOf?: string }): Promise<ChannelRecord[]> {
     let query = this.db.selectFrom('channels').selectAll('channels').where('team_id', '=', teamId).where('type', '=', 'O');
-    if (!o.includeDeleted) query = query.where('delete_at', '=', 0);
+    if (o.onlyDeleted) query = query.where('delete_at', '>', 0);
+    else if (!o.includeDeleted) query = query.where('delete_at', '=', 0);
     if (o.term) {
       const pattern = likePrefix(o.term);
       query = query.where((eb) => eb.or([
@@ -50,6 +51,12 @@ export class SqlChannelStore implements ChannelStore {
         .whereRef('channel_members.channel_id', '=', 'channels.id').where('channel_members.user_id', '=', userId))));
     }
     const rows = await query.orderBy('display_name').orderBy('id').offset(o.offset).limit(o.limit).execute();
+    return rows.map(toChannel);
+  }
+
+  async listPrivate(teamId: string, o: { offset: number; limit: number }): Promise<ChannelRecord[]> {
+    const rows = await this.db.selectFrom('channels').selectAll().where('team_id', '=', teamId).where('type', '=', 'P')
+      .orderBy('display_name').orderBy('id').offset(o.offset).limit(o.limit).execute();
     return rows.map(toChannel);
   }
 

@@ -1,0 +1,35 @@
+import type { Client4 } from '@mattermost/client';
+import type { Channel } from '@mattermost/types/channels';
+import type { Team } from '@mattermost/types/teams';
+import type { ServerEvent } from '../src/model/events.js';
+import { unique, type TestServer } from './harness.js';
+
+// Small builders shared by the team, channel, sidebar and permission suites.
+
+export function newTeam(client: Client4, type: 'O' | 'I' = 'O'): Promise<Team> {
+  const name = unique('team').toLowerCase();
+  return client.createTeam({ name, display_name: `Team ${name}`, type } as Team);
+}
+
+export function newChannel(client: Client4, teamId: string, type: 'O' | 'P' = 'O', displayName?: string): Promise<Channel> {
+  const name = unique('chan').toLowerCase();
+  return client.createChannel({ team_id: teamId, name, display_name: displayName ?? `Channel ${name}`, type } as Channel);
+}
+
+/**
+ * Posts are another service's concern; these suites move the channel's message counters the way a post does,
+ * through the store, to check the unread maths without depending on the post API.
+ */
+export async function countPosts(server: TestServer, channelId: string, count: number, mentioned: string[] = []): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    await server.app.deps.store.channels.recordPost(channelId, Date.now(), true);
+    await server.app.deps.store.channels.addMentions(channelId, mentioned, true);
+  }
+}
+
+/** Records every event published on the server's bus until stopped. */
+export function recordEvents(server: TestServer): { events: ServerEvent[]; stop: () => void } {
+  const events: ServerEvent[] = [];
+  const stop = server.app.deps.bus.subscribe((event) => events.push(event));
+  return { events, stop };
+}
