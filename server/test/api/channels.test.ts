@@ -271,6 +271,12 @@ describe('channels', () => {
     expect((await member.client.autocompleteChannels(team.id, prefix)).map((c) => c.id)).toEqual([open.id]);
     const mine = await owner.client.autocompleteChannelsForSearch(team.id, prefix);
     expect(mine.map((c) => c.id).sort()).toEqual([open.id, priv.id].sort());
+
+    // LIKE wildcards in the term are literal, on SQLite as on PostgreSQL.
+    const snake = await owner.client.createChannel({ team_id: team.id, name: `${prefix}_snake`, display_name: 'Snake', type: 'O' } as Channel);
+    await owner.client.createChannel({ team_id: team.id, name: `${prefix}xsnake`, display_name: 'Lookalike', type: 'O' } as Channel);
+    expect((await member.client.searchChannels(team.id, `${prefix}_s`)).map((c) => c.id)).toEqual([snake.id]);
+    expect(await member.client.searchChannels(team.id, `${prefix}%`)).toEqual([]);
   });
 
   it('converts channel privacy with the right permission only', async () => {

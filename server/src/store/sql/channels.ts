@@ -3,7 +3,7 @@ import type { ChannelMembership } from '../../model/types.js';
 import type { ChannelMemberCounts, ChannelRecord, ChannelStore } from '../channels.js';
 import { fromChannel, fromChannelMember, toChannel, toChannelMember } from './rows.js';
 import type { Database } from './schema.js';
-import { likePrefix } from './users.js';
+import { startsWithIgnoringCase } from './like.js';
 
 export class SqlChannelStore implements ChannelStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -39,11 +39,8 @@ export class SqlChannelStore implements ChannelStore {
     if (o.onlyDeleted) query = query.where('delete_at', '>', 0);
     else if (!o.includeDeleted) query = query.where('delete_at', '=', 0);
     if (o.term) {
-      const pattern = likePrefix(o.term);
-      query = query.where((eb) => eb.or([
-        eb(eb.fn('lower', ['name']), 'like', pattern),
-        eb(eb.fn('lower', ['display_name']), 'like', pattern),
-      ]));
+      const term = o.term;
+      query = query.where((eb) => eb.or([startsWithIgnoringCase('name', term), startsWithIgnoringCase('display_name', term)]));
     }
     if (o.notMemberOf) {
       const userId = o.notMemberOf;

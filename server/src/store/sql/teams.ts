@@ -3,7 +3,7 @@ import type { Team } from '../../model/types.js';
 import type { TeamMemberRecord, TeamStore } from '../teams.js';
 import { fromTeam, fromTeamMember, toTeam, toTeamMember } from './rows.js';
 import type { Database } from './schema.js';
-import { likePrefix } from './users.js';
+import { startsWithIgnoringCase } from './like.js';
 
 export class SqlTeamStore implements TeamStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -47,11 +47,8 @@ export class SqlTeamStore implements TeamStore {
   }
 
   async search(term: string, options: { openOnly: boolean; limit: number }): Promise<Team[]> {
-    const pattern = likePrefix(term);
-    let query = this.db.selectFrom('teams').selectAll().where('delete_at', '=', 0).where((eb) => eb.or([
-      eb(eb.fn('lower', ['name']), 'like', pattern),
-      eb(eb.fn('lower', ['display_name']), 'like', pattern),
-    ]));
+    let query = this.db.selectFrom('teams').selectAll().where('delete_at', '=', 0)
+      .where((eb) => eb.or([startsWithIgnoringCase('name', term), startsWithIgnoringCase('display_name', term)]));
     if (options.openOnly) query = query.where('allow_open_invite', '=', 1);
     const rows = await query.orderBy('display_name').orderBy('id').limit(options.limit).execute();
     return rows.map(toTeam);
