@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { repoRoot } from './server';
@@ -12,23 +11,19 @@ export interface TestBrowser {
   close: () => Promise<void>;
 }
 
-/** Debian's Chromium, headless, with a throwaway profile (never a downloaded browser). */
+/** Debian's Chromium, headless (never a downloaded browser); Playwright gives each launch a fresh temporary profile. */
 export async function launchBrowser(): Promise<TestBrowser> {
-  const profile = mkdtempSync(path.join(tmpdir(), 'parley-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
+      '--disable-component-update', '--disable-sync',
     ],
   });
   return {
     browser,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 
@@ -36,6 +31,11 @@ export async function newUserContext(browser: Browser, baseURL: string): Promise
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
+  if (process.env.PARLEY_E2E_DEBUG) {
+    page.on('console', (m) => console.log(`[console] ${m.text()}`));
+    page.on('response', (r) => r.status() >= 400 && console.log(`[http ${r.status()}] ${r.request().method()} ${r.url()}`));
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => console.log(`[ws <] ${String(f.payload).slice(0, 160)}`)));
+  }
   return { context, page };
 }
 

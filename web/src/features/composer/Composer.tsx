@@ -84,6 +84,8 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
     }
     setDraft('');
     setTrigger(null);
+    // The server's "posted" clears my typing indicator for others; the next keystroke must announce it again.
+    lastTyping.current = 0;
     try {
       if (message.startsWith('/') && !message.startsWith('//')) {
         await client.executeCommand(message, { channel_id: channelId, team_id: getState().currentTeamId, root_id: rootId } as Parameters<typeof client.executeCommand>[1]);

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { startServer, type RunningServer } from './server';
+import { launchBrowser, newUserContext, screenshot, type TestBrowser } from './browser';
+
+/**
+ * Two people in two browser contexts against a real Parley server: sign-up, team, channel,
+ * real-time messaging, threads, reactions, edit, delete, pin, the switcher, unread badges, reload.
+ */
+describe('Parley in the browser', () => {
+  let server: RunningServer;
+  let chrome: TestBrowser;
+  let ana: { context: BrowserContext; page: Page };
+  let ben: { context: BrowserContext; page: Page };
+  const team = 'acme';
+  const password = 'correct-horse-9';
+
+  async function signUp(page: Page, username: string): Promise<void> {
+    await page.goto('/');
+    await page.waitForURL(/\/login/);
+    await page.getByRole('link', { name: 'Create account' }).click();
+    await page.getByLabel('Email').fill(`${username}@example.com`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+  }
+
+  async function send(page: Page, text: string): Promise<void> {
+    const box = page.locator('.channel-view .composer textarea');
+    await box.fill(text);
+    await box.press('Enter');
+  }
+
+  const post = (page: Page, text: string) => page.locator('.channel-view article.post', { hasText: text });
+
+  beforeAll(async () => {
+    server = await startServer();
+    chrome = await launchBrowser();
+    ana = await newUserContext(chrome.browser, server.url);
+    ben = await newUserContext(chrome.browser, server.url);
+  });
+
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.stop();
+  });
+
+  it('signs up the first user and creates a team', async () => {
+    await signUp(ana.page, 'ana');
+    await ana.page.getByLabel('Team name').fill('Acme');
+    await screenshot(ana.page, '01-create-team');
+    await ana.page.getByRole('button', { name: 'Create team' }).click();
+    await ana.page.waitForURL(`**/${team}/channels/town-square`);
+    await expect.poll(() => ana.page.locator('.channel-title').textContent()).toContain('Town Square');
+    await screenshot(ana.page, '02-town-square');
+  });
+
+  it('creates a channel', async () => {
+    await ana.page.getByRole('button', { name: 'Add channels' }).click();
+    await ana.page.getByRole('menuitem', { name: 'Create new channel' }).click();
+    await ana.page.getByLabel('Name', { exact: true }).fill('Launch Plans');
+    await ana.page.getByLabel('Purpose (optional)').fill('Everything about the launch');
+    await ana.page.getByRole('button', { name: 'Create channel' }).click();
+    await ana.page.waitForURL(`**/${team}/channels/launch-plans`);
+    await expect.poll(() => ana.page.locator('.channel-title').textContent()).toContain('Launch Plans');
+  });
+
+  it('lets a second user join the team and the channel', async () => {
+    await signUp(ben.page, 'ben');
+    await ben.page.getByRole('button', { name: 'Join' }).click();
+    await ben.page.waitForURL(`**/${team}/channels/town-square`);
+    await ben.page.goto(`/${team}/channels/launch-plans`);
+    await expect.poll(() => ben.page.locator('.channel-title').textContent()).toContain('Launch Plans');
+  });
+
+  it('delivers messages both ways in real time', async () => {
+    await send(ana.page, 'Hello **Ben**, the launch is on :rocket:');
+    await expect.poll(() => post(ben.page, 'the launch is on').count(), { timeout: 10_000 }).toBe(1);
+    expect(await post(ben.page, 'the launch is on').locator('strong').textContent()).toBe('Ben');
+    await send(ben.page, 'Great news @ana, thanks');
+    await expect.poll(() => post(ana.page, 'Great news').count(), { timeout: 10_000 }).toBe(1);
+    // The sender sees exactly one copy (the pending post is replaced, the echo is not added twice).
+    expect(await post(ana.page, 'the launch is on').count()).toBe(1);
+    await screenshot(ana.page, '03-conversation');
+  });
+
+  it('shows the typing indicator', async () => {
+    // The server drops repeats within a second and the client re-announces every 3 s while typing, so type for a while.
+    await ben.page.locator('.channel-view .composer textarea').pressSequentially('typing something longer', { delay: 160 });
+    await expect.poll(() => ana.page.locator('.channel-view .typing-indicator').textContent(), { timeout: 10_000 }).toContain('ben is typing');
+    await ben.page.locator('.channel-view .composer textarea').fill('');
+  });
+
+  it('replies in a thread from the right-hand panel', async () => {
+    const root = post(ben.page, 'the launch is on');
+    await root.hover();
+    await root.getByRole('button', { name: 'Reply' }).click();
+    const panel = ben.page.locator('aside.rhs');
+    await expect.poll(() => panel.locator('article.post').count()).toBe(1);
+    await panel.locator('textarea').fill('Replying in the thread');
+    await panel.locator('textarea').press('Enter');
+    await expect.poll(() => panel.locator('article.post', { hasText: 'Replying in the thread' }).count()).toBe(1);
+    await expect.poll(() => ana.page.locator('article.post', { hasText: 'Replying in the thread' }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await screenshot(ben.page, '04-thread');
+    await panel.getByRole('button', { name: 'Close panel' }).click();
+  });
+
+  it('adds a reaction that the other user sees with a count and who reacted', async () => {
+    const target = post(ana.page, 'Great news');
+    await target.hover();
+    await target.getByRole('button', { name: 'React with +1' }).click();
+    const reaction = post(ben.page, 'Great news').locator('.reaction');
+    await expect.poll(() => reaction.count(), { timeout: 10_000 }).toBe(1);
+    expect(await reaction.locator('.reaction-count').textContent()).toBe('1');
+    expect(await reaction.getAttribute('title')).toContain('ana');
+  });
+
+  it('edits the last message with the Up arrow', async () => {
+    const box = ana.page.locator('.channel-view .composer textarea');
+    await box.click();
+    await box.press('ArrowUp');
+    const editor = ana.page.locator('.edit-box textarea');
+    await editor.fill('Hello Ben, the launch moved to Friday');
+    await editor.press('Enter');
+    await expect.poll(() => post(ben.page, 'moved to Friday').count(), { timeout: 10_000 }).toBe(1);
+    expect(await post(ben.page, 'moved to Friday').locator('.edited').count()).toBe(1);
+  });
+
+  it('pins a message and lists it in the pinned panel', async () => {
+    const target = post(ana.page, 'moved to Friday');
+    await target.hover();
+    await target.getByRole('button', { name: 'More actions' }).click();
+    await ana.page.getByRole('menuitem', { name: 'Pin to channel' }).click();
+    await expect.poll(() => post(ben.page, 'moved to Friday').locator('.post-flag.pinned').count(), { timeout: 10_000 }).toBe(1);
+    await ben.page.locator('.channel-header').getByRole('button', { name: 'Pinned messages' }).click();
+    await expect.poll(() => ben.page.locator('aside.rhs article.post', { hasText: 'moved to Friday' }).count(), { timeout: 10_000 }).toBe(1);
+    await screenshot(ben.page, '05-pinned');
+    await ben.page.locator('aside.rhs').getByRole('button', { name: 'Close panel' }).click();
+  });
+
+  it('deletes a message after confirmation, for everyone', async () => {
+    await send(ana.page, 'This one is a mistake');
+    await expect.poll(() => post(ben.page, 'a mistake').count(), { timeout: 10_000 }).toBe(1);
+    const target = post(ana.page, 'a mistake');
+    await target.hover();
+    await target.getByRole('button', { name: 'More actions' }).click();
+    await ana.page.getByRole('menuitem', { name: 'Delete' }).click();
+    await ana.page.getByRole('dialog', { name: 'Delete message' }).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => post(ana.page, 'a mistake').count()).toBe(0);
+    await expect.poll(() => post(ben.page, 'a mistake').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('switches channels with Ctrl+K', async () => {
+    await ana.page.keyboard.press('Control+k');
+    const input = ana.page.getByRole('combobox');
+    await input.fill('town');
+    await input.press('Enter');
+    await ana.page.waitForURL(`**/${team}/channels/town-square`);
+    await expect.poll(() => ana.page.locator('.channel-title').textContent()).toContain('Town Square');
+  });
+
+  it('shows an unread mention badge that clears when the channel is opened', async () => {
+    await send(ben.page, 'Are you there @ana?');
+    const item = ana.page.locator('.sidebar-item[data-channel-name="launch-plans"]');
+    await expect.poll(() => item.locator('.badge').textContent(), { timeout: 10_000 }).toBe('1');
+    expect(await item.getAttribute('class')).toContain('unread');
+    await expect.poll(() => ana.page.title()).toMatch(/^\(1\)/);
+    await screenshot(ana.page, '06-unread-badge');
+    await item.click();
+    await ana.page.waitForURL(`**/${team}/channels/launch-plans`);
+    await expect.poll(() => item.locator('.badge').count()).toBe(0);
+    expect(await item.getAttribute('class')).not.toContain('unread');
+    await expect.poll(() => ana.page.title()).not.toMatch(/^\(/);
+  });
+
+  it('keeps the session and the channel across a reload', async () => {
+    await ana.page.reload();
+    await expect.poll(() => ana.page.locator('.channel-title').textContent(), { timeout: 10_000 }).toContain('Launch Plans');
+    await expect.poll(() => post(ana.page, 'Are you there').count(), { timeout: 10_000 }).toBe(1);
+    expect(await post(ana.page, 'moved to Friday').locator('.reaction, .post-flag.pinned').count()).toBeGreaterThan(0);
+    expect(new URL(ana.page.url()).pathname).toBe(`/${team}/channels/launch-plans`);
+  });
+});
