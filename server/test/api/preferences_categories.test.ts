@@ -58,10 +58,13 @@ describe('preferences', () => {
     expect(one.body).toEqual(saved[0]);
     expect((await raw(server, 'GET', '/users/me/preferences/nothing_here', { token: user.token })).status).toBe(404);
     expect((await raw(server, 'GET', '/users/me/preferences/display_settings/name/missing', { token: user.token })).status).toBe(404);
+    expect((await raw(server, 'GET', '/users/me/preferences/bad-category!', { token: user.token })).status).toBe(400);
 
     await user.client.savePreferences(user.user.id, [{ ...saved[0], value: 'false' }]);
     expect((await myPreferences(user)).find((p) => p.name === 'use_military_time')?.value).toBe('false');
     await user.client.deletePreferences(user.user.id, [saved[0]]);
+    const keyOnly = await raw(server, 'POST', '/users/me/preferences/delete', { token: user.token, body: [{ user_id: user.user.id, category: 'tutorial_step', name: 'nothing' }] });
+    expect(keyOnly.status).toBe(200);
     stop();
     const remaining = (await myPreferences(user));
     expect(remaining.some((p) => p.category === 'display_settings')).toBe(false);
@@ -72,6 +75,7 @@ describe('preferences', () => {
     expect(changed[0].broadcast.user_id).toBe(user.user.id);
     expect(JSON.parse(changed[0].data.preferences as string)).toEqual(saved);
     const deleted = events.find((e) => e.event === 'preferences_deleted');
+    expect(deleted?.broadcast.user_id).toBe(user.user.id);
     expect(JSON.parse(deleted?.data.preferences as string)).toEqual([saved[0]]);
   });
 

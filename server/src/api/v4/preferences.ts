@@ -10,6 +10,8 @@ const Preference = Type.Object({
   name: Type.String({ maxLength: 64 }), value: Type.String({ maxLength: 8000 }),
 });
 const Preferences = Type.Array(Preference, { maxItems: 100 });
+// Deleting needs only the key; some clients leave the value out.
+const PreferenceKeys = Type.Array(Type.Object({ ...Preference.properties, value: Type.Optional(Type.String({ maxLength: 8000 })) }), { maxItems: 100 });
 const KEY = '^[A-Za-z0-9_]{1,32}$';
 
 export const preferenceRoutes: RouteModule = (api, { app }) => {
@@ -26,9 +28,10 @@ export const preferenceRoutes: RouteModule = (api, { app }) => {
     return OK;
   });
 
-  api.post('/users/:user_id/preferences/delete', { schema: { params: UserParams, body: Preferences } }, async (request) => {
+  api.post('/users/:user_id/preferences/delete', { schema: { params: UserParams, body: PreferenceKeys } }, async (request) => {
     const actor = await auth(request);
-    await app.preferences.remove(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body);
+    const preferences = request.body.map((p) => ({ ...p, value: p.value ?? '' }));
+    await app.preferences.remove(actor, pathId(request.params.user_id, 'user_id', actor.userId), preferences);
     return OK;
   });
 
