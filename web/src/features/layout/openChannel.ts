@@ -1,6 +1,7 @@
 import { getState, setState } from '../../store/store';
 import { channelUnread } from '../../store/unread';
-import { loadChannelStats, markChannelViewed } from '../../store/actions/channels';
+import { loadChannelStats, viewOnServer } from '../../store/actions/channels';
+import { applyViewed } from '../../store/unread';
 import { loadChannelPosts } from '../../store/actions/posts';
 
 /**
@@ -10,19 +11,30 @@ import { loadChannelPosts } from '../../store/actions/posts';
 export function openChannel(channelId: string): void {
   const s = getState();
   if (s.currentChannelId === channelId) return;
-  performance.mark('parley:channel-switch:start');
   const member = s.members[channelId];
   const unread = channelUnread(s.channels[channelId], member);
   const since = member && (unread.messages > 0 || unread.mentions > 0) ? member.last_viewed_at : Number.MAX_SAFE_INTEGER;
   const previous = s.currentChannelId;
-  setState((st) => ({
-    currentChannelId: channelId,
-    editingPostId: '',
-    newMessagesSince: { ...st.newMessagesSince, [channelId]: since },
-    rhs: st.rhs && (st.rhs.kind === 'pinned' || st.rhs.kind === 'members') ? null : st.rhs,
-  }));
-  if (previous) markChannelViewed(previous, true);
+  const now = Date.now();
+  // One store update for the switch (current channel, both channels read) keeps it to a single render.
+  setState((st) => {
+    const members = { ...st.members };
+    for (const id of [previous, channelId]) {
+      if (id && members[id]) members[id] = applyViewed(st.channels[id], members[id], now);
+    }
+    return {
+      currentChannelId: channelId,
+      editingPostId: '',
+      members,
+      newMessagesSince: { ...st.newMessagesSince, [channelId]: since },
+      rhs: st.rhs && (st.rhs.kind === 'pinned' || st.rhs.kind === 'members') ? null : st.rhs,
+    };
+  });
   if (!s.posts.byChannel[channelId]) void loadChannelPosts(channelId).catch(() => undefined);
-  if (member) markChannelViewed(channelId, true);
-  void loadChannelStats(channelId).catch(() => undefined);
+  // The server marks both read (prev_channel_id semantics) after the frame is on screen.
+  setTimeout(() => {
+    if (previous) viewOnServer(previous);
+    if (member) viewOnServer(channelId);
+    void loadChannelStats(channelId).catch(() => undefined);
+  }, 0);
 }

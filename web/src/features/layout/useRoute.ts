@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { ServerChannel } from '@mattermost/types/channels';
 import { client } from '../../api/client';
 import type { Route } from '../../router/routes';
@@ -9,9 +9,14 @@ import { fetchChannel, joinChannel, openDirect } from '../../store/actions/chann
 import { fetchPost, loadAround } from '../../store/actions/posts';
 import { openChannel } from './openChannel';
 
-async function channelByName(teamId: string, name: string): Promise<ServerChannel | null> {
+/** A channel I am in, found without a request (the common case: clicking in the sidebar). */
+function localChannel(teamId: string, name: string): ServerChannel | undefined {
   const s = getState();
-  const local = Object.values(s.channels).find((c) => c.name === name && (c.team_id === teamId || c.team_id === '') && s.members[c.id]);
+  return Object.values(s.channels).find((c) => c.name === name && (c.team_id === teamId || c.team_id === '') && s.members[c.id]);
+}
+
+async function channelByName(teamId: string, name: string): Promise<ServerChannel | null> {
+  const local = localChannel(teamId, name);
   if (local) return local;
   try {
     const channel = (await client.getChannelByName(teamId, name, true)) as ServerChannel;
@@ -40,7 +45,8 @@ export function useRoute(route: Route): void {
   const myTeamIds = useStore((s) => s.myTeamIds);
   const routeKey = JSON.stringify(route);
 
-  useEffect(() => {
+  // A layout effect: switching to a loaded channel renders in the same frame as the URL change.
+  useLayoutEffect(() => {
     if (!('team' in route)) return;
     const team = findTeamByName(getState(), route.team);
     if (!team) {
@@ -64,14 +70,22 @@ export function useRoute(route: Route): void {
         break;
       }
       case 'channel':
-        void channelByName(team.id, route.channel).then(show);
+      case 'gm': {
+        const local = localChannel(team.id, route.channel);
+        if (local) show(local);
+        else void channelByName(team.id, route.channel).then(show);
         break;
-      case 'gm':
-        void channelByName(team.id, route.channel).then(show);
+      }
+      case 'dm': {
+        const s = getState();
+        const user = Object.values(s.users).find((u) => u.username === route.username);
+        const me = s.me?.id ?? '';
+        const dmName = user ? [me, user.id].sort().join('__') : '';
+        const local = dmName ? Object.values(s.channels).find((c) => c.type === 'D' && c.name === dmName && s.members[c.id]) : undefined;
+        if (local) show(local);
+        else void directByUsername(route.username).then(show);
         break;
-      case 'dm':
-        void directByUsername(route.username).then(show);
-        break;
+      }
       case 'threads':
         setState({ currentChannelId: '' });
         break;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import type { Post } from '@mattermost/types/posts';
 import { useShallow } from 'zustand/react/shallow';
@@ -6,6 +6,7 @@ import { getState, useStore } from '../../store/store';
 import { collapsedThreads } from '../../store/selectors';
 import { loadNewer, loadOlder } from '../../store/actions/posts';
 import { useT } from '../../i18n/useT';
+import { NAVIGATE_MARK } from '../../router/navigate';
 import { buildRows, type Row } from './rows';
 import { PostItem } from './PostItem';
 import { useFormatDay } from './time';
@@ -46,6 +47,24 @@ function useFirstItemIndex(rows: Row[]): number {
   }, [rows]);
 }
 
+/**
+ * Measures navigation → first frame with this channel's posts ("parley:channel-switch"), and
+ * navigation → React commit of the list ("parley:channel-switch-commit", the script part of it).
+ */
+function useChannelSwitchTiming(ready: boolean): void {
+  const measured = useRef(false);
+  useLayoutEffect(() => {
+    if (!ready || measured.current) return;
+    measured.current = true;
+    if (performance.getEntriesByName(NAVIGATE_MARK, 'mark').length === 0) return;
+    performance.measure('parley:channel-switch-commit', NAVIGATE_MARK);
+    requestAnimationFrame(() => {
+      performance.measure('parley:channel-switch', NAVIGATE_MARK);
+      performance.clearMarks(NAVIGATE_MARK);
+    });
+  }, [ready]);
+}
+
 export function PostList({ channelId }: { channelId: string }) {
   const t = useT();
   const formatDay = useFormatDay();
@@ -69,6 +88,8 @@ export function PostList({ channelId }: { channelId: string }) {
     // Only the first render positions the list; later changes must not move it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [history !== undefined]);
+
+  useChannelSwitchTiming(history !== undefined);
 
   useEffect(() => {
     if (!highlight) return;
@@ -96,7 +117,8 @@ export function PostList({ channelId }: { channelId: string }) {
         initialTopMostItemIndex={initialIndex}
         computeItemKey={(_, row) => row.key}
         alignToBottom
-        increaseViewportBy={{ top: 800, bottom: 400 }}
+        defaultItemHeight={52}
+        increaseViewportBy={{ top: 400, bottom: 200 }}
         startReached={() => {
           if (!history.reachedOldest) void loadOlder(channelId).catch(() => undefined);
         }}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ServerChannel } from '@mattermost/types/channels';
 import { setState, useStore } from '../../store/store';
@@ -19,7 +19,7 @@ function ChannelIcon({ channel }: { channel: ServerChannel }) {
   return <Icon name={channel.type === 'P' ? 'lock' : 'hash'} size={16} className="channel-icon" />;
 }
 
-function SidebarItem({ channelId, teamName }: { channelId: string; teamName: string }) {
+const SidebarItem = memo(function SidebarItem({ channelId, teamName }: { channelId: string; teamName: string }) {
   const channel = useStore((s) => s.channels[channelId]);
   const title = useStore((s) => channelTitle(s, s.channels[channelId]));
   const active = useStore((s) => s.currentChannelId === channelId);
@@ -52,7 +52,7 @@ function SidebarItem({ channelId, teamName }: { channelId: string; teamName: str
       </a>
     </li>
   );
-}
+});
 
 function Section({ section, teamName }: { section: SidebarSection; teamName: string }) {
   const t = useT();

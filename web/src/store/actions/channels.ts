@@ -72,6 +72,10 @@ export function receivedCategories(teamId: string, categories: ChannelCategory[]
 
 let viewTimer: ReturnType<typeof setTimeout> | null = null;
 
+export function viewOnServer(channelId: string): void {
+  void client.viewMyChannel(channelId).catch(() => undefined);
+}
+
 /** Marks a channel read here at once and on the server (debounced while posts stream in). */
 export function markChannelViewed(channelId: string, immediate = false): void {
   setState((s) => {
@@ -82,7 +86,7 @@ export function markChannelViewed(channelId: string, immediate = false): void {
   if (viewTimer) clearTimeout(viewTimer);
   const send = (): void => {
     viewTimer = null;
-    void client.viewMyChannel(channelId).catch(() => undefined);
+    viewOnServer(channelId);
   };
   if (immediate) send();
   else viewTimer = setTimeout(send, 500);

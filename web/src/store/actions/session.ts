@@ -56,8 +56,8 @@ export function receivedTeams(teams: Team[], myTeamIds?: string[]): void {
 }
 
 export async function login(loginId: string, password: string): Promise<void> {
-  const user = await client.login(loginId, password);
-  setState({ me: user as UserProfile });
+  // `me` is set by loadMe once teams are known too, so the first route after login is the right one.
+  await client.login(loginId, password);
   await loadMe();
 }
 
