@@ -16,29 +16,45 @@ export interface TestServer extends RunningParley {
   config: Config;
 }
 
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty PostgreSQL database. */
+export async function createPostgresDatabase(): Promise<TestDatabase> {
+  const name = `parley_test_${newId()}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
 /**
  * A real Parley server on an ephemeral port with a database of its own: a
  * temp SQLite folder, or a fresh PostgreSQL database dropped afterwards.
+ * With `overrides.databaseUrl` it uses that database and leaves it to the
+ * caller (several nodes of one cluster share it).
  */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
   let databaseUrl = '';
   let dropDatabase = async (): Promise<void> => {};
-  if (DB === 'postgres') {
-    const name = `parley_test_${newId()}`;
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(PG_ADMIN_URL);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    };
+  if (DB === 'postgres' && !overrides.databaseUrl) {
+    const database = await createPostgresDatabase();
+    databaseUrl = database.url;
+    dropDatabase = () => database.drop();
   }
   const config = loadConfig({}, { port: 0, host: '127.0.0.1', dataDir, databaseUrl, logLevel: 'silent', ...overrides });
   const running = await startParley(config);

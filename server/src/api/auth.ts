@@ -9,14 +9,19 @@ export type TokenSource = 'cookie' | 'header' | 'query';
 export function readToken(request: FastifyRequest): { token: string; source: TokenSource } | undefined {
   const cookie = request.cookies?.MMAUTHTOKEN;
   if (cookie) return { token: cookie, source: 'cookie' };
-  const header = request.headers.authorization;
-  if (header) {
-    const lower = header.slice(0, 6).toLowerCase();
-    if (lower === 'bearer' && header.length > 7) return { token: header.slice(7).trim(), source: 'header' };
-    if (lower.startsWith('token') && header.length > 6) return { token: header.slice(6).trim(), source: 'header' };
-  }
+  const header = authorizationToken(request.headers.authorization);
+  if (header) return { token: header, source: 'header' };
   const query = (request.query as Record<string, unknown> | undefined)?.access_token;
   if (typeof query === 'string' && query) return { token: query, source: 'query' };
+  return undefined;
+}
+
+/** The token of an `Authorization: Bearer <t>` (any case; Client4 sends BEARER) or `Token <t>` header. */
+export function authorizationToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const lower = header.slice(0, 6).toLowerCase();
+  if (lower === 'bearer' && header.length > 7) return header.slice(7).trim();
+  if (lower.startsWith('token') && header.length > 6) return header.slice(6).trim();
   return undefined;
 }
 

@@ -3,8 +3,10 @@ import { ChannelMemberService } from './channel_members.js';
 import { ChannelService } from './channels.js';
 import { DirectChannelService } from './direct_channels.js';
 import type { AppDeps } from './deps.js';
+import { MembershipCache } from './membership_cache.js';
 import { Permissions } from './permissions.js';
 import { PreferenceService } from './preferences.js';
+import { PresenceService } from './presence.js';
 import { SessionService } from './sessions.js';
 import { StatusService } from './statuses.js';
 import { TeamService } from './teams.js';
@@ -16,6 +18,8 @@ export class App {
   readonly sessions: SessionService;
   readonly users: UserService;
   readonly statuses: StatusService;
+  readonly membership: MembershipCache;
+  readonly presence: PresenceService;
   readonly teams: TeamService;
   readonly channels: ChannelService;
   readonly channelMembers: ChannelMemberService;
@@ -28,6 +32,8 @@ export class App {
     this.sessions = new SessionService(deps);
     this.users = new UserService(deps, this.sessions, this.permissions);
     this.statuses = new StatusService(deps);
+    this.membership = new MembershipCache(deps);
+    this.presence = new PresenceService(deps, this.statuses, this.membership);
     this.teams = new TeamService(deps, this.permissions);
     this.channelMembers = new ChannelMemberService(deps, this.permissions);
     this.channels = new ChannelService(deps, this.permissions, this.channelMembers);

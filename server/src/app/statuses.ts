@@ -22,6 +22,11 @@ export class StatusService {
     return userIds.map((id) => found.get(id) ?? offline(id));
   }
 
+  /** Everyone not offline, most recently active first (statuses are not secret). */
+  listNotOffline(limit = 10_000): Promise<StatusRecord[]> {
+    return this.deps.store.statuses.listNotOffline(limit);
+  }
+
   /** A status the user chose. `online` clears manual mode. */
   async setManual(userId: string, status: string, dndEndTime = 0): Promise<StatusRecord> {
     if (!MANUAL_VALUES.has(status)) throw new AppError('api.status.invalid_status.app_error', 'Invalid status.', 400);

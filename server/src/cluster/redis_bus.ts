@@ -3,8 +3,6 @@ import type { ServerEvent } from '../model/events.js';
 import { newId } from '../model/id.js';
 import type { EventBus, EventHandler } from './bus.js';
 
-const CHANNEL = 'parley:events';
-
 /**
  * Cluster bus over Redis pub/sub. Local handlers get events at once; other
  * nodes get them through Redis, and a node ignores its own echoes.
@@ -15,15 +13,16 @@ export class RedisEventBus implements EventBus {
   private readonly pub: Redis;
   private readonly sub: Redis;
 
-  private constructor(url: string) {
+  private constructor(url: string, private readonly channel: string) {
     this.pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
     this.sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   }
 
-  static async connect(url: string): Promise<RedisEventBus> {
-    const bus = new RedisEventBus(url);
+  /** `channel` is shared by the nodes of one cluster (several clusters may share a Redis). */
+  static async connect(url: string, channel: string): Promise<RedisEventBus> {
+    const bus = new RedisEventBus(url, channel);
     await Promise.all([bus.pub.connect(), bus.sub.connect()]);
-    await bus.sub.subscribe(CHANNEL);
+    await bus.sub.subscribe(channel);
     bus.sub.on('message', (_channel: string, message: string) => bus.receive(message));
     return bus;
   }
@@ -36,7 +35,7 @@ export class RedisEventBus implements EventBus {
 
   publish(event: ServerEvent): void {
     for (const handler of this.handlers) handler(event);
-    void this.pub.publish(CHANNEL, JSON.stringify({ origin: this.nodeId, event }));
+    void this.pub.publish(this.channel, JSON.stringify({ origin: this.nodeId, event }));
   }
 
   subscribe(handler: EventHandler): () => void {

@@ -7,6 +7,8 @@ export const ConfigSchema = Type.Object({
   dataDir: Type.String({ minLength: 1, default: './data' }),
   databaseUrl: Type.String({ default: '' }),
   redisUrl: Type.String({ default: '' }),
+  /** Redis pub/sub channel the nodes of one cluster share. */
+  redisChannel: Type.String({ minLength: 1, maxLength: 200, default: 'parley:events' }),
   siteUrl: Type.String({ default: '' }),
   siteName: Type.String({ default: 'Parley' }),
   logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')], { default: 'info' }),
@@ -23,6 +25,12 @@ export const ConfigSchema = Type.Object({
   wsReplayEvents: Type.Integer({ minimum: 0, default: 128 }),
   /** Minutes without activity before an online user is shown away. */
   awayAfterMinutes: Type.Integer({ minimum: 1, default: 5 }),
+  /** Protocol-level WebSocket ping period; a socket that misses a pong by the next ping is dropped. */
+  wsPingIntervalMs: Type.Integer({ minimum: 50, default: 30_000 }),
+  /** A socket that has not authenticated within this time is closed. */
+  wsAuthTimeoutMs: Type.Integer({ minimum: 50, default: 5_000 }),
+  /** A user whose last socket closed stays online this long, so a page reload does not flap. */
+  offlineGraceMs: Type.Integer({ minimum: 0, default: 5_000 }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -34,6 +42,7 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   dataDir: 'PARLEY_DATA_DIR',
   databaseUrl: 'PARLEY_DATABASE_URL',
   redisUrl: 'PARLEY_REDIS_URL',
+  redisChannel: 'PARLEY_REDIS_CHANNEL',
   siteUrl: 'PARLEY_SITE_URL',
   siteName: 'PARLEY_SITE_NAME',
   logLevel: 'PARLEY_LOG_LEVEL',
@@ -47,4 +56,7 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   wsReplaySeconds: 'PARLEY_WS_REPLAY_SECONDS',
   wsReplayEvents: 'PARLEY_WS_REPLAY_EVENTS',
   awayAfterMinutes: 'PARLEY_AWAY_AFTER_MINUTES',
+  wsPingIntervalMs: 'PARLEY_WS_PING_INTERVAL_MS',
+  wsAuthTimeoutMs: 'PARLEY_WS_AUTH_TIMEOUT_MS',
+  offlineGraceMs: 'PARLEY_OFFLINE_GRACE_MS',
 };

@@ -19,6 +19,8 @@ export interface TeamStore {
   getMember(teamId: string, userId: string): Promise<TeamMemberRecord | undefined>;
   listMembers(teamId: string, options: { offset: number; limit: number }): Promise<TeamMemberRecord[]>;
   getMembersByIds(teamId: string, userIds: readonly string[]): Promise<TeamMemberRecord[]>;
+  /** Ids of the team's current (not removed) members. */
+  listMemberIds(teamId: string): Promise<string[]>;
   listMembersForUser(userId: string): Promise<TeamMemberRecord[]>;
   countMembers(teamId: string): Promise<{ total: number; active: number }>;
 }

@@ -18,6 +18,12 @@ export class SqlStatusStore implements StatusStore {
     return rows.map(toStatus);
   }
 
+  async listNotOffline(limit: number): Promise<StatusRecord[]> {
+    const rows = await this.db.selectFrom('statuses').selectAll().where('status', '!=', 'offline')
+      .orderBy('last_activity_at', 'desc').limit(limit).execute();
+    return rows.map(toStatus);
+  }
+
   async save(status: StatusRecord): Promise<void> {
     const row = fromStatus(status);
     await this.db.insertInto('statuses').values(row)

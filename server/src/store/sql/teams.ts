@@ -89,6 +89,11 @@ export class SqlTeamStore implements TeamStore {
     return rows.map(toTeamMember);
   }
 
+  async listMemberIds(teamId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('team_members').select('user_id').where('team_id', '=', teamId).where('delete_at', '=', 0).execute();
+    return rows.map((r) => r.user_id);
+  }
+
   async listMembersForUser(userId: string): Promise<TeamMemberRecord[]> {
     const rows = await this.db.selectFrom('team_members').innerJoin('teams', 'teams.id', 'team_members.team_id')
       .selectAll('team_members').where('team_members.user_id', '=', userId).where('team_members.delete_at', '=', 0)

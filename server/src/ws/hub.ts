@@ -1,0 +1,316 @@
+import type { RawData, WebSocket } from 'ws';
+import { Type } from 'typebox';
+import { Compile } from 'typebox/compile';
+import type { App } from '../app/app.js';
+import { eventsBroadcast, openSockets } from '../metrics/registry.js';
+import { AppError } from '../model/errors.js';
+import { broadcastTo, type Broadcast, type ServerEvent } from '../model/events.js';
+import { newId } from '../model/id.js';
+import type { SessionRecord } from '../model/types.js';
+import { runAction } from './actions.js';
+import { ClientSocket, type ResumeRequest } from './client_socket.js';
+import { Connection } from './connection.js';
+import { eventPrefix, type EventPrefix } from './envelope.js';
+
+/** Detached streams kept per user; more means a client that reconnects without resuming. */
+const MAX_DETACHED_PER_USER = 8;
+/** How often a socket's session is looked up again (revoked sessions and deactivated users lose their sockets). */
+const SESSION_RECHECK_MS = 5 * 60_000;
+const CLOSE_POLICY = 1008;
+const CLOSE_GOING_AWAY = 1001;
+const CLOSE_REPLACED = 4002;
+const DRAIN_MS = 1_000;
+
+export interface HubOptions {
+  /** The X-Version-Id value, sent as the hello's server_version. */
+  versionId: string;
+  hostname: string;
+}
+
+const ClientMessage = Compile(Type.Object({
+  seq: Type.Integer({ minimum: 1 }),
+  action: Type.String({ minLength: 1, maxLength: 64 }),
+  data: Type.Optional(Type.Unknown()),
+}));
+const ChallengeData = Compile(Type.Object({ token: Type.String({ minLength: 1, maxLength: 128 }) }));
+
+const notAuthenticated = (): AppError =>
+  new AppError('api.web_socket_router.not_authenticated.app_error', 'The WebSocket is not authenticated.', 401);
+
+/**
+ * The real-time hub of one node: sockets indexed by connection and user,
+ * events from the bus fanned out in publish order to those allowed to see
+ * them (Mattermost's ShouldSendEvent rules), reliable reconnects, protocol
+ * pings, and presence from socket lifetimes.
+ */
+export class Hub {
+  private readonly connections = new Map<string, Connection>();
+  private readonly byUser = new Map<string, Set<Connection>>();
+  private readonly sockets = new Set<ClientSocket>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+  /** Deliveries run one after another so every connection sees events in publish order. */
+  private deliveries: Promise<void> = Promise.resolve();
+
+  constructor(private readonly app: App, private readonly options: HubOptions) {
+    this.unsubscribe = app.deps.bus.subscribe((event) => {
+      this.deliveries = this.deliveries.then(() => this.deliver(event)).catch((err: unknown) => {
+        app.deps.log.error({ err, event: event.event }, 'event delivery failed');
+      });
+    });
+    this.heartbeat = setInterval(() => this.tick(), app.config.wsPingIntervalMs);
+    this.heartbeat.unref();
+  }
+
+  /** A socket that completed the upgrade; `session` when the upgrade itself carried valid credentials. */
+  accept(ws: WebSocket, resume: ResumeRequest, session: SessionRecord | undefined): void {
+    const client = new ClientSocket(ws, resume);
+    this.sockets.add(client);
+    ws.on('pong', () => {
+      client.alive = true;
+    });
+    ws.on('message', (data, isBinary) => client.enqueue(() => this.receive(client, data, isBinary)));
+    ws.on('close', () => this.closed(client));
+    // ws closes the socket itself after protocol errors (oversized frames, bad UTF-8); nothing more to do.
+    ws.on('error', () => {});
+    if (session) {
+      this.authenticated(client, session);
+    } else {
+      client.authTimer = setTimeout(() => {
+        if (!client.auth) ws.close(CLOSE_POLICY, 'authentication timeout');
+      }, this.app.config.wsAuthTimeoutMs);
+    }
+  }
+
+  /** Stops the pings and the fan-out, says goodbye to every socket and waits briefly for them to go. */
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    this.unsubscribe();
+    const closing = [...this.sockets].map((client) => new Promise<void>((resolve) => {
+      if (client.ws.readyState === client.ws.CLOSED) return resolve();
+      client.ws.once('close', () => resolve());
+      client.ws.close(CLOSE_GOING_AWAY, 'server shutting down');
+    }));
+    const drained = Promise.all(closing);
+    const timer = setTimeout(() => {
+      for (const client of this.sockets) client.ws.terminate();
+    }, DRAIN_MS);
+    await drained;
+    clearTimeout(timer);
+    await this.deliveries;
+  }
+
+  private async receive(client: ClientSocket, raw: RawData, isBinary: boolean): Promise<void> {
+    let message: unknown;
+    try {
+      message = isBinary ? undefined : JSON.parse(raw.toString());
+    } catch {
+      message = undefined;
+    }
+    if (!ClientMessage.Check(message)) {
+      client.ws.close(CLOSE_POLICY, 'invalid message');
+      return;
+    }
+    const { seq, action, data } = message;
+    if (action === 'authentication_challenge') {
+      // Mobile clients send it even after authenticating by header: ignored then, as upstream does.
+      if (!client.auth) await this.challenge(client, seq, data);
+      return;
+    }
+    const auth = client.auth;
+    if (!auth) {
+      client.reply({ status: 'FAIL', seq_reply: seq, error: notAuthenticated().toJSON() });
+      return;
+    }
+    try {
+      const result = await runAction({ app: this.app, userId: auth.userId }, action, data);
+      client.reply(result === undefined ? { status: 'OK', seq_reply: seq } : { status: 'OK', seq_reply: seq, data: result });
+    } catch (err) {
+      if (!(err instanceof AppError)) {
+        this.app.deps.log.error({ err, action }, 'WebSocket action failed');
+        throw err;
+      }
+      client.reply({ status: 'FAIL', seq_reply: seq, error: err.toJSON() });
+    }
+  }
+
+  private async challenge(client: ClientSocket, seq: number, data: unknown): Promise<void> {
+    let session: SessionRecord | undefined;
+    if (ChallengeData.Check(data)) session = await this.app.sessions.resolve(data.token).catch(() => undefined);
+    if (!session) {
+      client.ws.close(CLOSE_POLICY, 'invalid token');
+      return;
+    }
+    if (client.ws.readyState !== client.ws.OPEN) return;
+    this.authenticated(client, session);
+    client.reply({ status: 'OK', seq_reply: seq });
+  }
+
+  /**
+   * Attaches an authenticated socket to a stream: the one it asks to resume
+   * (its own, still holding what it missed), or a new one that starts with
+   * `hello`.
+   */
+  private authenticated(client: ClientSocket, session: SessionRecord): void {
+    clearTimeout(client.authTimer);
+    client.authTimer = undefined;
+    const now = Date.now();
+    client.auth = { userId: session.user_id, token: session.token, expiresAt: session.expires_at, checkedAt: now };
+    openSockets.inc();
+    this.app.presence.connected(session.user_id);
+
+    const { connectionId, sequenceNumber } = client.resumeRequest;
+    const previous = connectionId ? this.connections.get(connectionId) : undefined;
+    if (previous && previous.userId === session.user_id && previous.canResumeAt(sequenceNumber)) {
+      const replaced = previous.sink;
+      if (replaced instanceof ClientSocket) {
+        replaced.connection = undefined;
+        replaced.ws.close(CLOSE_REPLACED, 'resumed elsewhere');
+      }
+      client.connection = previous;
+      previous.resume(client, sequenceNumber);
+      return;
+    }
+    if (previous && previous.userId === session.user_id && !previous.sink) this.forget(previous);
+    // A client that never learnt its connection id (no missed-message listener) still counts
+    // from where it was; starting there keeps it from rejecting the new stream forever.
+    const startSeq = connectionId ? 0 : sequenceNumber;
+    const connection = new Connection(newId(), session.user_id, startSeq, this.app.config.wsReplayEvents);
+    this.register(connection);
+    client.connection = connection;
+    connection.attach(client);
+    connection.push(this.helloPrefix(connection));
+  }
+
+  private helloPrefix(connection: Connection): EventPrefix {
+    return eventPrefix({
+      event: 'hello',
+      data: { server_version: this.options.versionId, connection_id: connection.id, server_hostname: this.options.hostname },
+      broadcast: broadcastTo({ user_id: connection.userId }),
+    });
+  }
+
+  private closed(client: ClientSocket): void {
+    this.sockets.delete(client);
+    clearTimeout(client.authTimer);
+    if (!client.auth) return;
+    openSockets.dec();
+    this.app.presence.disconnected(client.auth.userId);
+    const connection = client.connection;
+    if (!connection || connection.sink !== client) return;
+    connection.detach(Date.now());
+    if (this.app.config.wsReplaySeconds === 0) {
+      this.forget(connection);
+      return;
+    }
+    const detached = [...(this.byUser.get(connection.userId) ?? [])].filter((c) => !c.sink);
+    for (const stale of detached.slice(0, Math.max(0, detached.length - MAX_DETACHED_PER_USER))) this.forget(stale);
+  }
+
+  private register(connection: Connection): void {
+    this.connections.set(connection.id, connection);
+    let mine = this.byUser.get(connection.userId);
+    if (!mine) {
+      mine = new Set();
+      this.byUser.set(connection.userId, mine);
+    }
+    mine.add(connection);
+  }
+
+  private forget(connection: Connection): void {
+    this.connections.delete(connection.id);
+    const mine = this.byUser.get(connection.userId);
+    mine?.delete(connection);
+    if (mine?.size === 0) this.byUser.delete(connection.userId);
+  }
+
+  /** Sends one bus event to every stream that may see it, serialized once. */
+  private async deliver(event: ServerEvent): Promise<void> {
+    const deactivated = deactivatedUser(event);
+    if (deactivated) this.disconnectUser(deactivated);
+    const targets = await this.recipients(event.broadcast);
+    if (targets.length === 0) return;
+    const prefix = eventPrefix(event);
+    let sent = 0;
+    for (const connection of targets) {
+      if (connection.push(prefix)) sent++;
+      else if (connection.unrecoverable) this.forget(connection);
+    }
+    eventsBroadcast.inc(sent);
+  }
+
+  /** A deactivated user's sessions are gone; their sockets and kept streams go too, on every node. */
+  private disconnectUser(userId: string): void {
+    for (const connection of this.byUser.get(userId) ?? []) {
+      if (connection.sink instanceof ClientSocket) connection.sink.ws.close(CLOSE_POLICY, 'session revoked');
+      this.forget(connection);
+    }
+  }
+
+  /** Mattermost's ShouldSendEvent, in its order, applied to the streams of this node. */
+  private async recipients(b: Broadcast): Promise<Connection[]> {
+    const out: Connection[] = [];
+    if (b.connection_id) {
+      const only = this.connections.get(b.connection_id);
+      if (only) out.push(only);
+      return out;
+    }
+    const include = (connection: Connection): void => {
+      if (connection.id !== b.omit_connection_id) out.push(connection);
+    };
+    if (b.user_id) {
+      for (const connection of this.byUser.get(b.user_id) ?? []) include(connection);
+      return out;
+    }
+    const omitted = (userId: string): boolean => b.omit_users !== null && b.omit_users[userId] === true;
+    if (!b.channel_id && !b.team_id) {
+      for (const [userId, mine] of this.byUser) if (!omitted(userId)) for (const connection of mine) include(connection);
+      return out;
+    }
+    const members = await (b.channel_id ? this.app.membership.channelMembers(b.channel_id) : this.app.membership.teamMembers(b.team_id));
+    // Walk the smaller side: a big channel with few users online, or many users online and a small channel.
+    if (members.size < this.byUser.size) {
+      for (const userId of members) {
+        if (omitted(userId)) continue;
+        for (const connection of this.byUser.get(userId) ?? []) include(connection);
+      }
+    } else {
+      for (const [userId, mine] of this.byUser) {
+        if (omitted(userId) || !members.has(userId)) continue;
+        for (const connection of mine) include(connection);
+      }
+    }
+    return out;
+  }
+
+  /** Protocol pings, dead-peer detection, session re-checks and expiry of detached streams. */
+  private tick(): void {
+    const now = Date.now();
+    for (const client of this.sockets) {
+      if (!client.alive) {
+        client.ws.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.ws.ping();
+      const auth = client.auth;
+      if (!auth) continue;
+      if (auth.expiresAt <= now) {
+        client.ws.close(CLOSE_POLICY, 'session expired');
+      } else if (now - auth.checkedAt >= SESSION_RECHECK_MS) {
+        auth.checkedAt = now;
+        this.app.sessions.resolve(auth.token).catch(() => client.ws.close(CLOSE_POLICY, 'session expired'));
+      }
+    }
+    const keepMs = this.app.config.wsReplaySeconds * 1000;
+    for (const connection of this.connections.values()) {
+      if (!connection.sink && (now - connection.detachedAt >= keepMs || connection.unrecoverable)) this.forget(connection);
+    }
+  }
+}
+
+function deactivatedUser(event: ServerEvent): string | undefined {
+  if (event.event !== 'user_updated') return undefined;
+  const user = event.data.user as { id?: unknown; delete_at?: unknown } | undefined;
+  return typeof user?.id === 'string' && typeof user.delete_at === 'number' && user.delete_at > 0 ? user.id : undefined;
+}

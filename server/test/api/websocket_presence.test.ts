@@ -1,0 +1,64 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, startTestServer, type TestServer } from '../harness.js';
+import { sleep, WsUser } from '../ws_client.js';
+import { QUIET_MS, WsWorld } from '../ws_fixture.js';
+
+let server: TestServer;
+let world: WsWorld;
+
+beforeAll(async () => {
+  server = await startTestServer({ offlineGraceMs: 150 });
+  world = await WsWorld.start(server);
+});
+afterEach(() => world.closeSockets());
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('presence', () => {
+  it('shows a user online while connected and offline after the last socket closes', async () => {
+    const { user, client, token } = await createUser(server, 'wspresence');
+    expect((await client.getStatus(user.id)).status).toBe('offline');
+    const ws = world.track(new WsUser(server, token));
+    await ws.connect();
+    const online = await ws.waitFor((e) => e.event === 'status_change' && e.data.user_id === user.id);
+    expect(online.data.status).toBe('online');
+    expect((await client.getStatus(user.id)).status).toBe('online');
+    ws.close();
+    await expect.poll(async () => (await client.getStatus(user.id)).status, { timeout: 3_000 }).toBe('offline');
+  });
+
+  it('keeps a manual status when sockets come and go', async () => {
+    const { user, client, token } = await createUser(server, 'wsdnd');
+    await client.updateStatus({ user_id: user.id, status: 'dnd', manual: true, last_activity_at: 0 } as never);
+    const ws = world.track(new WsUser(server, token));
+    await ws.connect();
+    await sleep(QUIET_MS);
+    expect((await client.getStatus(user.id)).status).toBe('dnd');
+    ws.close();
+    await sleep(QUIET_MS);
+    expect((await client.getStatus(user.id)).status).toBe('dnd');
+  });
+
+  it('answers get_statuses_by_ids and get_statuses over the socket', async () => {
+    const { users: [a, b] } = await world.teamWith(2);
+    const ws = await world.listen(a);
+    await ws.waitFor((e) => e.event === 'status_change' && e.data.user_id === a.user.id);
+    const byIds = await ws.request('get_statuses_by_ids', { user_ids: [a.user.id, b.user.id] });
+    expect(byIds).toMatchObject({ status: 'OK', data: { [a.user.id]: 'online', [b.user.id]: 'offline' } });
+    const all = await ws.request('get_statuses', null);
+    expect(all.data[a.user.id]).toBe('online');
+    expect(all.data[b.user.id]).toBeUndefined();
+  });
+
+  it('sets away and back through user_update_active_status', async () => {
+    const { user, client, token } = await createUser(server, 'wsaway');
+    const ws = world.track(new WsUser(server, token));
+    await ws.connect();
+    await ws.waitFor((e) => e.event === 'status_change' && e.data.status === 'online');
+    expect(await ws.request('user_update_active_status', { user_is_active: false, manual: true })).toMatchObject({ status: 'OK' });
+    expect(await client.getStatus(user.id)).toMatchObject({ status: 'away', manual: true });
+    await ws.request('user_update_active_status', { user_is_active: true, manual: true });
+    expect(await client.getStatus(user.id)).toMatchObject({ status: 'online', manual: false });
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createPostgresDatabase, startTestServer, unique, type TestDatabase, type TestServer } from '../harness.js';
+import { sleep } from '../ws_client.js';
+import { about, QUIET_MS, WsWorld } from '../ws_fixture.js';
+
+const REDIS_URL = process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+let database: TestDatabase;
+let nodeA: TestServer;
+let nodeB: TestServer;
+let world: WsWorld;
+
+// Two nodes on one PostgreSQL database, sharing events through Redis on a channel of their own.
+beforeAll(async () => {
+  database = await createPostgresDatabase();
+  const cluster = { databaseUrl: database.url, redisUrl: REDIS_URL, redisChannel: unique('parley:test:'), offlineGraceMs: 100 };
+  nodeA = await startTestServer(cluster);
+  nodeB = await startTestServer(cluster);
+  world = await WsWorld.start(nodeA);
+});
+afterEach(() => world.closeSockets());
+afterAll(async () => {
+  await nodeA?.close();
+  await nodeB?.close();
+  await database?.drop();
+});
+
+describe('two nodes behind Redis', () => {
+  it('delivers a post made through node A to a member\'s socket on node B', async () => {
+    const { team, users: [a, b] } = await world.teamWith(2);
+    const channel = await world.channelOf(a, team.id, 'O', [b]);
+    const wsB = await world.listen(b, nodeB);
+    const post = await a.client.createPost({ channel_id: channel.id, message: 'across the cluster' });
+    const posted = await wsB.waitFor((e) => e.event === 'posted');
+    expect(posted.broadcast.channel_id).toBe(channel.id);
+    expect(JSON.parse(posted.data.post)).toMatchObject({ id: post.id, message: 'across the cluster', user_id: a.user.id });
+  });
+
+  it('follows membership changes made on the other node, and keeps private channels private', async () => {
+    const { team, users: [a, member, joiner, outsider] } = await world.teamWith(4);
+    const secret = await world.channelOf(a, team.id, 'P', [member]);
+    const [wsMember, wsJoiner, wsOutsider] = [await world.listen(member, nodeB), await world.listen(joiner, nodeB), await world.listen(outsider, nodeB)];
+    const fromOutsider = wsOutsider.events.length;
+    // Node B learns the member list on this first event...
+    await a.client.patchChannel(secret.id, { header: 'first' });
+    await wsMember.waitFor((e) => e.event === 'channel_updated');
+    // ...and must hear about the new member from node A to deliver the next ones.
+    await a.client.addToChannel(joiner.user.id, secret.id);
+    await wsJoiner.waitFor((e) => e.event === 'user_added' && e.data.user_id === joiner.user.id);
+    await a.client.createPost({ channel_id: secret.id, message: 'welcome' });
+    const posted = await wsJoiner.waitFor((e) => e.event === 'posted');
+    expect(JSON.parse(posted.data.post).message).toBe('welcome');
+    await sleep(QUIET_MS);
+    expect(wsOutsider.events.slice(fromOutsider).filter(about(secret.id))).toEqual([]);
+  });
+
+  it('relays typing from a socket on one node to members on the other', async () => {
+    const { team, users: [a, b] } = await world.teamWith(2);
+    const channel = await world.channelOf(a, team.id, 'O', [b]);
+    const [wsA, wsB] = [await world.listen(a), await world.listen(b, nodeB)];
+    await wsA.request('user_typing', { channel_id: channel.id, parent_id: '' });
+    const typing = await wsB.waitFor((e) => e.event === 'typing');
+    expect(typing.data).toEqual({ user_id: a.user.id, parent_id: '' });
+  });
+
+  it('keeps a user online while a socket remains on another node', async () => {
+    const { users: [u] } = await world.teamWith(1);
+    const onA = await world.listen(u);
+    const onB = await world.listen(u, nodeB);
+    await onB.waitFor((e) => e.event === 'status_change' && e.data.user_id === u.user.id && e.data.status === 'online');
+    const from = onB.events.length;
+    onA.close();
+    // Node A marks the user offline once its grace period ends; node B, still holding a socket, restores online.
+    await onB.waitFor((e) => e.event === 'status_change' && e.data.user_id === u.user.id && e.data.status === 'offline', from);
+    await onB.waitFor((e) => e.event === 'status_change' && e.data.user_id === u.user.id && e.data.status === 'online', from);
+    await sleep(QUIET_MS);
+    expect((await u.client.getStatus(u.user.id)).status).toBe('online');
+  });
+});
