@@ -180,4 +180,103 @@ describe('Parley in the browser', () => {
     expect(await post(ana.page, 'moved to Friday').locator('.reaction, .post-flag.pinned').count()).toBeGreaterThan(0);
     expect(new URL(ana.page.url()).pathname).toBe(`/${team}/channels/launch-plans`);
   });
+
+  it('opens a direct message from the profile popover', async () => {
+    await post(ana.page, 'Are you there').getByRole('button', { name: 'ben', exact: true }).click();
+    await ana.page.getByRole('dialog', { name: 'Profile of ben' }).getByRole('button', { name: 'Message' }).click();
+    await ana.page.waitForURL(`**/${team}/messages/@ben`);
+    await send(ana.page, 'A private word');
+    const dm = ben.page.locator('.sidebar-section[aria-label="Direct messages"] .sidebar-item');
+    await expect.poll(() => dm.count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => dm.locator('.badge').textContent(), { timeout: 10_000 }).toBe('1');
+    await dm.click();
+    await ben.page.waitForURL(`**/${team}/messages/@ana`);
+    await expect.poll(() => post(ben.page, 'A private word').count()).toBe(1);
+    await screenshot(ben.page, '07-direct-message');
+  });
+
+  it('jumps to a permalink and highlights the post', async () => {
+    await ana.page.goto(`/${team}/channels/launch-plans`);
+    const id = await post(ana.page, 'moved to Friday').getAttribute('data-post-id');
+    expect(id).toBeTruthy();
+    await ana.page.goto(`/${team}/channels/town-square`);
+    await expect.poll(() => ana.page.locator('.channel-title').textContent()).toContain('Town Square');
+    await ana.page.goto(`/${team}/pl/${id}`);
+    await ana.page.waitForURL(`**/${team}/channels/launch-plans`);
+    await expect.poll(() => ana.page.locator(`article.post[data-post-id="${id}"]`).getAttribute('class')).toContain('highlighted');
+  });
+
+  it('saves a message and lists it under saved messages', async () => {
+    const target = post(ana.page, 'Great news');
+    await target.hover();
+    await target.getByRole('button', { name: 'More actions' }).click();
+    await ana.page.getByRole('menuitem', { name: 'Save', exact: true }).click();
+    await ana.page.locator('.channel-header').getByRole('button', { name: 'Saved messages' }).click();
+    await expect.poll(() => ana.page.locator('aside.rhs article.post', { hasText: 'Great news' }).count(), { timeout: 10_000 }).toBe(1);
+    await ana.page.locator('aside.rhs').getByRole('button', { name: 'Close panel' }).click();
+  });
+
+  it('keeps unread state in step across two tabs', async () => {
+    const second = await ana.context.newPage();
+    await second.goto(`/${team}/channels/town-square`);
+    await expect.poll(() => second.locator('.channel-title').textContent(), { timeout: 10_000 }).toContain('Town Square');
+    await ana.page.goto(`/${team}/channels/town-square`);
+    await expect.poll(() => ana.page.locator('.channel-title').textContent()).toContain('Town Square');
+    await ben.page.goto(`/${team}/channels/off-topic`);
+    await expect.poll(() => ben.page.locator('.channel-title').textContent()).toContain('Off-Topic');
+    await send(ben.page, 'Lunch at noon?');
+    const item = (p: Page) => p.locator('.sidebar-item[data-channel-name="off-topic"]');
+    await expect.poll(() => item(ana.page).getAttribute('class'), { timeout: 10_000 }).toContain('unread');
+    await expect.poll(() => item(second).getAttribute('class'), { timeout: 10_000 }).toContain('unread');
+    await item(ana.page).click();
+    await expect.poll(() => item(second).getAttribute('class'), { timeout: 10_000 }).not.toContain('unread');
+    await second.close();
+  });
+
+  it('shows a banner while disconnected and catches up without duplicates', async () => {
+    let blocked = false;
+    let sockets: Array<{ close: () => Promise<void> }> = [];
+    await ana.page.routeWebSocket(/\/api\/v4\/websocket/, (ws) => {
+      if (blocked) {
+        void ws.close();
+        return;
+      }
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await ana.page.reload();
+    await expect.poll(() => ana.page.locator('.channel-title').textContent(), { timeout: 10_000 }).toContain('Off-Topic');
+    await expect.poll(() => sockets.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    blocked = true;
+    for (const ws of sockets) await ws.close();
+    sockets = [];
+    await expect.poll(() => ana.page.locator('.reconnect-banner').count(), { timeout: 10_000 }).toBe(1);
+    await screenshot(ana.page, '08-reconnecting');
+    await send(ben.page, 'Posted while you were away');
+    blocked = false;
+    await expect.poll(() => ana.page.locator('.reconnect-banner').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => post(ana.page, 'Posted while you were away').count(), { timeout: 10_000 }).toBe(1);
+    await send(ben.page, 'And one after');
+    await expect.poll(() => post(ana.page, 'And one after').count(), { timeout: 10_000 }).toBe(1);
+    expect(await post(ana.page, 'Posted while you were away').count()).toBe(1);
+  });
+
+  it('switches to the dark theme and to German in settings', async () => {
+    await ana.page.getByRole('button', { name: 'Account menu' }).click();
+    await ana.page.getByRole('menuitem', { name: 'Settings' }).click();
+    const dialog = ana.page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('radio', { name: 'Onyx' }).click();
+    await expect.poll(() => ana.page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await screenshot(ana.page, '09-settings-dark');
+    await dialog.getByRole('tab', { name: 'Language' }).click();
+    await dialog.getByRole('combobox').selectOption('de');
+    await expect.poll(() => ana.page.getByRole('dialog', { name: 'Einstellungen' }).count(), { timeout: 10_000 }).toBe(1);
+    await ana.page.keyboard.press('Escape');
+    await expect.poll(() => ana.page.locator('.sidebar-section-header').first().textContent()).toContain('Kanäle');
+    await screenshot(ana.page, '10-dark-german');
+    // Preferences live on the server: a reload keeps both.
+    await ana.page.reload();
+    await expect.poll(() => ana.page.evaluate(() => document.documentElement.dataset.theme), { timeout: 10_000 }).toBe('dark');
+    await expect.poll(() => ana.page.locator('.composer textarea').getAttribute('placeholder')).toContain('Nachricht an');
+  });
 });

@@ -4,9 +4,11 @@ import { App } from './App';
 import { I18nProvider } from './i18n/I18nProvider';
 import { listenToHistory } from './router/navigate';
 import { boot } from './store/actions/session';
+import { persistDrafts } from './store/drafts';
 import './styles/app.css';
 
 listenToHistory();
+persistDrafts();
 void boot();
 
 createRoot(document.getElementById('root') as HTMLElement).render(

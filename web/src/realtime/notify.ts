@@ -21,8 +21,10 @@ export function notifyIfNeeded(post: Post, channel: ServerChannel, mentioned: bo
   const s = getState();
   if (s.me && s.statuses[s.me.id] === 'dnd') return;
   const direct = channel.type === 'D' || channel.type === 'G';
-  if (!direct && !mentioned) return;
-  if (!direct && isMuted(s.members[channel.id]) && !mentioned) return;
+  const level = (s.me?.notify_props as Record<string, string> | undefined)?.desktop ?? 'mention';
+  if (level === 'none') return;
+  if (level !== 'all' && !direct && !mentioned) return;
+  if (!direct && !mentioned && isMuted(s.members[channel.id])) return;
   const title = direct ? senderName.replace(/^@/, '') || channelTitle(s, channel) : channelTitle(s, channel);
   const body = `${direct ? '' : `${senderName}: `}${post.message}`.slice(0, 200);
   const notification = new Notification(title, { body, tag: post.id });

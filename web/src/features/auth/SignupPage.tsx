@@ -6,6 +6,10 @@ import { signup } from '../../store/actions/session';
 import { useStore } from '../../store/store';
 import { AuthLayout } from './AuthLayout';
 
+export function inviteIdFromUrl(): string {
+  return new URLSearchParams(window.location.search).get('id') ?? '';
+}
+
 export function SignupPage() {
   const t = useT();
   const minLength = Number(useStore((s) => s.config.PasswordMinimumLength) || 8);
@@ -24,7 +28,7 @@ export function SignupPage() {
     setBusy(true);
     setError('');
     try {
-      await signup(email.trim(), username.trim().toLowerCase(), password);
+      await signup(email.trim(), username.trim().toLowerCase(), password, inviteIdFromUrl());
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);

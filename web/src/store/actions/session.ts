@@ -4,6 +4,7 @@ import type { UserProfile } from '@mattermost/types/users';
 import { client, isLoggedInCookie } from '../../api/client';
 import { getState, initialState, setState } from '../store';
 import { loadTeamChannels } from './channels';
+import { clearSavedDrafts } from '../drafts';
 import { receivedPrefs } from './prefs';
 import { loadStatuses, receivedUsers } from './users';
 
@@ -62,12 +63,26 @@ export async function login(loginId: string, password: string): Promise<void> {
 }
 
 /** Sign-up then log in (the first account on a server becomes its admin). */
-export async function signup(email: string, username: string, password: string): Promise<void> {
-  await client.createUser({ email, username, password } as UserProfile, '', '');
+export async function signup(email: string, username: string, password: string, inviteId = ''): Promise<void> {
+  await client.createUser({ email, username, password } as UserProfile, '', inviteId);
   await login(username, password);
+  if (inviteId) await acceptInvite(inviteId);
+}
+
+/** Joins the team of an invite link (/signup_user_complete/?id=…) unless already in it. */
+export async function acceptInvite(inviteId: string): Promise<void> {
+  try {
+    const info = await client.getTeamInviteInfo(inviteId);
+    if (getState().myTeamIds.includes(info.id)) return;
+  } catch {
+    // Unknown invite: joining below reports the error.
+  }
+  await joinTeamByInvite(inviteId);
 }
 
 export async function logout(): Promise<void> {
+  const me = getState().me;
+  if (me) clearSavedDrafts(me.id);
   try {
     await client.logout();
   } finally {
