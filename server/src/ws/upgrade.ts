@@ -24,7 +24,7 @@ export interface WebSocketEndpoint {
  * once; otherwise the client has the authentication challenge.
  */
 export function attachWebSocket(server: Server, app: App, hub: Hub): WebSocketEndpoint {
-  // No compression: it costs ~300 KiB per socket in zlib state, and events are small.
+  // No compression: per-socket zlib state would outweigh everything else a socket holds, and events are small.
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_INBOUND_BYTES, clientTracking: false });
   let accepting = true;
 
