@@ -41,7 +41,7 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs: number):
 }
 
 /** Starts the real Parley server (server/dist) on a free port with a fresh data directory, serving web/dist. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { webDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-web-e2e-'));
   const url = `http://127.0.0.1:${port}`;
@@ -51,7 +51,7 @@ export async function startServer(): Promise<RunningServer> {
       PARLEY_PORT: String(port),
       PARLEY_HOST: '127.0.0.1',
       PARLEY_DATA_DIR: dataDir,
-      PARLEY_WEB_DIR: path.join(repoRoot, 'web/dist'),
+      PARLEY_WEB_DIR: options.webDir ?? path.join(repoRoot, 'web/dist'),
       PARLEY_LOG_LEVEL: 'warn',
       PARLEY_DATABASE_URL: '',
       PARLEY_REDIS_URL: '',

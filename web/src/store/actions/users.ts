@@ -24,9 +24,9 @@ export function ensureUsers(ids: Iterable<string>): Promise<void> {
     const batch = [...pendingIds];
     pendingIds = new Set();
     flush = null;
-    const users = await client.getProfilesByIds(batch);
+    const users = await client.getProfilesByIds(batch).catch(() => []);
     receivedUsers(users);
-    void loadStatuses(batch);
+    void loadStatuses(batch).catch(() => undefined);
   });
   return flush;
 }
