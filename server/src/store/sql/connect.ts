@@ -20,6 +20,9 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 export function connect(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): Connection {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+    // An idle client whose connection drops (server restart, failover, pool shutdown racing a terminate) is
+    // discarded by the pool and replaced on demand; without a listener the 'error' event would crash the process.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
