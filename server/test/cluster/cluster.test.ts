@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, startTestServer, unique, type TestDatabase, type TestServer } from '../harness.js';
-import { sleep } from '../ws_client.js';
+import { sleep, type WsEvent } from '../ws_client.js';
 import { about, QUIET_MS, WsWorld } from '../ws_fixture.js';
 
 const REDIS_URL = process.env.PARLEY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -65,15 +65,17 @@ describe('two nodes behind Redis', () => {
 
   it('keeps a user online while a socket remains on another node', async () => {
     const { users: [u] } = await world.teamWith(1);
+    const statusOf = async (): Promise<string> => (await u.client.getStatus(u.user.id)).status;
+    const statusEvent = (status: string) => (e: WsEvent): boolean => e.event === 'status_change' && e.data.user_id === u.user.id && e.data.status === status;
     const onA = await world.listen(u);
     const onB = await world.listen(u, nodeB);
-    await onB.waitFor((e) => e.event === 'status_change' && e.data.user_id === u.user.id && e.data.status === 'online');
+    await expect.poll(statusOf).toBe('online');
     const from = onB.events.length;
     onA.close();
     // Node A marks the user offline once its grace period ends; node B, still holding a socket, restores online.
-    await onB.waitFor((e) => e.event === 'status_change' && e.data.user_id === u.user.id && e.data.status === 'offline', from);
-    await onB.waitFor((e) => e.event === 'status_change' && e.data.user_id === u.user.id && e.data.status === 'online', from);
+    const offline = await onB.waitFor(statusEvent('offline'), from);
+    await onB.waitFor(statusEvent('online'), onB.events.indexOf(offline) + 1);
     await sleep(QUIET_MS);
-    expect((await u.client.getStatus(u.user.id)).status).toBe('online');
+    expect(await statusOf()).toBe('online');
   });
 });
