@@ -45,10 +45,11 @@ export class PresenceService {
     this.users.set(userId, user);
     clearTimeout(user.offlineTimer);
     user.offlineTimer = undefined;
+    const wasIdle = user.sockets === 0 || user.away;
     user.sockets++;
     user.lastActivity = Date.now();
     user.away = false;
-    if (user.sockets === 1) void this.setAutomatic(userId, 'online');
+    if (wasIdle) void this.setAutomatic(userId, 'online');
   }
 
   disconnected(userId: string): void {

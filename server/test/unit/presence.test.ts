@@ -59,6 +59,15 @@ describe('presence', () => {
     expect(env.events.filter((e) => e.event === 'status_change').map((e) => e.data.status)).toEqual(['online', 'away', 'online']);
   });
 
+  it('counts a new socket of an away user as activity', async () => {
+    env.presence.connected(user);
+    await vi.advanceTimersByTimeAsync(MINUTE + 30_000);
+    expect(status()).toBe('away');
+    env.presence.connected(user);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(status()).toBe('online');
+  });
+
   it('counts a post by the user (seen on the bus) as activity', async () => {
     env.presence.connected(user);
     await vi.advanceTimersByTimeAsync(MINUTE + 30_000);
