@@ -7,6 +7,11 @@ import { MembershipCache } from './membership_cache.js';
 import { Permissions } from './permissions.js';
 import { PreferenceService } from './preferences.js';
 import { PresenceService } from './presence.js';
+import { PostListService } from './post_lists.js';
+import { PostService } from './posts.js';
+import { ReactionService } from './reactions.js';
+import { ThreadService } from './threads.js';
+import { UnreadService } from './unreads.js';
 import { SessionService } from './sessions.js';
 import { StatusService } from './statuses.js';
 import { TeamService } from './teams.js';
@@ -26,6 +31,11 @@ export class App {
   readonly directChannels: DirectChannelService;
   readonly categories: CategoryService;
   readonly preferences: PreferenceService;
+  readonly threads: ThreadService;
+  readonly posts: PostService;
+  readonly postLists: PostListService;
+  readonly reactions: ReactionService;
+  readonly unreads: UnreadService;
 
   constructor(readonly deps: AppDeps) {
     this.permissions = new Permissions(deps.store);
@@ -40,6 +50,12 @@ export class App {
     this.directChannels = new DirectChannelService(deps, this.permissions);
     this.categories = new CategoryService(deps, this.permissions, this.channelMembers);
     this.preferences = new PreferenceService(deps, this.permissions, this.categories);
+    this.threads = new ThreadService(deps, this.permissions);
+    this.posts = new PostService(deps, this.permissions, this.threads);
+    this.postLists = new PostListService(deps, this.permissions);
+    this.reactions = new ReactionService(deps, this.permissions);
+    this.unreads = new UnreadService(deps, this.permissions);
+    this.channels.setSystemPoster(this.posts);
     this.teams.setMembershipHooks({
       onJoined: (teamId, userId) => this.channels.onTeamJoined(teamId, userId),
       onLeft: async (teamId, userId) => {

@@ -1,26 +1,56 @@
 import type { PostRecord } from '../model/types.js';
 import type { Cursor } from './store.js';
 
+export interface PostPageOptions {
+  /** Only root posts (collapsed reply threads). */
+  rootsOnly?: boolean;
+  includeDeleted?: boolean;
+  /** Rows skipped past the cursor: the API's `page` within a window. */
+  offset?: number;
+}
+
+/** A channel member whose settings make mention detection more than `@username`. */
+export interface MentionSettings {
+  userId: string;
+  username: string;
+  firstName: string;
+  userNotifyProps: Record<string, string>;
+  memberNotifyProps: Record<string, string>;
+}
+
+export interface FlaggedPostFilter {
+  teamId?: string;
+  channelId?: string;
+  offset: number;
+  limit: number;
+}
+
 export interface PostStore {
-  create(post: PostRecord): Promise<void>;
+  /** Inserts the post; false when its author already has a post with the same pending_post_id. */
+  create(post: PostRecord): Promise<boolean>;
   get(id: string): Promise<PostRecord | undefined>;
   getMany(ids: readonly string[]): Promise<PostRecord[]>;
   getByPendingId(userId: string, pendingPostId: string): Promise<PostRecord | undefined>;
   update(post: PostRecord): Promise<void>;
   /** Soft-deletes the post and, for a root, all of its replies. Returns the ids deleted. */
   softDelete(id: string, deleteAt: number): Promise<string[]>;
-  /** Newest-first page of live posts older than `before` (or the newest when absent). */
-  pageBefore(channelId: string, before: Cursor | undefined, limit: number): Promise<PostRecord[]>;
-  /** Oldest-first page of live posts newer than `after`. */
-  pageAfter(channelId: string, after: Cursor, limit: number): Promise<PostRecord[]>;
-  /** Newest-first page by offset (the API's page/per_page). */
-  pageByOffset(channelId: string, offset: number, limit: number): Promise<PostRecord[]>;
-  /** Posts created, edited or deleted after `since`, oldest first. */
+  setHasReactions(postId: string, hasReactions: boolean, updateAt: number): Promise<void>;
+  /** Newest-first page of posts older than `before` (or the newest when absent), keyset on (create_at, id). */
+  pageBefore(channelId: string, before: Cursor | undefined, limit: number, options?: PostPageOptions): Promise<PostRecord[]>;
+  /** Oldest-first page of posts newer than `after`, keyset on (create_at, id). */
+  pageAfter(channelId: string, after: Cursor, limit: number, options?: PostPageOptions): Promise<PostRecord[]>;
+  /** The oldest live post created strictly after `time`. */
+  firstAfterTime(channelId: string, time: number, options?: PostPageOptions): Promise<PostRecord | undefined>;
+  /** Posts created, edited or deleted after `since` (deleted ones included), latest change first. */
   changedSince(channelId: string, since: number, limit: number): Promise<PostRecord[]>;
   /** The root's live replies, oldest first. */
   replies(rootId: string): Promise<PostRecord[]>;
   pinned(channelId: string): Promise<PostRecord[]>;
   countPinned(channelId: string): Promise<number>;
-  /** Live posts in `channelId` created after `time` — for mark-unread counters. */
+  /** Live posts in `channelId` created at or after `time` — for mark-unread counters. */
   countSince(channelId: string, time: number): Promise<{ all: number; root: number }>;
+  /** Live posts the user flagged, in channels they are still a member of, newest first. */
+  flagged(userId: string, filter: FlaggedPostFilter): Promise<PostRecord[]>;
+  /** Members with custom mention keys, first-name mentions or channel-wide mentions turned off. */
+  mentionSettings(channelId: string): Promise<MentionSettings[]>;
 }

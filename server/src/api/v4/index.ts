@@ -5,6 +5,9 @@ import { userRoutes } from './users.js';
 import { channelRoutes } from './channels.js';
 import { categoryRoutes } from './categories.js';
 import { preferenceRoutes } from './preferences.js';
+import { postRoutes } from './posts.js';
+import { reactionRoutes } from './reactions.js';
+import { threadRoutes } from './threads.js';
 
 /** Every /api/v4 resource, one module per resource. */
-export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes, categoryRoutes, preferenceRoutes];
+export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes, categoryRoutes, preferenceRoutes, postRoutes, reactionRoutes, threadRoutes];

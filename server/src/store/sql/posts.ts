@@ -1,15 +1,27 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PostRecord } from '../../model/types.js';
-import type { PostStore } from '../posts.js';
+import type { FlaggedPostFilter, MentionSettings, PostPageOptions, PostStore } from '../posts.js';
 import type { Cursor } from '../store.js';
-import { fromPost, toPost } from './rows.js';
+import { fromPost, json, toPost } from './rows.js';
 import type { Database } from './schema.js';
+
+type PostQuery = SelectQueryBuilder<Database, 'posts', object>;
+
+function withPageOptions<Q extends PostQuery>(query: Q, options: PostPageOptions): Q {
+  let q = query;
+  if (!options.includeDeleted) q = q.where('delete_at', '=', 0) as Q;
+  if (options.rootsOnly) q = q.where('root_id', '=', '') as Q;
+  return q;
+}
 
 export class SqlPostStore implements PostStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(post: PostRecord): Promise<void> {
-    await this.db.insertInto('posts').values(fromPost(post)).execute();
+  async create(post: PostRecord): Promise<boolean> {
+    const result = await this.db.insertInto('posts').values(fromPost(post))
+      .onConflict((oc) => oc.columns(['user_id', 'pending_post_id']).where(sql<boolean>`pending_post_id <> ''`).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   async get(id: string): Promise<PostRecord | undefined> {
@@ -30,7 +42,9 @@ export class SqlPostStore implements PostStore {
   }
 
   async update(post: PostRecord): Promise<void> {
-    await this.db.updateTable('posts').set(fromPost(post)).where('id', '=', post.id).execute();
+    // has_reactions is only moved by setHasReactions, so an edit never undoes a concurrent reaction.
+    const { has_reactions: _reactions, ...row } = fromPost(post);
+    await this.db.updateTable('posts').set(row).where('id', '=', post.id).execute();
   }
 
   async softDelete(id: string, deleteAt: number): Promise<string[]> {
@@ -43,37 +57,41 @@ export class SqlPostStore implements PostStore {
     return ids;
   }
 
-  async pageBefore(channelId: string, before: Cursor | undefined, limit: number): Promise<PostRecord[]> {
-    let query = this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId).where('delete_at', '=', 0);
+  async setHasReactions(postId: string, hasReactions: boolean, updateAt: number): Promise<void> {
+    await this.db.updateTable('posts').set({ has_reactions: hasReactions ? 1 : 0, update_at: updateAt }).where('id', '=', postId).execute();
+  }
+
+  async pageBefore(channelId: string, before: Cursor | undefined, limit: number, options: PostPageOptions = {}): Promise<PostRecord[]> {
+    let query = withPageOptions(this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId), options);
     if (before) {
       query = query.where((eb) => eb.or([
         eb('create_at', '<', before.createAt),
         eb.and([eb('create_at', '=', before.createAt), eb('id', '<', before.id)]),
       ]));
     }
-    const rows = await query.orderBy('create_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    const rows = await query.orderBy('create_at', 'desc').orderBy('id', 'desc').offset(options.offset ?? 0).limit(limit).execute();
     return rows.map(toPost);
   }
 
-  async pageAfter(channelId: string, after: Cursor, limit: number): Promise<PostRecord[]> {
-    const rows = await this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId).where('delete_at', '=', 0)
+  async pageAfter(channelId: string, after: Cursor, limit: number, options: PostPageOptions = {}): Promise<PostRecord[]> {
+    const rows = await withPageOptions(this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId), options)
       .where((eb) => eb.or([
         eb('create_at', '>', after.createAt),
         eb.and([eb('create_at', '=', after.createAt), eb('id', '>', after.id)]),
       ]))
-      .orderBy('create_at', 'asc').orderBy('id', 'asc').limit(limit).execute();
+      .orderBy('create_at', 'asc').orderBy('id', 'asc').offset(options.offset ?? 0).limit(limit).execute();
     return rows.map(toPost);
   }
 
-  async pageByOffset(channelId: string, offset: number, limit: number): Promise<PostRecord[]> {
-    const rows = await this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId).where('delete_at', '=', 0)
-      .orderBy('create_at', 'desc').orderBy('id', 'desc').offset(offset).limit(limit).execute();
-    return rows.map(toPost);
+  async firstAfterTime(channelId: string, time: number, options: PostPageOptions = {}): Promise<PostRecord | undefined> {
+    const row = await withPageOptions(this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId), options)
+      .where('create_at', '>', time).orderBy('create_at', 'asc').orderBy('id', 'asc').limit(1).executeTakeFirst();
+    return row && toPost(row);
   }
 
   async changedSince(channelId: string, since: number, limit: number): Promise<PostRecord[]> {
     const rows = await this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId).where('update_at', '>', since)
-      .orderBy('update_at', 'asc').limit(limit).execute();
+      .orderBy('update_at', 'desc').limit(limit).execute();
     return rows.map(toPost);
   }
 
@@ -85,7 +103,7 @@ export class SqlPostStore implements PostStore {
 
   async pinned(channelId: string): Promise<PostRecord[]> {
     const rows = await this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId).where('is_pinned', '=', 1)
-      .where('delete_at', '=', 0).orderBy('create_at', 'desc').execute();
+      .where('delete_at', '=', 0).orderBy('create_at', 'desc').orderBy('id', 'desc').execute();
     return rows.map(toPost);
   }
 
@@ -103,5 +121,40 @@ export class SqlPostStore implements PostStore {
       ])
       .where('channel_id', '=', channelId).where('create_at', '>=', time).where('delete_at', '=', 0).executeTakeFirstOrThrow();
     return { all: Number(row.all), root: Number(row.root ?? 0) };
+  }
+
+  async flagged(userId: string, filter: FlaggedPostFilter): Promise<PostRecord[]> {
+    let query = this.db.selectFrom('preferences')
+      .innerJoin('posts', 'posts.id', 'preferences.name')
+      .innerJoin('channel_members', (join) => join.onRef('channel_members.channel_id', '=', 'posts.channel_id')
+        .onRef('channel_members.user_id', '=', 'preferences.user_id'))
+      .innerJoin('channels', 'channels.id', 'posts.channel_id')
+      .selectAll('posts')
+      .where('preferences.user_id', '=', userId).where('preferences.category', '=', 'flagged_post')
+      .where('preferences.value', '=', 'true').where('posts.delete_at', '=', 0);
+    if (filter.channelId !== undefined) query = query.where('posts.channel_id', '=', filter.channelId);
+    if (filter.teamId !== undefined) query = query.where('channels.team_id', 'in', [filter.teamId, '']);
+    const rows = await query.orderBy('posts.create_at', 'desc').orderBy('posts.id', 'desc')
+      .offset(filter.offset).limit(filter.limit).execute();
+    return rows.map(toPost);
+  }
+
+  async mentionSettings(channelId: string): Promise<MentionSettings[]> {
+    // Notify props are JSON text written by JSON.stringify, so these patterns
+    // pick out the few members whose settings differ from the defaults.
+    const rows = await this.db.selectFrom('channel_members').innerJoin('users', 'users.id', 'channel_members.user_id')
+      .select(['users.id', 'users.username', 'users.first_name', 'users.notify_props as user_props', 'channel_members.notify_props as member_props'])
+      .where('channel_members.channel_id', '=', channelId)
+      .where((eb) => eb.or([
+        eb('users.notify_props', 'like', '%"first_name":"true"%'),
+        eb.and([eb('users.notify_props', 'like', '%"mention_keys":"%'), eb('users.notify_props', 'not like', '%"mention_keys":""%')]),
+        eb('users.notify_props', 'like', '%"channel":"false"%'),
+        eb('channel_members.notify_props', 'like', '%"ignore_channel_mentions":"on"%'),
+      ]))
+      .execute();
+    return rows.map((r) => ({
+      userId: r.id, username: r.username, firstName: r.first_name,
+      userNotifyProps: json(r.user_props, {}), memberNotifyProps: json(r.member_props, {}),
+    }));
   }
 }

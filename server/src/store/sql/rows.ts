@@ -12,7 +12,7 @@ import type {
 
 // Row <-> model mapping, the one place that knows flags are 0/1 and JSON is text.
 
-const json = <T>(text: string, fallback: T): T => {
+export const json = <T>(text: string, fallback: T): T => {
   try {
     return text ? (JSON.parse(text) as T) : fallback;
   } catch {

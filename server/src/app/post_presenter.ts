@@ -1,0 +1,65 @@
+import type { Post, PostRecord, Reaction, ReactionRecord } from '../model/types.js';
+import type { Store } from '../store/store.js';
+
+// Stored posts to the wire Post: metadata (reactions), thread counters taken
+// from the threads table, and the reader's follow state on roots.
+
+/** A reaction as Mattermost sends it. */
+export type ReactionView = Reaction & { update_at: number; delete_at: number; channel_id: string; remote_id: string };
+
+export function presentReaction(r: ReactionRecord): ReactionView {
+  return {
+    user_id: r.user_id, post_id: r.post_id, emoji_name: r.emoji_name, create_at: r.create_at,
+    update_at: r.create_at, delete_at: 0, channel_id: r.channel_id, remote_id: '',
+  };
+}
+
+export type PostView = Post & { has_reactions: boolean };
+
+const threadIdOf = (p: PostRecord): string => p.root_id || p.id;
+
+export async function presentPosts(store: Store, records: readonly PostRecord[], viewerId?: string): Promise<PostView[]> {
+  const reacted = records.filter((p) => p.has_reactions).map((p) => p.id);
+  const rootIds = records.filter((p) => !p.root_id).map((p) => p.id);
+  const [reactions, threads, memberships] = await Promise.all([
+    store.reactions.listForPosts(reacted),
+    store.threads.getMany([...new Set(records.map(threadIdOf))]),
+    viewerId ? store.threads.getMemberships(viewerId, rootIds) : Promise.resolve([]),
+  ]);
+  const reactionsByPost = new Map<string, ReactionView[]>();
+  for (const r of reactions) {
+    const list = reactionsByPost.get(r.post_id) ?? [];
+    list.push(presentReaction(r));
+    reactionsByPost.set(r.post_id, list);
+  }
+  const threadById = new Map(threads.map((t) => [t.post_id, t]));
+  const following = new Map(memberships.map((m) => [m.post_id, m.following]));
+  return records.map((p) => {
+    const thread = threadById.get(threadIdOf(p));
+    const postReactions = reactionsByPost.get(p.id);
+    const post: PostView = {
+      ...p,
+      type: p.type as Post['type'],
+      reply_count: thread?.reply_count ?? 0,
+      metadata: { embeds: [], emojis: [], files: [], images: {}, ...(postReactions ? { reactions: postReactions } : {}) },
+    };
+    if (!p.root_id && thread) {
+      post.last_reply_at = thread.last_reply_at;
+      post.participants = thread.participants.map((id) => ({ id }));
+    }
+    const isFollowing = following.get(p.id);
+    if (isFollowing !== undefined) post.is_following = isFollowing;
+    return post;
+  });
+}
+
+export async function presentPost(store: Store, record: PostRecord, viewerId?: string): Promise<PostView> {
+  const [post] = await presentPosts(store, [record], viewerId);
+  return post;
+}
+
+/** The post as every channel member may see it in an event: without the reader's own follow state. */
+export function sharedView(post: PostView): PostView {
+  const { is_following: _following, ...shared } = post;
+  return shared;
+}

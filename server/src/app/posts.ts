@@ -1,0 +1,223 @@
+import { postsCreated } from '../metrics/registry.js';
+import { AppError, forbidden, notFound } from '../model/errors.js';
+import { makeEvent } from '../model/events.js';
+import { newId } from '../model/id.js';
+import type { ChannelRecord, PostRecord, ThreadMembershipRecord, ThreadRecord, UserRecord } from '../model/types.js';
+import type { Store } from '../store/store.js';
+import { isSystemAdmin, type Actor } from './actor.js';
+import { readableChannel, type SystemPoster } from './channel_rules.js';
+import type { AppDeps } from './deps.js';
+import { parseHashtags } from './hashtags.js';
+import { findMentionedUsers } from './mentions.js';
+import { channelArchived, type Permissions } from './permissions.js';
+import { presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
+import { systemMessageText } from './system_messages.js';
+import type { ThreadService } from './threads.js';
+
+export interface PostInput {
+  channel_id: string;
+  message: string;
+  root_id?: string;
+  file_ids?: string[];
+  props?: Record<string, unknown>;
+  pending_post_id?: string;
+  type?: string;
+}
+
+export interface PostPatch {
+  message?: string;
+  props?: Record<string, unknown>;
+  is_pinned?: boolean;
+  file_ids?: string[];
+}
+
+/** Props only the server sets (integrations, bots, notifications); never taken from a client. */
+const RESERVED_PROPS = [
+  'from_webhook', 'from_bot', 'from_plugin', 'from_oauth_app', 'override_username', 'override_icon_url',
+  'webhook_display_name', 'add_channel_member', 'force_notification', 'mentionHighlightDisabled',
+];
+const MAX_PROPS_LENGTH = 800_000;
+
+const invalidPost = (field: string, message: string): AppError => new AppError(`model.post.is_valid.${field}.app_error`, message, 400);
+const unknownFiles = (): AppError => new AppError('api.post.create_post.file_ids.app_error', 'Unknown file ids.', 400);
+const badRoot = (): AppError => new AppError('api.post.create_post.root_id.app_error', 'Invalid root_id parameter.', 400);
+const inArchived = (action: 'update' | 'delete'): AppError =>
+  new AppError(`api.post.${action}_post.can_not_${action}_post_in_deleted.error`, `Cannot ${action} a post in an archived channel.`, 400);
+
+export function sanitizeProps(props: Record<string, unknown>): Record<string, unknown> {
+  const clean = { ...props };
+  for (const key of RESERVED_PROPS) delete clean[key];
+  if (JSON.stringify(clean).length > MAX_PROPS_LENGTH) throw invalidPost('props', 'Post props are too large.');
+  return clean;
+}
+
+interface Inserted {
+  post: PostRecord;
+  duplicate: boolean;
+  reply?: { root: PostRecord; thread: ThreadRecord; followers: ThreadMembershipRecord[] };
+}
+
+/** Posts: create (user and system), read one, edit, pin, delete. Lists live in post_lists.ts. */
+export class PostService implements SystemPoster {
+  constructor(private readonly deps: AppDeps, private readonly permissions: Permissions, private readonly threads: ThreadService) {}
+
+  private get store(): Store {
+    return this.deps.store;
+  }
+
+  private validateMessage(message: string): void {
+    // Mattermost counts characters (runes), not UTF-16 units.
+    if ([...message].length > this.deps.config.maxPostSize) {
+      throw new AppError('api.post.create_post.message_length.app_error', `Message must be at most ${this.deps.config.maxPostSize} characters.`, 400);
+    }
+  }
+
+  async create(actor: Actor, input: PostInput): Promise<PostView> {
+    const message = input.message ?? '';
+    this.validateMessage(message);
+    const type = input.type ?? '';
+    if (type.startsWith('system_')) throw invalidPost('type', 'System post types cannot be created.');
+    if (input.file_ids && input.file_ids.length > 0) throw unknownFiles();
+    const props = sanitizeProps(input.props ?? {});
+    const channel = await readableChannel(this.store, this.permissions, actor, input.channel_id);
+    if (!(await this.store.channels.getMember(channel.id, actor.userId))) throw forbidden();
+    if (channel.delete_at > 0) throw channelArchived();
+    await this.permissions.requireChannel(actor, channel, 'create_post');
+    const pending = input.pending_post_id ?? '';
+    if (pending) {
+      const existing = await this.store.posts.getByPendingId(actor.userId, pending);
+      if (existing) return presentPost(this.store, existing, actor.userId);
+    }
+    const root = input.root_id ? await this.validRoot(input.root_id, channel.id) : undefined;
+    const author = await this.store.users.get(actor.userId);
+    if (!author) throw notFound('user');
+    const now = Date.now();
+    const post = this.newPost({
+      user_id: actor.userId, channel_id: channel.id, root_id: root?.id ?? '', message, type, props,
+      pending_post_id: pending, hashtags: parseHashtags(message), create_at: now,
+    });
+    const channelMentionsAllowed = await this.permissions.hasChannel(actor, channel, 'use_channel_mentions');
+    const mentions = await findMentionedUsers(this.store, { channel, authorId: actor.userId, message, channelMentionsAllowed });
+    const inserted = await this.insert(channel, post, mentions, root);
+    if (inserted.duplicate) return presentPost(this.store, inserted.post, actor.userId);
+    return this.announce(channel, author, inserted, mentions);
+  }
+
+  async postSystemMessage(channelId: string, userId: string, type: string, message: string, props: Record<string, unknown> = {}): Promise<void> {
+    const channel = await this.store.channels.get(channelId);
+    const author = await this.store.users.get(userId);
+    if (!channel || !author) return;
+    const allProps = { username: author.username, ...props };
+    const post = this.newPost({
+      user_id: userId, channel_id: channelId, root_id: '', type, props: allProps, pending_post_id: '', hashtags: '',
+      message: message || systemMessageText(type, author.username, allProps), create_at: Date.now(),
+    });
+    await this.announce(channel, author, await this.insert(channel, post, []), []);
+  }
+
+  private newPost(fields: Pick<PostRecord, 'user_id' | 'channel_id' | 'root_id' | 'message' | 'type' | 'props' | 'pending_post_id' | 'hashtags' | 'create_at'>): PostRecord {
+    return {
+      id: newId(), update_at: fields.create_at, edit_at: 0, delete_at: 0, is_pinned: false, original_id: '',
+      file_ids: [], has_reactions: false, ...fields,
+    };
+  }
+
+  private async validRoot(rootId: string, channelId: string): Promise<PostRecord> {
+    const root = await this.store.posts.get(rootId);
+    if (!root || root.delete_at > 0 || root.root_id !== '' || root.channel_id !== channelId) throw badRoot();
+    return root;
+  }
+
+  /** One transaction: the post, the channel's counters, the author's read state, mentions and the thread. */
+  private insert(channel: ChannelRecord, post: PostRecord, mentions: readonly string[], root?: PostRecord): Promise<Inserted> {
+    return this.store.transaction(async (tx) => {
+      if (!(await tx.posts.create(post))) {
+        const first = await tx.posts.getByPendingId(post.user_id, post.pending_post_id);
+        if (!first) throw new Error('pending post conflict without a post');
+        return { post: first, duplicate: true };
+      }
+      const isRoot = post.root_id === '';
+      await tx.channels.recordPost(channel.id, post.create_at, isRoot);
+      await tx.channels.markReadUpTo(channel.id, post.user_id, post.create_at);
+      await tx.channels.addMentions(channel.id, mentions, isRoot);
+      if (!root) return { post, duplicate: false };
+      return { post, duplicate: false, reply: { root, ...(await this.threads.recordReply(tx, root, post, mentions)) } };
+    });
+  }
+
+  /** After commit: `posted` to the channel, then each follower's thread update. */
+  private async announce(channel: ChannelRecord, author: UserRecord, inserted: Inserted, mentions: readonly string[]): Promise<PostView> {
+    const { post, reply } = inserted;
+    postsCreated.inc();
+    const view = await presentPost(this.store, post, author.id);
+    this.deps.bus.publish(makeEvent('posted', {
+      post: JSON.stringify(sharedView(view)), channel_type: channel.type, channel_display_name: channel.display_name,
+      channel_name: channel.name, sender_name: `@${author.username}`, team_id: channel.team_id, set_online: true,
+      ...(mentions.length > 0 ? { mentions: JSON.stringify(mentions) } : {}),
+      ...(reply ? { followers: JSON.stringify(reply.followers.map((f) => f.user_id)) } : {}),
+    }, { channel_id: channel.id }));
+    if (reply) await this.threads.publishReply(reply.root, reply.thread, reply.followers);
+    return view;
+  }
+
+  /** A live post (or, for system admins asking for it, a deleted one) in a channel the caller can read. */
+  async get(actor: Actor, postId: string, includeDeleted = false): Promise<PostView> {
+    const post = await this.store.posts.get(postId);
+    if (!post || (post.delete_at > 0 && !(includeDeleted && isSystemAdmin(actor)))) throw notFound('post');
+    await readableChannel(this.store, this.permissions, actor, post.channel_id);
+    return presentPost(this.store, post, actor.userId);
+  }
+
+  /** The post and its channel when the caller may change it: own posts with `own`, others' with `others`. */
+  private async changeable(actor: Actor, postId: string, action: 'update' | 'delete', own: string, others: string): Promise<{ post: PostRecord; channel: ChannelRecord }> {
+    const post = await this.store.posts.get(postId);
+    if (!post || post.delete_at > 0) throw notFound('post');
+    const channel = await readableChannel(this.store, this.permissions, actor, post.channel_id);
+    await this.permissions.requireChannel(actor, channel, post.user_id === actor.userId ? own : others);
+    if (channel.delete_at > 0) throw inArchived(action);
+    return { post, channel };
+  }
+
+  async patch(actor: Actor, postId: string, patch: PostPatch): Promise<PostView> {
+    const { post } = await this.changeable(actor, postId, 'update', 'edit_post', 'edit_others_posts');
+    if (post.type.startsWith('system_')) throw new AppError('api.post.update_post.system_message.app_error', 'System messages cannot be edited.', 400);
+    if (patch.file_ids && patch.file_ids.length > 0) throw unknownFiles();
+    const now = Date.now();
+    const next: PostRecord = { ...post, update_at: now };
+    if (patch.message !== undefined && patch.message !== post.message) {
+      this.validateMessage(patch.message);
+      Object.assign(next, { message: patch.message, edit_at: now, hashtags: parseHashtags(patch.message) });
+    }
+    if (patch.props !== undefined) next.props = sanitizeProps(patch.props);
+    if (patch.is_pinned !== undefined) next.is_pinned = patch.is_pinned;
+    return this.saveEdited(actor, next);
+  }
+
+  private async saveEdited(actor: Actor, post: PostRecord): Promise<PostView> {
+    await this.store.posts.update(post);
+    const view = await presentPost(this.store, post, actor.userId);
+    this.deps.bus.publish(makeEvent('post_edited', { post: JSON.stringify(sharedView(view)) }, { channel_id: post.channel_id }));
+    return view;
+  }
+
+  /** Pins or unpins: any member who can read the channel's content. */
+  async setPinned(actor: Actor, postId: string, pinned: boolean): Promise<void> {
+    const { post } = await this.changeable(actor, postId, 'update', 'read_channel_content', 'read_channel_content');
+    if (post.is_pinned === pinned) return;
+    await this.saveEdited(actor, { ...post, is_pinned: pinned, update_at: Date.now() });
+  }
+
+  /** Soft-deletes the post (a root takes its replies along) and keeps the thread's counters right. */
+  async delete(actor: Actor, postId: string): Promise<void> {
+    const { post } = await this.changeable(actor, postId, 'delete', 'delete_post', 'delete_others_posts');
+    const deletedIds = await this.store.transaction(async (tx) => {
+      const ids = await tx.posts.softDelete(post.id, Date.now());
+      if (post.root_id) await this.threads.recountAfterDelete(tx, post.root_id);
+      else await tx.threads.remove(post.id);
+      return ids;
+    });
+    for (const view of await presentPosts(this.store, await this.store.posts.getMany(deletedIds))) {
+      this.deps.bus.publish(makeEvent('post_deleted', { post: JSON.stringify(view) }, { channel_id: view.channel_id }));
+    }
+  }
+}
