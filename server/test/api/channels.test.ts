@@ -102,6 +102,9 @@ describe('channels', () => {
     const updated = events.find((e) => e.event === 'channel_updated');
     expect(updated?.broadcast.channel_id).toBe(channel.id);
     expect(JSON.parse(updated?.data.channel as string).purpose).toBe('New purpose');
+    const posts = Object.values((await owner.client.getPosts(channel.id)).posts);
+    expect(posts.find((p) => p.type === 'system_header_change')).toMatchObject({ user_id: member.user.id, props: { old_header: '', new_header: 'New header' } });
+    expect(posts.find((p) => p.type === 'system_purpose_change')?.props).toMatchObject({ new_purpose: 'New purpose' });
 
     const renamed = await owner.client.updateChannel({ ...patched, display_name: 'Renamed' });
     expect(renamed.display_name).toBe('Renamed');
