@@ -99,6 +99,17 @@ describe('users and sessions', () => {
     expect(auto.users.map((u) => u.id)).toContain(a.user.id);
   });
 
+  it('takes LIKE wildcards in search terms literally', async () => {
+    const tag = unique('w').toLowerCase().slice(0, 12);
+    const underscored = await createUser(server, `${tag}_x`);
+    const plain = await createUser(server, `${tag}zx`);
+    const hits = (await plain.client.autocompleteUsers(`${tag}_`, '', '')).users.map((u) => u.id);
+    expect(hits).toContain(underscored.user.id);
+    expect(hits).not.toContain(plain.user.id);
+    const percent = await plain.client.autocompleteUsers(`${tag}%`, '', '');
+    expect(percent.users).toEqual([]);
+  });
+
   it('serves a real PNG avatar', async () => {
     const { user, token } = await createUser(server);
     const response = await fetch(`${server.url}/api/v4/users/${user.id}/image`, { headers: { Authorization: `Bearer ${token}` } });

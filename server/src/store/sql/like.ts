@@ -1,5 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { likePrefix } from './users.js';
+
+/** LIKE pattern for a user-typed prefix, with LIKE's wildcards escaped. */
+const likePrefix = (term: string): string => `${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * `lower(column) LIKE 'term%'`, case-insensitive, with `%`, `_` and `\` in the term taken literally.

@@ -3,9 +3,8 @@ import type { UserRecord } from '../../model/types.js';
 import type { UserListFilter, UserSearch, UserStore } from '../users.js';
 import { fromUser, toUser } from './rows.js';
 import type { Database } from './schema.js';
+import { startsWithIgnoringCase } from './like.js';
 
-/** LIKE pattern for a user-typed prefix, with LIKE's wildcards escaped. */
-export const likePrefix = (term: string): string => `${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export class SqlUserStore implements UserStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -85,15 +84,8 @@ export class SqlUserStore implements UserStore {
   }
 
   async search(q: UserSearch): Promise<UserRecord[]> {
-    const pattern = likePrefix(q.term);
     let query = this.db.selectFrom('users').selectAll('users').where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['username']), 'like', pattern),
-        eb(eb.fn('lower', ['first_name']), 'like', pattern),
-        eb(eb.fn('lower', ['last_name']), 'like', pattern),
-        eb(eb.fn('lower', ['nickname']), 'like', pattern),
-        eb(eb.fn('lower', ['email']), 'like', pattern),
-      ]));
+      eb.or(['username', 'first_name', 'last_name', 'nickname', 'email'].map((column) => startsWithIgnoringCase(column, q.term))));
     if (!q.allowInactive) query = query.where('delete_at', '=', 0);
     if (q.inTeam) {
       const teamId = q.inTeam;
