@@ -7,6 +7,8 @@ import type { StatusService } from './statuses.js';
 /** Repeated typing notices for the same place within this window are not re-broadcast. */
 const TYPING_REPEAT_MS = 1_000;
 const SWEEP_MAX_MS = 30_000;
+/** After a start, clients have this long to reconnect before their leftover "online" is cleared. */
+export const RECONCILE_AFTER_MS = 60_000;
 
 /** What this node knows about a user with sockets here. */
 interface LocalUser {
@@ -24,18 +26,28 @@ interface LocalUser {
  * period after the last socket closes. A manual status wins (StatusService).
  * Counts are per node; when another node marks a user offline while this one
  * still holds a socket for them, this node puts them back online.
+ *
+ * Statuses survive a restart (marking everyone offline at shutdown would make
+ * every reconnecting client broadcast a change). A single node instead clears,
+ * a minute after it starts, the automatic statuses of users who did not come
+ * back; in a cluster the other nodes may hold their sockets, so it does not.
  */
 export class PresenceService {
   private readonly users = new Map<string, LocalUser>();
   /** Status writes run one after another per user, so a quick online/offline pair lands in order. */
   private readonly writes = new Map<string, Promise<void>>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly reconciler: NodeJS.Timeout | undefined;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: AppDeps, private readonly statuses: StatusService, private readonly membership: MembershipCache) {
     const awayMs = deps.config.awayAfterMinutes * 60_000;
     this.sweeper = setInterval(() => this.sweep(awayMs), Math.min(SWEEP_MAX_MS, awayMs / 4));
     this.sweeper.unref();
+    if (!deps.config.redisUrl) {
+      this.reconciler = setTimeout(() => void this.clearLeftovers(), RECONCILE_AFTER_MS);
+      this.reconciler.unref();
+    }
     this.unsubscribe = deps.bus.subscribe((event) => this.observe(event));
   }
 
@@ -111,15 +123,24 @@ export class PresenceService {
     this.deps.bus.publish(makeEvent('typing', { user_id: userId, parent_id: parentId }, { channel_id: channelId, omit_users: { [userId]: true } }));
   }
 
-  /** Stops timers and marks this node's users offline (their clients reconnect elsewhere or later). */
+  /** Stops the timers and lets pending status writes finish; statuses stay as they are across a restart. */
   async close(): Promise<void> {
     clearInterval(this.sweeper);
+    clearTimeout(this.reconciler);
     this.unsubscribe();
-    const users = [...this.users.keys()];
     for (const user of this.users.values()) clearTimeout(user.offlineTimer);
     this.users.clear();
-    await Promise.all(users.map((id) => this.setAutomatic(id, 'offline')));
     await Promise.all(this.writes.values());
+  }
+
+  /** Automatic online/away statuses of users with no socket here are leftovers of a previous run. */
+  private async clearLeftovers(): Promise<void> {
+    try {
+      const leftovers = (await this.statuses.listNotOffline()).filter((s) => !s.manual && !this.users.has(s.user_id));
+      await Promise.all(leftovers.map((s) => this.setAutomatic(s.user_id, 'offline')));
+    } catch (err) {
+      this.logFailure(err);
+    }
   }
 
   private sweep(awayMs: number): void {

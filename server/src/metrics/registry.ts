@@ -29,3 +29,10 @@ export const eventsBroadcast = new Counter({
   help: 'Events delivered to WebSocket connections',
   registers: [registry],
 });
+
+export const eventDeliveryLag = new Histogram({
+  name: 'parley_websocket_delivery_seconds',
+  help: 'Time from an event reaching a node\'s hub to its frames being written to every socket',
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+  registers: [registry],
+});

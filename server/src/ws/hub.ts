@@ -2,7 +2,7 @@ import type { RawData, WebSocket } from 'ws';
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { App } from '../app/app.js';
-import { eventsBroadcast, openSockets } from '../metrics/registry.js';
+import { eventDeliveryLag, eventsBroadcast, openSockets } from '../metrics/registry.js';
 import { AppError } from '../model/errors.js';
 import { broadcastTo, type Broadcast, type ServerEvent } from '../model/events.js';
 import { newId } from '../model/id.js';
@@ -54,7 +54,10 @@ export class Hub {
 
   constructor(private readonly app: App, private readonly options: HubOptions) {
     this.unsubscribe = app.deps.bus.subscribe((event) => {
-      this.deliveries = this.deliveries.then(() => this.deliver(event)).catch((err: unknown) => {
+      const stopTimer = eventDeliveryLag.startTimer();
+      this.deliveries = this.deliveries.then(() => this.deliver(event)).then(() => {
+        stopTimer();
+      }, (err: unknown) => {
         app.deps.log.error({ err, event: event.event }, 'event delivery failed');
       });
     });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.js';
 import { MembershipCache } from '../../src/app/membership_cache.js';
-import { PresenceService } from '../../src/app/presence.js';
+import { PresenceService, RECONCILE_AFTER_MS } from '../../src/app/presence.js';
 import { StatusService } from '../../src/app/statuses.js';
 import { LocalEventBus } from '../../src/cluster/local_bus.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -112,6 +112,17 @@ describe('presence', () => {
     vi.setSystemTime(Date.now() + MINUTE);
     await env.presence.reportActive(user, false, false);
     expect(status()).toBe('away');
+  });
+
+  it('clears, a while after start, the automatic statuses of users who did not reconnect', async () => {
+    const [gone, back, busy] = [newId(), newId(), newId()];
+    for (const id of [gone, back]) env.saved.set(id, { user_id: id, status: 'online', manual: false, last_activity_at: 1, dnd_end_time: 0 });
+    env.saved.set(busy, { user_id: busy, status: 'dnd', manual: true, last_activity_at: 1, dnd_end_time: 0 });
+    env.presence.connected(back);
+    await vi.advanceTimersByTimeAsync(RECONCILE_AFTER_MS);
+    expect(env.saved.get(gone)?.status).toBe('offline');
+    expect(env.saved.get(back)?.status).not.toBe('offline');
+    expect(env.saved.get(busy)?.status).toBe('dnd');
   });
 
   it('puts a user back online when another node marks them offline while this node holds their socket', async () => {
