@@ -123,13 +123,14 @@ it('channel switch and long-history scrolling', async () => {
   });
   const scrollMs = 8000;
   const until = Date.now() + scrollMs;
+  // One wheel notch (120 px) per frame: a fast but human scroll (~7000 px/s) up through history.
   while (Date.now() < until) {
-    await page.mouse.wheel(0, -600);
+    await page.mouse.wheel(0, -120);
     await page.waitForTimeout(16);
   }
   const frames = await page.evaluate(() => (window as unknown as { frames_: number[] }).frames_.slice(1));
   const loaded = await page.evaluate(() => document.querySelectorAll('.post-list article.post').length);
-  const oldestVisible = await page.locator('.post-list article.post').first().textContent();
+  const oldestVisible = await page.locator('.post-list article.post .post-message').first().textContent();
   const f = stats(frames);
   const slow = frames.filter((d) => d > 50).length;
   console.log(

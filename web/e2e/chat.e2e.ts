@@ -182,9 +182,9 @@ describe('Parley in the browser', () => {
   });
 
   it('opens a direct message from the profile popover', async () => {
-    await post(ana.page, 'Are you there').getByRole('button', { name: 'ben', exact: true }).click();
-    await ana.page.getByRole('dialog', { name: 'Profile of ben' }).getByRole('button', { name: 'Message' }).click();
-    await ana.page.waitForURL(`**/${team}/messages/@ben`);
+    await ana.page.locator('.channel-view .post-author', { hasText: /^ben$/ }).last().click({ timeout: 10_000 });
+    await ana.page.getByRole('dialog', { name: 'Profile of ben' }).getByRole('button', { name: 'Message' }).click({ timeout: 10_000 });
+    await ana.page.waitForURL(`**/${team}/messages/@ben`, { timeout: 10_000 });
     await send(ana.page, 'A private word');
     const dm = ben.page.locator('.sidebar-section[aria-label="Direct messages"] .sidebar-item');
     await expect.poll(() => dm.count(), { timeout: 10_000 }).toBe(1);
@@ -259,6 +259,81 @@ describe('Parley in the browser', () => {
     await send(ben.page, 'And one after');
     await expect.poll(() => post(ana.page, 'And one after').count(), { timeout: 10_000 }).toBe(1);
     expect(await post(ana.page, 'Posted while you were away').count()).toBe(1);
+  });
+
+  it('completes @mentions, ~channels and :emoji: in the composer', async () => {
+    const box = ana.page.locator('.channel-view .composer textarea');
+    await box.fill('');
+    await box.pressSequentially('ping @be');
+    const list = ana.page.getByRole('listbox', { name: 'Suggestions' });
+    await expect.poll(() => list.getByRole('option', { name: /@ben/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await screenshot(ana.page, '11-autocomplete');
+    await box.press('Enter');
+    await box.pressSequentially('see ~launch');
+    await expect.poll(() => list.getByRole('option', { name: /Launch Plans/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await box.press('Tab');
+    await box.pressSequentially('nice :tad');
+    await expect.poll(() => list.getByRole('option', { name: /:tada:/ }).count()).toBe(1);
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('ping @ben see ~launch-plans nice :tada: ');
+    await box.press('Enter');
+    const sent = post(ben.page, 'ping');
+    await expect.poll(() => sent.count(), { timeout: 10_000 }).toBe(1);
+    expect(await sent.locator('.mention').textContent()).toBe('@ben');
+    expect(await sent.locator('.channel-mention').textContent()).toBe('~launch-plans');
+    expect(await sent.locator('.emoji').textContent()).toBe('🎉');
+  });
+
+  it('picks an emoji from the searchable picker', async () => {
+    await ana.page.locator('.channel-view .composer').getByRole('button', { name: 'Emoji' }).click();
+    const picker = ana.page.getByRole('dialog', { name: 'Emoji picker' });
+    await picker.getByRole('textbox', { name: 'Search emoji' }).fill('rock');
+    await screenshot(ana.page, '12-emoji-picker');
+    await picker.getByRole('option', { name: 'rocket' }).click();
+    expect(await ana.page.locator('.channel-view .composer textarea').inputValue()).toBe(':rocket: ');
+    await ana.page.locator('.channel-view .composer textarea').fill('');
+  });
+
+  it('edits the channel header from the channel menu and renders it as markdown', async () => {
+    await ana.page.getByRole('button', { name: 'Channel menu' }).click();
+    await ana.page.getByRole('menuitem', { name: 'Edit header' }).click();
+    const dialog = ana.page.getByRole('dialog', { name: 'Edit header' });
+    await dialog.locator('textarea').fill('Docs at [the wiki](https://wiki.example.com) **now**');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const header = ben.page.locator('.channel-header-text');
+    await expect.poll(() => header.locator('a').getAttribute('href'), { timeout: 10_000 }).toBe('https://wiki.example.com');
+    expect(await header.locator('strong').textContent()).toBe('now');
+  });
+
+  it('marks a message as unread from its menu', async () => {
+    const target = post(ana.page, 'And one after');
+    await target.hover();
+    await target.getByRole('button', { name: 'More actions' }).click();
+    await ana.page.getByRole('menuitem', { name: 'Mark as unread' }).click();
+    await ana.page.goto(`/${team}/channels/town-square`);
+    const item = ana.page.locator('.sidebar-item[data-channel-name="off-topic"]');
+    await expect.poll(() => item.getAttribute('class'), { timeout: 10_000 }).toContain('unread');
+    await item.click();
+    await expect.poll(() => ana.page.locator('.new-messages-line').count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('lists followed threads with collapsed reply threads turned on', async () => {
+    await ben.page.getByRole('button', { name: 'Account menu' }).click();
+    await ben.page.getByRole('menuitem', { name: 'Settings' }).click();
+    const dialog = ben.page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('tab', { name: 'Display' }).click();
+    await dialog.getByRole('radiogroup', { name: 'Collapsed reply threads' }).getByText('On').click();
+    await ben.page.keyboard.press('Escape');
+    await ben.page.goto(`/${team}/channels/launch-plans`);
+    const root = post(ben.page, 'moved to Friday');
+    await expect.poll(() => root.locator('.thread-summary').textContent(), { timeout: 10_000 }).toContain('1 reply');
+    expect(await ben.page.locator('.channel-view article.post', { hasText: 'Replying in the thread' }).count()).toBe(0);
+    await ben.page.locator('.sidebar-links').getByRole('link', { name: 'Threads' }).click();
+    await ben.page.waitForURL(`**/${team}/threads`);
+    await expect.poll(() => ben.page.locator('.thread-row', { hasText: 'moved to Friday' }).count(), { timeout: 10_000 }).toBe(1);
+    await ben.page.locator('.thread-row', { hasText: 'moved to Friday' }).click();
+    await expect.poll(() => ben.page.locator('aside.rhs article.post', { hasText: 'Replying in the thread' }).count()).toBe(1);
+    await screenshot(ben.page, '13-threads');
   });
 
   it('switches to the dark theme and to German in settings', async () => {

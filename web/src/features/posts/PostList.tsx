@@ -13,6 +13,7 @@ import { useFormatDay } from './time';
 import { ChannelIntro } from './ChannelIntro';
 
 const START_INDEX = 1_000_000;
+const PREFETCH_ROWS = 40;
 
 interface ListContext {
   channelId: string;
@@ -117,8 +118,11 @@ export function PostList({ channelId }: { channelId: string }) {
         initialTopMostItemIndex={initialIndex}
         computeItemKey={(_, row) => row.key}
         alignToBottom
-        defaultItemHeight={52}
         increaseViewportBy={{ top: 400, bottom: 200 }}
+        rangeChanged={(range) => {
+          // Fetch older history a screenful before the top is reached, so scrolling rarely waits.
+          if (!history.reachedOldest && range.startIndex - firstItemIndex < PREFETCH_ROWS) void loadOlder(channelId).catch(() => undefined);
+        }}
         startReached={() => {
           if (!history.reachedOldest) void loadOlder(channelId).catch(() => undefined);
         }}

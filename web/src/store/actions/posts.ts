@@ -10,6 +10,8 @@ import { ensureUsers } from './users';
 import { deletePrefs, savePrefs } from './prefs';
 
 export const PAGE_SIZE = 60;
+/** Older history comes in bigger pages: fewer round trips while scrolling back. */
+const HISTORY_PAGE_SIZE = 120;
 
 function usersOf(list: PostList): void {
   void ensureUsers(Object.values(list.posts).map((p) => p.user_id));
@@ -52,7 +54,7 @@ export function loadOlder(channelId: string): Promise<void> {
   return once(`older:${channelId}`, async () => {
     const window = getState().posts.byChannel[channelId];
     if (!window || window.reachedOldest || window.order.length === 0) return;
-    const list = await client.getPostsBefore(channelId, window.order[0], 0, PAGE_SIZE);
+    const list = await client.getPostsBefore(channelId, window.order[0], 0, HISTORY_PAGE_SIZE);
     receivedList(channelId, list, 'before');
   });
 }
