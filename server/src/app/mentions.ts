@@ -111,11 +111,10 @@ export async function findMentionedUsers(store: Store, q: MentionQuery): Promise
   }
   const parsed = parseMentions(q.message);
   const mentioned = new Set<string>();
-  const names = [...new Set(parsed.atNames.flat())];
-  if (names.length > 0) {
-    for (const user of await store.users.getByUsernames(names)) mentioned.add(user.id);
-  }
-  const settings = await store.posts.mentionSettings(channel.id);
+  const [named, settings] = await Promise.all([
+    store.users.getByUsernames([...new Set(parsed.atNames.flat())]), store.posts.mentionSettings(channel.id),
+  ]);
+  for (const user of named) mentioned.add(user.id);
   for (const s of settings) if (keyMatches(parsed, s)) mentioned.add(s.userId);
   mentioned.delete(authorId);
   const members = new Set((await store.channels.getMembersByIds(channel.id, [...mentioned])).map((m) => m.user_id));

@@ -1,4 +1,4 @@
-import type { Post, PostRecord, Reaction, ReactionRecord } from '../model/types.js';
+import type { Post, PostRecord, Reaction, ReactionRecord, ThreadRecord } from '../model/types.js';
 import type { Store } from '../store/store.js';
 
 // Stored posts to the wire Post: metadata (reactions), thread counters taken
@@ -34,23 +34,27 @@ export async function presentPosts(store: Store, records: readonly PostRecord[],
   }
   const threadById = new Map(threads.map((t) => [t.post_id, t]));
   const following = new Map(memberships.map((m) => [m.post_id, m.following]));
-  return records.map((p) => {
-    const thread = threadById.get(threadIdOf(p));
-    const postReactions = reactionsByPost.get(p.id);
-    const post: PostView = {
-      ...p,
-      type: p.type as Post['type'],
-      reply_count: thread?.reply_count ?? 0,
-      metadata: { embeds: [], emojis: [], files: [], images: {}, ...(postReactions ? { reactions: postReactions } : {}) },
-    };
-    if (!p.root_id && thread) {
-      post.last_reply_at = thread.last_reply_at;
-      post.participants = thread.participants.map((id) => ({ id }));
-    }
-    const isFollowing = following.get(p.id);
-    if (isFollowing !== undefined) post.is_following = isFollowing;
-    return post;
-  });
+  return records.map((p) => toView(p, threadById.get(threadIdOf(p)), reactionsByPost.get(p.id), following.get(p.id)));
+}
+
+function toView(p: PostRecord, thread: ThreadRecord | undefined, reactions: ReactionView[] | undefined, isFollowing: boolean | undefined): PostView {
+  const post: PostView = {
+    ...p,
+    type: p.type as Post['type'],
+    reply_count: thread?.reply_count ?? 0,
+    metadata: { embeds: [], emojis: [], files: [], images: {}, ...(reactions ? { reactions } : {}) },
+  };
+  if (!p.root_id && thread) {
+    post.last_reply_at = thread.last_reply_at;
+    post.participants = thread.participants.map((id) => ({ id }));
+  }
+  if (isFollowing !== undefined) post.is_following = isFollowing;
+  return post;
+}
+
+/** A post just written: nothing to look up, it has no reactions and its thread (for a reply) is known. */
+export function presentNewPost(record: PostRecord, thread?: ThreadRecord): PostView {
+  return toView(record, thread, undefined, undefined);
 }
 
 export async function presentPost(store: Store, record: PostRecord, viewerId?: string): Promise<PostView> {

@@ -2,15 +2,16 @@ import { postsCreated } from '../metrics/registry.js';
 import { AppError, forbidden, notFound } from '../model/errors.js';
 import { makeEvent } from '../model/events.js';
 import { newId } from '../model/id.js';
-import type { ChannelRecord, PostRecord, ThreadMembershipRecord, ThreadRecord, UserRecord } from '../model/types.js';
+import type { ChannelMembership, ChannelRecord, PostRecord, ThreadMembershipRecord, ThreadRecord, UserRecord } from '../model/types.js';
 import type { Store } from '../store/store.js';
 import { isSystemAdmin, type Actor } from './actor.js';
 import { readableChannel, type SystemPoster } from './channel_rules.js';
 import type { AppDeps } from './deps.js';
 import { parseHashtags } from './hashtags.js';
 import { findMentionedUsers } from './mentions.js';
-import { channelArchived, type Permissions } from './permissions.js';
-import { presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
+import { channelArchived, channelMemberRoles, type Permissions } from './permissions.js';
+import { rolesGrant } from './roles.js';
+import { presentNewPost, presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
 import { systemMessageText } from './system_messages.js';
 import type { ThreadService } from './threads.js';
 
@@ -79,28 +80,31 @@ export class PostService implements SystemPoster {
     if (type.startsWith('system_')) throw invalidPost('type', 'System post types cannot be created.');
     if (input.file_ids && input.file_ids.length > 0) throw unknownFiles();
     const props = sanitizeProps(input.props ?? {});
-    const channel = await readableChannel(this.store, this.permissions, actor, input.channel_id);
-    if (!(await this.store.channels.getMember(channel.id, actor.userId))) throw forbidden();
+    // Only members post, so the membership row answers both "may read" and "may post".
+    const [channel, member, author] = await Promise.all([
+      this.store.channels.get(input.channel_id), this.store.channels.getMember(input.channel_id, actor.userId), this.store.users.get(actor.userId),
+    ]);
+    if (!channel) throw notFound('channel');
+    if (!member) throw forbidden();
     if (channel.delete_at > 0) throw channelArchived();
-    await this.permissions.requireChannel(actor, channel, 'create_post');
-    const pending = input.pending_post_id ?? '';
-    if (pending) {
-      const existing = await this.store.posts.getByPendingId(actor.userId, pending);
-      if (existing) return presentPost(this.store, existing, actor.userId);
-    }
-    const root = input.root_id ? await this.validRoot(input.root_id, channel.id) : undefined;
-    const author = await this.store.users.get(actor.userId);
+    if (!(await this.memberMay(actor, channel, member, 'create_post'))) throw forbidden();
     if (!author) throw notFound('user');
-    const now = Date.now();
+    const root = input.root_id ? await this.validRoot(input.root_id, channel.id) : undefined;
     const post = this.newPost({
       user_id: actor.userId, channel_id: channel.id, root_id: root?.id ?? '', message, type, props,
-      pending_post_id: pending, hashtags: parseHashtags(message), create_at: now,
+      pending_post_id: input.pending_post_id ?? '', hashtags: parseHashtags(message), create_at: Date.now(),
     });
-    const channelMentionsAllowed = await this.permissions.hasChannel(actor, channel, 'use_channel_mentions');
+    const channelMentionsAllowed = await this.memberMay(actor, channel, member, 'use_channel_mentions');
     const mentions = await findMentionedUsers(this.store, { channel, authorId: actor.userId, message, channelMentionsAllowed });
     const inserted = await this.insert(channel, post, mentions, root);
+    // A retried pending_post_id gets the first post back, announced once.
     if (inserted.duplicate) return presentPost(this.store, inserted.post, actor.userId);
     return this.announce(channel, author, inserted, mentions);
+  }
+
+  /** A channel permission of a member: their channel roles grant most; system and team roles the rest. */
+  private async memberMay(actor: Actor, channel: ChannelRecord, member: ChannelMembership, permission: string): Promise<boolean> {
+    return rolesGrant(channelMemberRoles(member), permission) || this.permissions.hasChannel(actor, channel, permission);
   }
 
   async postSystemMessage(channelId: string, userId: string, type: string, message: string, props: Record<string, unknown> = {}): Promise<void> {
@@ -149,9 +153,9 @@ export class PostService implements SystemPoster {
   private async announce(channel: ChannelRecord, author: UserRecord, inserted: Inserted, mentions: readonly string[]): Promise<PostView> {
     const { post, reply } = inserted;
     postsCreated.inc();
-    const view = await presentPost(this.store, post, author.id);
+    const view = presentNewPost(post, reply?.thread);
     this.deps.bus.publish(makeEvent('posted', {
-      post: JSON.stringify(sharedView(view)), channel_type: channel.type, channel_display_name: channel.display_name,
+      post: JSON.stringify(view), channel_type: channel.type, channel_display_name: channel.display_name,
       channel_name: channel.name, sender_name: `@${author.username}`, team_id: channel.team_id, set_online: true,
       ...(mentions.length > 0 ? { mentions: JSON.stringify(mentions) } : {}),
       ...(reply ? { followers: JSON.stringify(reply.followers.map((f) => f.user_id)) } : {}),
