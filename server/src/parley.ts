@@ -25,7 +25,9 @@ export interface RunningParley {
 export async function startParley(config: Config): Promise<RunningParley> {
   const log = pino({ level: config.logLevel });
   const store = await openSqlStore({ databaseUrl: config.databaseUrl || undefined, dataDir: config.dataDir });
-  const bus: EventBus = config.redisUrl ? await RedisEventBus.connect(config.redisUrl, config.redisChannel) : new LocalEventBus();
+  const bus: EventBus = config.redisUrl
+    ? await RedisEventBus.connect(config.redisUrl, config.redisChannel, (err) => log.error({ err }, 'cluster bus error'))
+    : new LocalEventBus();
   const app = new App({ store, bus, config, log });
   const { server, ctx } = await buildHttpServer({
     app, logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, webDir: config.webDir || undefined,
