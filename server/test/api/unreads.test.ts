@@ -93,6 +93,16 @@ describe('unread and mention counting', () => {
     expect(await unread(a, dm.id)).toMatchObject({ msgs: 0, mentions: 0 });
   });
 
+  it('treats every post in a group message as a mention of the other members', async () => {
+    const { owner, members: [a, b] } = world;
+    const gm = await owner.client.createGroupChannel([owner.user.id, a.user.id, b.user.id]);
+    await Promise.all([a, b].map((u) => u.client.viewMyChannel(gm.id)));
+    await post(a, gm.id, 'hello all');
+    expect(await unread(owner, gm.id)).toMatchObject({ msgs: 1, mentions: 1 });
+    expect(await unread(b, gm.id)).toMatchObject({ msgs: 1, mentions: 1 });
+    expect(await unread(a, gm.id)).toMatchObject({ msgs: 0, mentions: 0 });
+  });
+
   it('marks a channel unread from a post, recounting messages and mentions', async () => {
     const { owner, members: [a] } = world;
     const channel = await channelWith(owner, world.team.id, [a]);
