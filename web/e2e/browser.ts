@@ -29,6 +29,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
 
 export async function newUserContext(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  // Fail a stuck step with its own message instead of hanging until the test times out.
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
   if (process.env.PARLEY_E2E_DEBUG) {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from './server';
 import { launchBrowser, newUserContext, screenshot, type TestBrowser } from './browser';
@@ -38,6 +38,14 @@ describe('Parley in the browser', () => {
     chrome = await launchBrowser();
     ana = await newUserContext(chrome.browser, server.url);
     ben = await newUserContext(chrome.browser, server.url);
+  });
+
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      const name = `failed-${task.name.replace(/\W+/g, '-')}`;
+      await screenshot(ana.page, `${name}-ana`).catch(() => undefined);
+      await screenshot(ben.page, `${name}-ben`).catch(() => undefined);
+    });
   });
 
   afterAll(async () => {
@@ -185,6 +193,7 @@ describe('Parley in the browser', () => {
     await ana.page.locator('.channel-view .post-author', { hasText: /^ben$/ }).last().click({ timeout: 10_000 });
     await ana.page.getByRole('dialog', { name: 'Profile of ben' }).getByRole('button', { name: 'Message' }).click({ timeout: 10_000 });
     await ana.page.waitForURL(`**/${team}/messages/@ben`, { timeout: 10_000 });
+    await expect.poll(() => ana.page.locator('.channel-title').textContent(), { timeout: 10_000 }).toBe('ben');
     await send(ana.page, 'A private word');
     const dm = ben.page.locator('.sidebar-section[aria-label="Direct messages"] .sidebar-item');
     await expect.poll(() => dm.count(), { timeout: 10_000 }).toBe(1);
