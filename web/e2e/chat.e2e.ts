@@ -363,4 +363,20 @@ describe('Parley in the browser', () => {
     await expect.poll(() => ana.page.evaluate(() => document.documentElement.dataset.theme), { timeout: 10_000 }).toBe('dark');
     await expect.poll(() => ana.page.locator('.composer textarea').getAttribute('placeholder')).toContain('Nachricht an');
   });
+
+  it('moves a channel into a new custom sidebar category', async () => {
+    await ben.page.goto(`/${team}/channels/launch-plans`);
+    await expect.poll(() => ben.page.locator('.channel-title').textContent(), { timeout: 10_000 }).toContain('Launch Plans');
+    await ben.page.getByRole('button', { name: 'Channel menu' }).click();
+    await ben.page.getByRole('menuitem', { name: 'Move to new category' }).click();
+    const dialog = ben.page.getByRole('dialog', { name: 'Create new category' });
+    await dialog.getByLabel('Category name').fill('Projects');
+    await dialog.getByRole('button', { name: 'Create category' }).click();
+    const section = ben.page.locator('.sidebar-section[aria-label="Projects"]');
+    await expect.poll(() => section.locator('.sidebar-item[data-channel-name="launch-plans"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await ben.page.locator('.sidebar-section[aria-label="Channels"] .sidebar-item[data-channel-name="launch-plans"]').count()).toBe(0);
+    await ben.page.reload();
+    await expect.poll(() => section.locator('.sidebar-item[data-channel-name="launch-plans"]').count(), { timeout: 10_000 }).toBe(1);
+    await screenshot(ben.page, '14-custom-category');
+  });
 });

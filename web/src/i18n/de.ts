@@ -70,6 +70,12 @@ export const de: Messages = {
   'sidebar.channels': 'Kanäle',
   'sidebar.directMessages': 'Direktnachrichten',
 
+  'category.create': 'Neue Kategorie erstellen',
+  'category.createSubmit': 'Kategorie erstellen',
+  'category.name': 'Name der Kategorie',
+  'category.move': 'Verschieben nach…',
+  'category.moveToNew': 'In neue Kategorie verschieben',
+  'category.moveTitle': 'In Kategorie verschieben',
   'channel.menu': 'Kanalmenü',
   'channel.favorite': 'Zu Favoriten hinzufügen',
   'channel.unfavorite': 'Aus Favoriten entfernen',

@@ -68,6 +68,12 @@ export const en = {
   'sidebar.channels': 'Channels',
   'sidebar.directMessages': 'Direct messages',
 
+  'category.create': 'Create new category',
+  'category.createSubmit': 'Create category',
+  'category.name': 'Category name',
+  'category.move': 'Move to…',
+  'category.moveToNew': 'Move to new category',
+  'category.moveTitle': 'Move to category',
   'channel.menu': 'Channel menu',
   'channel.favorite': 'Add to favorites',
   'channel.unfavorite': 'Remove from favorites',

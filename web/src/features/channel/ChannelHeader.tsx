@@ -23,6 +23,7 @@ export function ChannelHeader({ channelId }: { channelId: string }) {
   const muted = useStore((s) => isMuted(s.members[channelId]));
   const memberCount = useStore((s) => s.memberCounts[channelId]);
   const rhs = useStore((s) => s.rhs);
+  const hasCategories = useStore((s) => (s.categories[s.currentTeamId] ?? []).length > 0);
   const teammateId = useStore((s) => (channel?.type === 'D' ? dmTeammateId(channel, s.me?.id ?? '') : ''));
   if (!channel) return null;
   const isDirect = channel.type === 'D' || channel.type === 'G';
@@ -40,6 +41,8 @@ export function ChannelHeader({ channelId }: { channelId: string }) {
   const items: MenuItem[] = [
     { label: favorite ? t('channel.unfavorite') : t('channel.favorite'), icon: 'star', onSelect: () => run(setFavorite(channelId, !favorite)) },
     { label: muted ? t('channel.unmute') : t('channel.mute'), icon: muted ? 'bell' : 'bellOff', onSelect: () => run(setMuted(channelId, !muted)) },
+    { label: t('category.move'), icon: 'chevronRight', onSelect: () => setState({ modal: 'channel:move' }), hidden: !hasCategories },
+    { label: t('category.moveToNew'), icon: 'plus', onSelect: () => setState({ modal: 'channel:new-category-with-channel' }), hidden: !hasCategories },
     { label: t('channel.editHeader'), icon: 'edit', onSelect: () => setState({ modal: 'channel:header' }) },
     { label: t('channel.editPurpose'), icon: 'edit', onSelect: () => setState({ modal: 'channel:purpose' }), hidden: isDirect },
     { label: t('channel.rename'), icon: 'edit', onSelect: () => setState({ modal: 'channel:rename' }), hidden: isDirect || isTownSquare },

@@ -91,6 +91,7 @@ export function ChannelSidebar() {
     useShallow((s) => ({ channels: s.channels, members: s.members, prefs: s.prefs, categories: s.categories, users: s.users, me: s.me, currentTeamId: s.currentTeamId })),
   );
   const onThreads = useStore((s) => s.path.includes('/threads'));
+  const hasCategories = useStore((s) => (s.categories[s.currentTeamId] ?? []).length > 0);
   const crt = useStore((s) => s.config.CollapsedThreads !== 'disabled' && s.config.CollapsedThreads !== undefined);
   const sections = useMemo(
     () => sidebarSections({ ...useStore.getState(), ...slices }, slices.currentTeamId),
@@ -127,6 +128,7 @@ export function ChannelSidebar() {
             { label: t('sidebar.browseChannels'), icon: 'globe', onSelect: () => setState({ modal: 'channel:browse' }) },
             { label: t('sidebar.createChannel'), icon: 'hash', onSelect: () => setState({ modal: 'channel:create' }) },
             { label: t('sidebar.newDirect'), icon: 'message', onSelect: () => setState({ modal: 'channel:direct' }) },
+            { label: t('category.create'), icon: 'plus', onSelect: () => setState({ modal: 'channel:new-category' }), hidden: !hasCategories },
           ]}
         />
       </div>

@@ -210,3 +210,32 @@ export async function removeMember(channelId: string, userId: string): Promise<v
   await client.removeFromChannel(userId, channelId);
   await loadChannelStats(channelId);
 }
+
+export async function createCategory(teamId: string, displayName: string, channelIds: string[] = []): Promise<void> {
+  const me = getState().me;
+  if (!me) return;
+  const created = await client.createChannelCategory(me.id, teamId, { display_name: displayName, type: 'custom', channel_ids: channelIds } as Partial<ChannelCategory>);
+  // The server moves the channels out of their old categories; reload to see both sides.
+  receivedCategories(teamId, [created], [...(getState().categories[teamId] ?? []).map((c) => c.id), created.id]);
+  await loadCategories(teamId);
+}
+
+/** Moves a channel into another sidebar category (removing it from the one it was in). */
+export async function moveToCategory(teamId: string, channelId: string, categoryId: string): Promise<void> {
+  const me = getState().me;
+  if (!me) return;
+  const categories = getState().categories[teamId] ?? [];
+  const updated = categories
+    .filter((c) => c.id === categoryId || c.channel_ids.includes(channelId))
+    .map((c) => ({
+      ...c,
+      channel_ids: c.id === categoryId ? [channelId, ...c.channel_ids.filter((id) => id !== channelId)] : c.channel_ids.filter((id) => id !== channelId),
+    }));
+  receivedCategories(teamId, updated);
+  try {
+    receivedCategories(teamId, await client.updateChannelCategories(me.id, teamId, updated));
+  } catch (err) {
+    await loadCategories(teamId);
+    throw err;
+  }
+}

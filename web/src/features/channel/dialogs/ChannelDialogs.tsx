@@ -4,6 +4,7 @@ import { DirectMessageDialog } from './DirectMessageDialog';
 import { EditChannelField } from './EditChannelField';
 import { AddMembers } from './AddMembers';
 import { ArchiveChannel } from './ArchiveChannel';
+import { CreateCategory, MoveToCategory } from './CategoryDialogs';
 
 /** The channel dialogs, opened by modal id ("channel:browse", "channel:header", …). */
 export function ChannelDialogs({ modal, onClose }: { modal: string; onClose: () => void }) {
@@ -24,6 +25,12 @@ export function ChannelDialogs({ modal, onClose }: { modal: string; onClose: () 
       return <AddMembers onClose={onClose} />;
     case 'channel:archive':
       return <ArchiveChannel onClose={onClose} />;
+    case 'channel:new-category':
+      return <CreateCategory onClose={onClose} withChannel={false} />;
+    case 'channel:new-category-with-channel':
+      return <CreateCategory onClose={onClose} withChannel />;
+    case 'channel:move':
+      return <MoveToCategory onClose={onClose} />;
     default:
       return null;
   }
