@@ -58,7 +58,7 @@ export async function freshDatabase(db: Database): Promise<{ dataDir: string; da
 /** Starts the built server as its own process (as in production) and waits for it to answer. */
 export async function startServer(database: { dataDir: string; databaseUrl: string }, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean), SERVER_MAIN], {
     env: {
       ...process.env, PARLEY_PORT: String(port), PARLEY_HOST: '127.0.0.1', PARLEY_DATA_DIR: database.dataDir,
       PARLEY_DATABASE_URL: database.databaseUrl, PARLEY_LOG_LEVEL: 'error', ...extraEnv,
