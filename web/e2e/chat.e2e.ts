@@ -165,6 +165,11 @@ describe('Parley in the browser', () => {
     await input.press('Enter');
     await ana.page.waitForURL(`**/${team}/channels/town-square`);
     await expect.poll(() => ana.page.locator('.channel-title').textContent()).toContain('Town Square');
+    // Alt+Up walks the sidebar: Launch Plans, Off-Topic, Town Square.
+    await ana.page.keyboard.press('Alt+ArrowUp');
+    await ana.page.waitForURL(`**/${team}/channels/off-topic`);
+    await ana.page.keyboard.press('Alt+ArrowDown');
+    await ana.page.waitForURL(`**/${team}/channels/town-square`);
   });
 
   it('shows an unread mention badge that clears when the channel is opened', async () => {
@@ -377,6 +382,31 @@ describe('Parley in the browser', () => {
     expect(await ben.page.locator('.sidebar-section[aria-label="Channels"] .sidebar-item[data-channel-name="launch-plans"]').count()).toBe(0);
     await ben.page.reload();
     await expect.poll(() => section.locator('.sidebar-item[data-channel-name="launch-plans"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => ben.page.locator('.channel-view article.post').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await screenshot(ben.page, '14-custom-category');
+  });
+
+  it('shows a desktop notification for a direct message while the tab is hidden', async () => {
+    await ben.page.evaluate(() => {
+      const shown: Array<{ title: string; body: string }> = [];
+      (window as unknown as { shown: typeof shown }).shown = shown;
+      class RecordingNotification {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        onclick: (() => void) | null = null;
+        constructor(title: string, options: { body: string }) {
+          shown.push({ title, body: options.body });
+        }
+        close(): void {}
+      }
+      Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true });
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    });
+    await ana.page.goto(`/${team}/messages/@ben`);
+    await expect.poll(() => ana.page.locator('.channel-title').textContent(), { timeout: 10_000 }).toBe('ben');
+    await send(ana.page, 'Ping while you are away');
+    await expect
+      .poll(() => ben.page.evaluate(() => (window as unknown as { shown: Array<{ title: string; body: string }> }).shown), { timeout: 10_000 })
+      .toEqual([{ title: 'ana', body: 'Ping while you are away' }]);
   });
 });
