@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyMarkedUnread, applyPosted, applyViewed, channelUnread, documentTitle, firstUnreadIndex, sumUnreads,
+  applyMarkedUnread, applyPosted, applyViewed, channelUnread, documentTitle, sumUnreads,
 } from '../src/store/unread';
 import { channel, member, post } from './fixtures';
 
@@ -57,9 +57,4 @@ describe('unread counts', () => {
     expect(documentTitle('Town Square', sumUnreads([{ messages: 2, mentions: 0, showUnread: false }]))).toBe('Town Square');
   });
 
-  it('finds the first post newer than last_viewed_at written by someone else', () => {
-    const posts = [post({ id: 'a', create_at: 10 }), post({ id: 'b', create_at: 20, user_id: 'me' }), post({ id: 'c', create_at: 30, user_id: 'u2' })];
-    expect(firstUnreadIndex(posts, 15, 'me')).toBe(2);
-    expect(firstUnreadIndex(posts, 40, 'me')).toBe(-1);
-  });
 });

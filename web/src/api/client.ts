@@ -16,11 +16,6 @@ export function errorMessage(err: unknown): string {
   return String(err);
 }
 
-export function errorStatus(err: unknown): number {
-  if (err && typeof err === 'object' && 'status_code' in err && typeof err.status_code === 'number') return err.status_code;
-  return 0;
-}
-
 export function avatarUrl(userId: string, lastPictureUpdate = 0): string {
   return `/api/v4/users/${userId}/image?_=${lastPictureUpdate}`;
 }

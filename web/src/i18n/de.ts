@@ -52,6 +52,7 @@ export const de: Messages = {
 
   'switcher.open': 'Kanäle finden (Strg+K)',
   'switcher.placeholder': 'Kanal finden',
+  'switcher.shortcut': 'Strg K',
   'switcher.title': 'Kanal wechseln',
   'switcher.inputPlaceholder': 'Kanal oder Person eingeben',
   'switcher.results': 'Passende Kanäle und Personen',

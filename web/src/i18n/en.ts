@@ -50,6 +50,7 @@ export const en = {
 
   'switcher.open': 'Find channels (Ctrl+K)',
   'switcher.placeholder': 'Find channel',
+  'switcher.shortcut': 'Ctrl K',
   'switcher.title': 'Switch channels',
   'switcher.inputPlaceholder': 'Type a channel or person',
   'switcher.results': 'Matching channels and people',

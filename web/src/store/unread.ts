@@ -129,8 +129,3 @@ export function documentTitle(base: string, totals: TeamUnreadTotals): string {
   if (totals.hasUnread) return `* ${base}`;
   return base;
 }
-
-/** Index of the first post the user has not seen (create_at > last_viewed_at, not their own), or -1. */
-export function firstUnreadIndex(posts: Post[], lastViewedAt: number, myUserId: string): number {
-  return posts.findIndex((p) => p.create_at > lastViewedAt && p.user_id !== myUserId);
-}

@@ -64,5 +64,3 @@ export function searchEmoji(query: string, limit = 50): EmojiEntry[] {
   const contains = emojiList.filter((e) => !e.name.startsWith(q) && e.keywords.includes(q));
   return [...starts, ...contains].slice(0, limit);
 }
-
-export const DEFAULT_REACTIONS = ['+1', 'heart', 'joy', 'tada', 'eyes', 'white_check_mark'];

@@ -29,7 +29,7 @@ export function TopBar() {
       <button type="button" className="top-search" onClick={() => setState({ modal: 'switcher' })} aria-label={t('switcher.open')}>
         <Icon name="search" size={16} />
         <span>{t('switcher.placeholder')}</span>
-        <kbd>Ctrl K</kbd>
+        <kbd>{t('switcher.shortcut')}</kbd>
       </button>
       <div className="top-bar-right">
         <button

@@ -106,7 +106,7 @@ export function Workspace({ route }: { route: Route }) {
       <div className="workspace-body">
         <TeamSidebar />
         <ChannelSidebar />
-        <main className="center" aria-label="center">
+        <main className="center">
           {route.name === 'threads' ? (
             <Suspense fallback={<div className="center-loading" />}>
               <ThreadsView threadId={route.threadId} />

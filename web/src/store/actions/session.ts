@@ -5,6 +5,7 @@ import { client, isLoggedInCookie } from '../../api/client';
 import { getState, initialState, setState } from '../store';
 import { loadTeamChannels } from './channels';
 import { clearSavedDrafts } from '../drafts';
+import { disconnectSocket } from '../../realtime/socket';
 import { receivedPrefs } from './prefs';
 import { loadStatuses, receivedUsers } from './users';
 
@@ -83,6 +84,7 @@ export async function acceptInvite(inviteId: string): Promise<void> {
 export async function logout(): Promise<void> {
   const me = getState().me;
   if (me) clearSavedDrafts(me.id);
+  disconnectSocket();
   try {
     await client.logout();
   } finally {
