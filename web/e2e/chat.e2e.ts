@@ -409,4 +409,18 @@ describe('Parley in the browser', () => {
       .poll(() => ben.page.evaluate(() => (window as unknown as { shown: Array<{ title: string; body: string }> }).shown), { timeout: 10_000 })
       .toEqual([{ title: 'ana', body: 'Ping while you are away' }]);
   });
+
+  it('logs out and stays logged out after a reload', async () => {
+    await ben.page.evaluate(() => Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true }));
+    await ben.page.getByRole('button', { name: 'Account menu' }).click();
+    await ben.page.getByRole('menuitem', { name: 'Log out' }).click();
+    await ben.page.waitForURL('**/login');
+    await ben.page.goto(`/${team}/channels/town-square`);
+    await ben.page.waitForURL(/\/login\?redirect_to=/);
+    await screenshot(ben.page, '15-login');
+    await ben.page.getByLabel('Email or username').fill('ben');
+    await ben.page.getByLabel('Password').fill(password);
+    await ben.page.getByRole('button', { name: 'Log in' }).click();
+    await ben.page.waitForURL(`**/${team}/channels/town-square`);
+  });
 });

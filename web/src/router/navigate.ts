@@ -5,13 +5,14 @@ export const NAVIGATE_MARK = 'parley:navigate';
 
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
   performance.mark(NAVIGATE_MARK);
-  if (path === window.location.pathname) {
-    setState({ path });
-    return;
+  const url = new URL(path, window.location.origin);
+  const current = `${window.location.pathname}${window.location.search}`;
+  if (`${url.pathname}${url.search}` !== current) {
+    if (options.replace) window.history.replaceState(null, '', path);
+    else window.history.pushState(null, '', path);
   }
-  if (options.replace) window.history.replaceState(null, '', path);
-  else window.history.pushState(null, '', path);
-  setState({ path });
+  // Routes are matched on the path alone; the query string (redirect_to, invite id) is read where needed.
+  setState({ path: url.pathname });
 }
 
 export function listenToHistory(): void {
