@@ -64,10 +64,9 @@ export class SqlPostStore implements PostStore {
   async pageBefore(channelId: string, before: Cursor | undefined, limit: number, options: PostPageOptions = {}): Promise<PostRecord[]> {
     let query = withPageOptions(this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId), options);
     if (before) {
-      query = query.where((eb) => eb.or([
-        eb('create_at', '<', before.createAt),
-        eb.and([eb('create_at', '=', before.createAt), eb('id', '<', before.id)]),
-      ]));
+      // A row-value comparison is an index range on (channel_id, create_at, id) in both databases;
+      // the equivalent OR form makes SQLite walk the index from one end.
+      query = query.where((eb) => eb(eb.refTuple('create_at', 'id'), '<', eb.tuple(before.createAt, before.id)));
     }
     const rows = await query.orderBy('create_at', 'desc').orderBy('id', 'desc').offset(options.offset ?? 0).limit(limit).execute();
     return rows.map(toPost);
@@ -75,10 +74,7 @@ export class SqlPostStore implements PostStore {
 
   async pageAfter(channelId: string, after: Cursor, limit: number, options: PostPageOptions = {}): Promise<PostRecord[]> {
     const rows = await withPageOptions(this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId), options)
-      .where((eb) => eb.or([
-        eb('create_at', '>', after.createAt),
-        eb.and([eb('create_at', '=', after.createAt), eb('id', '>', after.id)]),
-      ]))
+      .where((eb) => eb(eb.refTuple('create_at', 'id'), '>', eb.tuple(after.createAt, after.id)))
       .orderBy('create_at', 'asc').orderBy('id', 'asc').offset(options.offset ?? 0).limit(limit).execute();
     return rows.map(toPost);
   }
