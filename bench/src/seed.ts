@@ -1,4 +1,5 @@
 import { hash } from '@node-rs/argon2';
+import { sql } from 'kysely';
 import { newId } from '@parley/server/dist/model/id.js';
 import type { ChannelRecord, PostRecord, UserRecord } from '@parley/server/dist/model/types.js';
 import { fromPost } from '@parley/server/dist/store/sql/rows.js';
@@ -115,6 +116,8 @@ export class Seeder {
     await this.store.db.updateTable('channels')
       .set({ total_msg_count: count, total_msg_count_root: count, last_post_at: start + count, last_root_post_at: start + count })
       .where('id', '=', channelId).execute();
+    // Refresh planner statistics after the bulk load, as autovacuum/ANALYZE would on a live server.
+    await sql`ANALYZE`.execute(this.store.db);
     return ids;
   }
 }

@@ -98,14 +98,14 @@ export class SqlPostStore implements PostStore {
   }
 
   async pinned(channelId: string): Promise<PostRecord[]> {
-    const rows = await this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId).where('is_pinned', '=', 1)
+    const rows = await this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId).where(sql<boolean>`is_pinned = 1`)
       .where('delete_at', '=', 0).orderBy('create_at', 'desc').orderBy('id', 'desc').execute();
     return rows.map(toPost);
   }
 
   async countPinned(channelId: string): Promise<number> {
     const row = await this.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).where('channel_id', '=', channelId)
-      .where('is_pinned', '=', 1).where('delete_at', '=', 0).executeTakeFirstOrThrow();
+      .where(sql<boolean>`is_pinned = 1`).where('delete_at', '=', 0).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
