@@ -11,7 +11,6 @@ import {
 import type { AppDeps } from './deps.js';
 import type { Permissions } from './permissions.js';
 
-export { DEFAULT_CHANNELS, DEFAULT_CHANNEL_NOTIFY_PROPS, directChannelName, groupChannelName, type SystemPoster } from './channel_rules.js';
 
 export interface ChannelInput {
   team_id: string;

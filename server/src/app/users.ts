@@ -285,11 +285,6 @@ export class UserService {
     this.publishUpdated(next);
   }
 
-  /** Records activity time (drives away status and "last seen"). */
-  async touchActivity(userId: string, at: number): Promise<void> {
-    const user = await this.deps.store.users.get(userId);
-    if (user) await this.deps.store.users.update({ ...user, last_activity_at: at });
-  }
 
   private publishUpdated(user: UserRecord): void {
     const data = sanitizeUser(user, { userId: '', admin: false, showEmail: this.deps.config.showEmailAddress });
