@@ -2,6 +2,7 @@ import type { Client4 } from '@mattermost/client';
 import type { Channel } from '@mattermost/types/channels';
 import type { Team } from '@mattermost/types/teams';
 import type { ServerEvent } from '../src/model/events.js';
+import { newId } from '../src/model/id.js';
 import { unique, type TestServer } from './harness.js';
 
 // Small builders shared by the team, channel, sidebar and permission suites.
@@ -17,13 +18,16 @@ export function newChannel(client: Client4, teamId: string, type: 'O' | 'P' = 'O
 }
 
 /**
- * Posts are another service's concern; these suites move the channel's message counters the way a post does,
- * through the store, to check the unread maths without depending on the post API.
+ * Posts are another service's concern; these suites write posts straight through the store, by an author who is
+ * not a member, to check the unread maths without depending on the post API.
  */
 export async function countPosts(server: TestServer, channelId: string, count: number, mentioned: string[] = []): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await server.app.deps.store.channels.recordPost(channelId, Date.now(), true);
-    await server.app.deps.store.channels.addMentions(channelId, mentioned, true);
+    const now = Date.now();
+    await server.app.deps.store.posts.create({
+      id: newId(), create_at: now, update_at: now, edit_at: 0, delete_at: 0, is_pinned: false, user_id: newId(), channel_id: channelId,
+      root_id: '', original_id: '', message: 'counted', type: '', props: {}, hashtags: '', file_ids: [], pending_post_id: '', has_reactions: false,
+    }, mentioned);
   }
 }
 

@@ -98,28 +98,26 @@ export function isDirectOrGroup(channel: Pick<ChannelRecord, 'type'>): boolean {
 export interface MentionQuery {
   channel: ChannelRecord;
   authorId: string;
-  message: string;
+  parsed: ParsedMentions;
+  /** The members named by @username or with custom mention settings (PostCreationContext.mentionCandidates). */
+  candidates: readonly Mentionable[];
   /** The author holds use_channel_mentions in the channel. */
   channelMentionsAllowed: boolean;
 }
 
+/** Every username the message names with @, trimmed variants included: what to look up as candidates. */
+export const namedUsernames = (parsed: ParsedMentions): string[] => [...new Set(parsed.atNames.flat())];
+
 /** The channel members (never the author) a new post mentions. */
 export async function findMentionedUsers(store: Store, q: MentionQuery): Promise<string[]> {
-  const { channel, authorId } = q;
+  const { channel, authorId, parsed } = q;
   if (isDirectOrGroup(channel)) {
     return (await store.channels.listMemberIds(channel.id)).filter((id) => id !== authorId);
   }
-  const parsed = parseMentions(q.message);
-  const mentioned = new Set<string>();
-  const [named, settings] = await Promise.all([
-    store.users.getByUsernames([...new Set(parsed.atNames.flat())]), store.posts.mentionSettings(channel.id),
-  ]);
-  for (const user of named) mentioned.add(user.id);
-  for (const s of settings) if (keyMatches(parsed, s)) mentioned.add(s.userId);
-  mentioned.delete(authorId);
-  const members = new Set((await store.channels.getMembersByIds(channel.id, [...mentioned])).map((m) => m.user_id));
+  const members = new Set<string>();
+  for (const c of q.candidates) if (mentionsUser(parsed, c, false)) members.add(c.userId);
   if (parsed.channelWide && q.channelMentionsAllowed) {
-    const ignoring = new Set(settings.filter(ignoresChannelMentions).map((s) => s.userId));
+    const ignoring = new Set(q.candidates.filter(ignoresChannelMentions).map((c) => c.userId));
     for (const id of await store.channels.listMemberIds(channel.id)) if (!ignoring.has(id)) members.add(id);
   }
   members.delete(authorId);

@@ -8,7 +8,7 @@ import { isSystemAdmin, type Actor } from './actor.js';
 import { readableChannel, type SystemPoster } from './channel_rules.js';
 import type { AppDeps } from './deps.js';
 import { parseHashtags } from './hashtags.js';
-import { findMentionedUsers } from './mentions.js';
+import { findMentionedUsers, namedUsernames, parseMentions } from './mentions.js';
 import { channelArchived, channelMemberRoles, type Permissions } from './permissions.js';
 import { rolesGrant } from './roles.js';
 import { presentNewPost, presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
@@ -80,10 +80,9 @@ export class PostService implements SystemPoster {
     if (type.startsWith('system_')) throw invalidPost('type', 'System post types cannot be created.');
     if (input.file_ids && input.file_ids.length > 0) throw unknownFiles();
     const props = sanitizeProps(input.props ?? {});
+    const parsed = parseMentions(message);
     // Only members post, so the membership row answers both "may read" and "may post".
-    const [channel, member, author] = await Promise.all([
-      this.store.channels.get(input.channel_id), this.store.channels.getMember(input.channel_id, actor.userId), this.store.users.get(actor.userId),
-    ]);
+    const { channel, member, author, mentionCandidates } = await this.store.posts.creationContext(input.channel_id, actor.userId, namedUsernames(parsed));
     if (!channel) throw notFound('channel');
     if (!member) throw forbidden();
     if (channel.delete_at > 0) throw channelArchived();
@@ -95,7 +94,7 @@ export class PostService implements SystemPoster {
       pending_post_id: input.pending_post_id ?? '', hashtags: parseHashtags(message), create_at: Date.now(),
     });
     const channelMentionsAllowed = await this.memberMay(actor, channel, member, 'use_channel_mentions');
-    const mentions = await findMentionedUsers(this.store, { channel, authorId: actor.userId, message, channelMentionsAllowed });
+    const mentions = await findMentionedUsers(this.store, { channel, authorId: actor.userId, parsed, candidates: mentionCandidates, channelMentionsAllowed });
     const inserted = await this.insert(channel, post, mentions, root);
     // A retried pending_post_id gets the first post back, announced once.
     if (inserted.duplicate) return presentPost(this.store, inserted.post, actor.userId);
@@ -132,21 +131,21 @@ export class PostService implements SystemPoster {
     return root;
   }
 
-  /** One transaction: the post, the channel's counters, the author's read state, mentions and the thread. */
-  private insert(channel: ChannelRecord, post: PostRecord, mentions: readonly string[], root?: PostRecord): Promise<Inserted> {
-    return this.store.transaction(async (tx) => {
-      if (!(await tx.posts.create(post))) {
-        const first = await tx.posts.getByPendingId(post.user_id, post.pending_post_id);
-        if (!first) throw new Error('pending post conflict without a post');
-        return { post: first, duplicate: true };
-      }
-      const isRoot = post.root_id === '';
-      await tx.channels.recordPost(channel.id, post.create_at, isRoot);
-      await tx.channels.markReadUpTo(channel.id, post.user_id, post.create_at);
-      await tx.channels.addMentions(channel.id, mentions, isRoot);
-      if (!root) return { post, duplicate: false };
-      return { post, duplicate: false, reply: { root, ...(await this.threads.recordReply(tx, root, post, mentions)) } };
-    });
+  /**
+   * The post with its counters (one atomic store call); a reply also updates its thread in the same transaction.
+   * A retried pending_post_id gets the first post back.
+   */
+  private async insert(channel: ChannelRecord, post: PostRecord, mentions: readonly string[], root?: PostRecord): Promise<Inserted> {
+    const created = root
+      ? await this.store.transaction(async (tx) => {
+        if (!(await tx.posts.create(post, mentions))) return undefined;
+        return { post, duplicate: false, reply: { root, ...(await this.threads.recordReply(tx, root, post, mentions)) } };
+      })
+      : (await this.store.posts.create(post, mentions)) ? { post, duplicate: false } : undefined;
+    if (created) return created;
+    const first = await this.store.posts.getByPendingId(post.user_id, post.pending_post_id);
+    if (!first) throw new Error('pending post conflict without a post');
+    return { post: first, duplicate: true };
   }
 
   /** After commit: `posted` to the channel, then each follower's thread update. */

@@ -19,8 +19,6 @@ export interface ChannelStore {
   listPrivate(teamId: string, options: { offset: number; limit: number }): Promise<ChannelRecord[]>;
   /** Channels the user belongs to; `teamId` also includes DMs/GMs (team_id ''). */
   listForUser(userId: string, options: { teamId?: string; includeDeleted: boolean }): Promise<ChannelRecord[]>;
-  /** Counts a new post into the channel's totals and last_post_at. */
-  recordPost(channelId: string, createAt: number, isRoot: boolean): Promise<void>;
 
   saveMember(member: ChannelMembership): Promise<void>;
   getMember(channelId: string, userId: string): Promise<ChannelMembership | undefined>;
@@ -30,8 +28,6 @@ export interface ChannelStore {
   listMembersForUser(userId: string, options: { teamId?: string }): Promise<ChannelMembership[]>;
   removeMember(channelId: string, userId: string): Promise<void>;
   countMembers(channelIds: readonly string[]): Promise<ChannelMemberCounts[]>;
-  /** Adds one mention to each listed member (and to the root count for root posts). */
-  addMentions(channelId: string, userIds: readonly string[], isRoot: boolean): Promise<void>;
   /** The author has read their own post: their counters follow the channel's. */
   markReadUpTo(channelId: string, userId: string, viewedAt: number): Promise<void>;
 }

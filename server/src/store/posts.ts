@@ -1,4 +1,4 @@
-import type { PostRecord } from '../model/types.js';
+import type { ChannelMembership, ChannelRecord, PostRecord, UserRecord } from '../model/types.js';
 import type { Cursor } from './store.js';
 
 export interface PostPageOptions {
@@ -18,6 +18,19 @@ export interface MentionSettings {
   memberNotifyProps: Record<string, string>;
 }
 
+/** What creating a post reads before it writes. */
+export interface PostCreationContext {
+  channel?: ChannelRecord;
+  /** The author's membership in the channel. */
+  member?: ChannelMembership;
+  author?: UserRecord;
+  /**
+   * The channel members the post could mention beyond the channel-wide words: those named in `usernames`
+   * (lower case) and those with custom mention keys, first-name mentions or channel-wide mentions turned off.
+   */
+  mentionCandidates: MentionSettings[];
+}
+
 export interface FlaggedPostFilter {
   teamId?: string;
   channelId?: string;
@@ -26,8 +39,12 @@ export interface FlaggedPostFilter {
 }
 
 export interface PostStore {
-  /** Inserts the post; false when its author already has a post with the same pending_post_id. */
-  create(post: PostRecord): Promise<boolean>;
+  /**
+   * Inserts a new post and counts it, atomically: the channel's totals and last post times, the author's read
+   * state, and one mention for each of `mentionedUserIds`. False, with nothing written, when the author already
+   * has a post with the same pending_post_id.
+   */
+  create(post: PostRecord, mentionedUserIds: readonly string[]): Promise<boolean>;
   get(id: string): Promise<PostRecord | undefined>;
   getMany(ids: readonly string[]): Promise<PostRecord[]>;
   getByPendingId(userId: string, pendingPostId: string): Promise<PostRecord | undefined>;
@@ -51,6 +68,6 @@ export interface PostStore {
   countSince(channelId: string, time: number): Promise<{ all: number; root: number }>;
   /** Live posts the user flagged, in channels they are still a member of, newest first. */
   flagged(userId: string, filter: FlaggedPostFilter): Promise<PostRecord[]>;
-  /** Members with custom mention keys, first-name mentions or channel-wide mentions turned off. */
-  mentionSettings(channelId: string): Promise<MentionSettings[]>;
+  /** Everything creating a post in the channel reads, in one go (one round trip on PostgreSQL). */
+  creationContext(channelId: string, userId: string, usernames: readonly string[]): Promise<PostCreationContext>;
 }

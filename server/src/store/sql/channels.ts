@@ -69,17 +69,6 @@ export class SqlChannelStore implements ChannelStore {
     return rows.map(toChannel);
   }
 
-  async recordPost(channelId: string, createAt: number, isRoot: boolean): Promise<void> {
-    await this.db.updateTable('channels').set((eb) => ({
-      total_msg_count: eb('total_msg_count', '+', 1),
-      total_msg_count_root: isRoot ? eb('total_msg_count_root', '+', 1) : eb.ref('total_msg_count_root'),
-      last_post_at: sql<number>`CASE WHEN last_post_at > ${createAt} THEN last_post_at ELSE ${createAt} END`,
-      last_root_post_at: isRoot
-        ? sql<number>`CASE WHEN last_root_post_at > ${createAt} THEN last_root_post_at ELSE ${createAt} END`
-        : eb.ref('last_root_post_at'),
-    })).where('id', '=', channelId).execute();
-  }
-
   async saveMember(member: ChannelMembership): Promise<void> {
     const row = fromChannelMember(member);
     await this.db.insertInto('channel_members').values(row)
@@ -138,14 +127,6 @@ export class SqlChannelStore implements ChannelStore {
       .groupBy('channel_members.channel_id').execute();
     const counts = new Map(rows.map((r) => [r.channel_id, Number(r.n)]));
     return channelIds.map((channelId) => ({ channelId, memberCount: counts.get(channelId) ?? 0 }));
-  }
-
-  async addMentions(channelId: string, userIds: readonly string[], isRoot: boolean): Promise<void> {
-    if (userIds.length === 0) return;
-    await this.db.updateTable('channel_members').set((eb) => ({
-      mention_count: eb('mention_count', '+', 1),
-      mention_count_root: isRoot ? eb('mention_count_root', '+', 1) : eb.ref('mention_count_root'),
-    })).where('channel_id', '=', channelId).where('user_id', 'in', [...userIds]).execute();
   }
 
   async markReadUpTo(channelId: string, userId: string, viewedAt: number): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -23,7 +23,7 @@ export function connect(options: { databaseUrl?: string; dataDir: string; poolSi
     // An idle client whose connection drops (server restart, failover, pool shutdown racing a terminate) is
     // discarded by the pool and replaced on demand; without a listener the 'error' event would crash the process.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   mkdirSync(options.dataDir, { recursive: true });
@@ -54,6 +54,36 @@ function withStatementCache(file: SQLite.Database): SqliteDatabase {
         cache.set(source, statement);
       }
       return statement;
+    },
+  };
+}
+
+const PREPARED_STATEMENT_LIMIT = 2_000;
+
+/**
+ * Kysely sends every query unnamed, so PostgreSQL parses and plans it on each
+ * execution; for the short statements of a request that is most of their cost.
+ * Naming each distinct SQL text makes every pooled connection prepare it once
+ * and reuse the plan. Texts past the limit (IN lists of many lengths) stay unnamed.
+ */
+function withPreparedStatements(pool: pg.Pool): PostgresPool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string | undefined => {
+    let name = names.get(text);
+    if (name === undefined && names.size < PREPARED_STATEMENT_LIMIT) {
+      name = `parley_${names.size}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  return {
+    end: () => pool.end(),
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      // Kysely is not given a cursor class, so it only ever calls the (text, values) form.
+      const query = <R>(text: string, values: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> =>
+        client.query({ name: nameOf(text), text, values: [...values] }) as unknown as Promise<PostgresQueryResult<R>>;
+      return { release: () => client.release(), query: query as PostgresPoolClient['query'] };
     },
   };
 }

@@ -1,11 +1,16 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PostRecord } from '../../model/types.js';
-import type { FlaggedPostFilter, MentionSettings, PostPageOptions, PostStore } from '../posts.js';
+import type { FlaggedPostFilter, PostCreationContext, PostPageOptions, PostStore } from '../posts.js';
+import { creationContextPostgres, creationContextSqlite } from './post_context.js';
 import type { Cursor } from '../store.js';
-import { fromPost, json, toPost } from './rows.js';
+import { insertCountedPostgres, insertCountedSqlite } from './post_insert.js';
+import { fromPost, toPost } from './rows.js';
 import type { Database } from './schema.js';
 
 type PostQuery = SelectQueryBuilder<Database, 'posts', object>;
+
+/** Runs work in a transaction (joining the current one, if any). */
+export type Atomically = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
 
 function withPageOptions<Q extends PostQuery>(query: Q, options: PostPageOptions): Q {
   let q = query;
@@ -15,13 +20,11 @@ function withPageOptions<Q extends PostQuery>(query: Q, options: PostPageOptions
 }
 
 export class SqlPostStore implements PostStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: 'sqlite' | 'postgres', private readonly atomically: Atomically) {}
 
-  async create(post: PostRecord): Promise<boolean> {
-    const result = await this.db.insertInto('posts').values(fromPost(post))
-      .onConflict((oc) => oc.columns(['user_id', 'pending_post_id']).where(sql<boolean>`pending_post_id <> ''`).doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  create(post: PostRecord, mentionedUserIds: readonly string[]): Promise<boolean> {
+    if (this.dialect === 'postgres') return insertCountedPostgres(this.db, post, mentionedUserIds);
+    return this.atomically((db) => insertCountedSqlite(db, post, mentionedUserIds));
   }
 
   async get(id: string): Promise<PostRecord | undefined> {
@@ -135,22 +138,9 @@ export class SqlPostStore implements PostStore {
     return rows.map(toPost);
   }
 
-  async mentionSettings(channelId: string): Promise<MentionSettings[]> {
-    // Notify props are JSON text written by JSON.stringify, so these patterns
-    // pick out the few members whose settings differ from the defaults.
-    const rows = await this.db.selectFrom('channel_members').innerJoin('users', 'users.id', 'channel_members.user_id')
-      .select(['users.id', 'users.username', 'users.first_name', 'users.notify_props as user_props', 'channel_members.notify_props as member_props'])
-      .where('channel_members.channel_id', '=', channelId)
-      .where((eb) => eb.or([
-        eb('users.notify_props', 'like', '%"first_name":"true"%'),
-        eb.and([eb('users.notify_props', 'like', '%"mention_keys":"%'), eb('users.notify_props', 'not like', '%"mention_keys":""%')]),
-        eb('users.notify_props', 'like', '%"channel":"false"%'),
-        eb('channel_members.notify_props', 'like', '%"ignore_channel_mentions":"on"%'),
-      ]))
-      .execute();
-    return rows.map((r) => ({
-      userId: r.id, username: r.username, firstName: r.first_name,
-      userNotifyProps: json(r.user_props, {}), memberNotifyProps: json(r.member_props, {}),
-    }));
+  creationContext(channelId: string, userId: string, usernames: readonly string[]): Promise<PostCreationContext> {
+    return this.dialect === 'postgres'
+      ? creationContextPostgres(this.db, channelId, userId, usernames)
+      : creationContextSqlite(this.db, channelId, userId, usernames);
   }
 }

@@ -4,6 +4,7 @@ import { migrateToLatest } from '../migrations/index.js';
 import { SqlCategoryStore } from './categories.js';
 import { SqlChannelStore } from './channels.js';
 import { connect, type Connection } from './connect.js';
+import { GroupCommit } from './group_commit.js';
 import { SqlPostStore } from './posts.js';
 import { SqlPreferenceStore } from './preferences.js';
 import { SqlReactionStore } from './reactions.js';
@@ -19,13 +20,17 @@ export class SqlStore implements Store {
   readonly users; readonly sessions; readonly statuses; readonly teams; readonly channels;
   readonly posts; readonly reactions; readonly preferences; readonly threads; readonly categories;
 
+  /** SQLite only, and only on the root store: transactions inside one are already in a batch. */
+  private readonly groupCommit?: GroupCommit;
+
   constructor(readonly db: Kysely<Database>, readonly dialect: 'sqlite' | 'postgres', private readonly connection?: Connection) {
+    if (dialect === 'sqlite' && !db.isTransaction) this.groupCommit = new GroupCommit(db);
     this.users = new SqlUserStore(db);
     this.sessions = new SqlSessionStore(db);
     this.statuses = new SqlStatusStore(db);
     this.teams = new SqlTeamStore(db);
     this.channels = new SqlChannelStore(db);
-    this.posts = new SqlPostStore(db);
+    this.posts = new SqlPostStore(db, dialect, (work) => this.inTransaction(work));
     this.reactions = new SqlReactionStore(db);
     this.preferences = new SqlPreferenceStore(db);
     this.threads = new SqlThreadStore(db);
@@ -34,7 +39,13 @@ export class SqlStore implements Store {
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return work(this);
-    return this.db.transaction().execute((trx) => work(new SqlStore(trx, this.dialect)));
+    return this.inTransaction((trx) => work(new SqlStore(trx, this.dialect)));
+  }
+
+  private inTransaction<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return work(this.db);
+    if (this.groupCommit) return this.groupCommit.run(work);
+    return this.db.transaction().execute(work);
   }
 
   async ping(): Promise<void> {
