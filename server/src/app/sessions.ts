@@ -1,5 +1,6 @@
 import { newId } from '../model/id.js';
 import { sessionExpired } from '../model/errors.js';
+import { revokedSessionIds, sessionsRevoked } from '../model/events.js';
 import type { SessionRecord } from '../model/types.js';
 import type { AppDeps } from './deps.js';
 
@@ -13,7 +14,14 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 export class SessionService {
   private readonly cache = new Map<string, { session: SessionRecord; until: number }>();
 
-  constructor(private readonly deps: AppDeps) {}
+  constructor(private readonly deps: AppDeps) {
+    // A session revoked on any node must stop working here too, not when this node's cache entry runs out.
+    deps.bus.subscribe((event) => {
+      const revoked = new Set(revokedSessionIds(event));
+      if (revoked.size === 0) return;
+      for (const [token, entry] of this.cache) if (revoked.has(entry.session.id)) this.cache.delete(token);
+    });
+  }
 
   async create(userId: string, roles: string, deviceId = ''): Promise<SessionRecord> {
     const now = Date.now();
@@ -66,12 +74,14 @@ export class SessionService {
   async revoke(session: SessionRecord): Promise<void> {
     await this.deps.store.sessions.remove(session.id);
     this.forget(session.token);
+    this.deps.bus.publish(sessionsRevoked(session.user_id, [session.id]));
   }
 
   async revokeAllForUser(userId: string): Promise<void> {
     const sessions = await this.deps.store.sessions.listForUser(userId);
     await this.deps.store.sessions.removeAllForUser(userId);
     for (const s of sessions) this.forget(s.token);
+    if (sessions.length > 0) this.deps.bus.publish(sessionsRevoked(userId, sessions.map((s) => s.id)));
   }
 
   /** Role changes must reach cached sessions at once. */

@@ -29,3 +29,19 @@ export function broadcastTo(target: Partial<Broadcast>): Broadcast {
 export function makeEvent(event: string, data: Record<string, unknown>, target: Partial<Broadcast>): ServerEvent {
   return { event, data, broadcast: broadcastTo(target) };
 }
+
+/**
+ * Published when sessions end (logout, revoke), so every node drops them from its session cache and closes their
+ * sockets at once. Servers consume it; it is never sent to clients.
+ */
+export const SESSIONS_REVOKED = 'parley_sessions_revoked';
+
+export function sessionsRevoked(userId: string, sessionIds: readonly string[]): ServerEvent {
+  return makeEvent(SESSIONS_REVOKED, { session_ids: [...sessionIds] }, { user_id: userId });
+}
+
+/** The session ids of a SESSIONS_REVOKED event, else none. */
+export function revokedSessionIds(event: ServerEvent): string[] {
+  if (event.event !== SESSIONS_REVOKED || !Array.isArray(event.data.session_ids)) return [];
+  return event.data.session_ids.filter((id): id is string => typeof id === 'string');
+}

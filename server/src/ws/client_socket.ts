@@ -13,6 +13,7 @@ export interface ResumeRequest {
 /** The authenticated side of a socket: whose it is and which session vouches for it. */
 export interface SocketAuth {
   userId: string;
+  sessionId: string;
   token: string;
   expiresAt: number;
   checkedAt: number;

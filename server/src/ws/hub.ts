@@ -4,7 +4,7 @@ import { Compile } from 'typebox/compile';
 import type { App } from '../app/app.js';
 import { eventDeliveryLag, eventsBroadcast, openSockets } from '../metrics/registry.js';
 import { AppError } from '../model/errors.js';
-import { broadcastTo, type Broadcast, type ServerEvent } from '../model/events.js';
+import { broadcastTo, revokedSessionIds, type Broadcast, type ServerEvent } from '../model/events.js';
 import { newId } from '../model/id.js';
 import type { SessionRecord } from '../model/types.js';
 import { runAction } from './actions.js';
@@ -158,7 +158,7 @@ export class Hub {
     clearTimeout(client.authTimer);
     client.authTimer = undefined;
     const now = Date.now();
-    client.auth = { userId: session.user_id, token: session.token, expiresAt: session.expires_at, checkedAt: now };
+    client.auth = { userId: session.user_id, sessionId: session.id, token: session.token, expiresAt: session.expires_at, checkedAt: now };
     openSockets.inc();
     this.app.presence.connected(session.user_id);
 
@@ -229,6 +229,11 @@ export class Hub {
 
   /** Sends one bus event to every stream that may see it, serialized once. */
   private async deliver(event: ServerEvent): Promise<void> {
+    const revoked = revokedSessionIds(event);
+    if (revoked.length > 0) {
+      this.disconnectSessions(event.broadcast.user_id, new Set(revoked));
+      return;
+    }
     const deactivated = deactivatedUser(event);
     if (deactivated) this.disconnectUser(deactivated);
     const targets = await this.recipients(event.broadcast);
@@ -240,6 +245,16 @@ export class Hub {
       else if (connection.unrecoverable) this.forget(connection);
     }
     eventsBroadcast.inc(sent);
+  }
+
+  /** Logged out or revoked: the sockets those sessions opened close, on every node. */
+  private disconnectSessions(userId: string, sessionIds: ReadonlySet<string>): void {
+    for (const connection of this.byUser.get(userId) ?? []) {
+      const client = connection.sink;
+      if (!(client instanceof ClientSocket) || !client.auth || !sessionIds.has(client.auth.sessionId)) continue;
+      client.ws.close(CLOSE_POLICY, 'session revoked');
+      this.forget(connection);
+    }
   }
 
   /** A deactivated user's sessions are gone; their sockets and kept streams go too, on every node. */

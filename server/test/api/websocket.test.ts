@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/model/id.js';
-import { createUser, raw, startTestServer, type TestServer } from '../harness.js';
+import { createUser, newClient, raw, startTestServer, type TestServer } from '../harness.js';
 import { RawSocket, sleep } from '../ws_client.js';
 import { about, QUIET_MS, WsWorld } from '../ws_fixture.js';
 
@@ -271,5 +271,30 @@ describe('session end', () => {
     await retry.opened;
     retry.send({ seq: 1, action: 'authentication_challenge', data: { token } });
     expect((await retry.closed).code).toBe(1008);
+  });
+
+  it('closes the sockets of a session at logout, and only those', async () => {
+    const first = await createUser(server, 'wslogout');
+    const second = newClient(server);
+    await second.login(first.user.username, first.password);
+    const loggedOut = world.authedSocket(first.token);
+    const stays = world.authedSocket(second.getToken());
+    await loggedOut.next((f) => f.event === 'hello');
+    await stays.next((f) => f.event === 'hello');
+    await first.client.logout();
+    expect((await loggedOut.closed).code).toBe(1008);
+    stays.send({ seq: 1, action: 'ping' });
+    expect(await stays.next((f) => f.seq_reply === 1)).toMatchObject({ status: 'OK' });
+  });
+
+  it('closes the sockets of a session revoked from elsewhere', async () => {
+    const owner = await createUser(server, 'wsrevoke');
+    const socket = world.authedSocket(owner.token);
+    await socket.next((f) => f.event === 'hello');
+    const other = newClient(server);
+    await other.login(owner.user.username, owner.password);
+    const session = await server.app.deps.store.sessions.getByToken(owner.token);
+    await other.revokeSession(owner.user.id, session!.id);
+    expect((await socket.closed).code).toBe(1008);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, startTestServer, unique, type TestDatabase, type TestServer } from '../harness.js';
+import { createPostgresDatabase, createUser, newClient, startTestServer, unique, type TestDatabase, type TestServer } from '../harness.js';
 import { sleep, type WsEvent } from '../ws_client.js';
 import { about, QUIET_MS, WsWorld } from '../ws_fixture.js';
 
@@ -26,6 +26,25 @@ afterAll(async () => {
 });
 
 describe('two nodes behind Redis', () => {
+  it('ends a session on both nodes at once when it logs out on one', async () => {
+    const { user, password } = await createUser(nodeA, 'clusterlogout');
+    const onA = newClient(nodeA);
+    await onA.login(user.username, password);
+    const onB = newClient(nodeB);
+    onB.setToken(onA.getToken());
+    // Node B now holds the session in its cache.
+    expect((await onB.getMe()).id).toBe(user.id);
+    await onA.logout();
+    // The revocation crosses Redis asynchronously; without it node B would accept the token for its 30 s cache time.
+    const deadline = Date.now() + 2_000;
+    let status = 200;
+    while (status === 200 && Date.now() < deadline) {
+      status = await onB.getMe().then(() => 200, (err: { status_code: number }) => err.status_code);
+      if (status === 200) await sleep(20);
+    }
+    expect(status).toBe(401);
+  });
+
   it('delivers a post made through node A to a member\'s socket on node B', async () => {
     const { team, users: [a, b] } = await world.teamWith(2);
     const channel = await world.channelOf(a, team.id, 'O', [b]);
