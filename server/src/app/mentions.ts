@@ -1,6 +1,7 @@
+import { mentionKeys, wordsOf } from '../model/mention_words.js';
 import type { PostRecord } from '../model/types.js';
 import type { ChannelRecord } from '../store/channels.js';
-import type { MentionSettings } from '../store/posts.js';
+import type { MentionLookup, MentionSettings } from '../store/posts.js';
 import type { Store } from '../store/store.js';
 
 // Who a message mentions: @username (case-insensitive, trailing punctuation
@@ -10,7 +11,6 @@ import type { Store } from '../store/store.js';
 const CODE_BLOCK = /```[\s\S]*?(?:```|$)/g;
 const INLINE_CODE = /`[^`\n]*`/g;
 const AT_NAME = /(?:^|[^\p{L}\p{Nd}_.\-@])@([\p{L}\p{Nd}_.\-]+)/gu;
-const WORD_SEPARATOR = /[^\p{L}\p{Nd}_.\-@]+/u;
 const TRAILING_PUNCTUATION = /[._-]$/;
 const CHANNEL_WIDE = new Set(['channel', 'all', 'here']);
 
@@ -38,10 +38,6 @@ function trimmedVariants(name: string): string[] {
   return variants;
 }
 
-function normalizeWord(word: string): string {
-  return word.replace(/^@+/, '').replace(/[._-]+$/, '');
-}
-
 export function parseMentions(message: string): ParsedMentions {
   const text = message.replace(CODE_BLOCK, ' ').replace(INLINE_CODE, ' ');
   const atNames: string[][] = [];
@@ -51,7 +47,7 @@ export function parseMentions(message: string): ParsedMentions {
     if (variants.some((v) => CHANNEL_WIDE.has(v))) channelWide = true;
     else atNames.push(variants);
   }
-  const words = text.split(WORD_SEPARATOR).map(normalizeWord).filter(Boolean);
+  const words = wordsOf(text);
   return {
     atNames, channelWide,
     lowerText: ` ${words.join(' ').toLowerCase()} `,
@@ -61,12 +57,11 @@ export function parseMentions(message: string): ParsedMentions {
 
 /** The user's own mention keys: notify_props.mention_keys (comma-separated) and, when enabled, the first name. */
 function keyMatches(parsed: ParsedMentions, who: Mentionable): boolean {
-  const keys = (who.userNotifyProps.mention_keys ?? '').split(',').map((k) => k.trim().toLowerCase()).filter(Boolean);
-  for (const key of keys) {
+  for (const key of mentionKeys(who.userNotifyProps)) {
     if (key.startsWith('@')) {
       const name = key.slice(1);
       if (parsed.atNames.some((variants) => variants.includes(name))) return true;
-    } else if (parsed.lowerText.includes(` ${key.split(WORD_SEPARATOR).map(normalizeWord).filter(Boolean).join(' ')} `)) {
+    } else if (parsed.lowerText.includes(` ${wordsOf(key).join(' ')} `)) {
       return true;
     }
   }
@@ -99,14 +94,17 @@ export interface MentionQuery {
   channel: ChannelRecord;
   authorId: string;
   parsed: ParsedMentions;
-  /** The members named by @username or with custom mention settings (PostCreationContext.mentionCandidates). */
+  /** The members the message may mention by name or key (PostCreationContext.mentionCandidates). */
   candidates: readonly Mentionable[];
   /** The author holds use_channel_mentions in the channel. */
   channelMentionsAllowed: boolean;
 }
 
-/** Every username the message names with @, trimmed variants included: what to look up as candidates. */
-export const namedUsernames = (parsed: ParsedMentions): string[] => [...new Set(parsed.atNames.flat())];
+/** What to look up as mention candidates: every @name (trimmed variants included) and every word, lower case. */
+export function mentionLookup(parsed: ParsedMentions): MentionLookup {
+  const words = parsed.lowerText.trim();
+  return { usernames: [...new Set(parsed.atNames.flat())], words: words ? [...new Set(words.split(' '))] : [] };
+}
 
 /** The channel members (never the author) a new post mentions. */
 export async function findMentionedUsers(store: Store, q: MentionQuery): Promise<string[]> {
@@ -117,8 +115,9 @@ export async function findMentionedUsers(store: Store, q: MentionQuery): Promise
   const members = new Set<string>();
   for (const c of q.candidates) if (mentionsUser(parsed, c, false)) members.add(c.userId);
   if (parsed.channelWide && q.channelMentionsAllowed) {
-    const ignoring = new Set(q.candidates.filter(ignoresChannelMentions).map((c) => c.userId));
-    for (const id of await store.channels.listMemberIds(channel.id)) if (!ignoring.has(id)) members.add(id);
+    const [settings, everyone] = await Promise.all([store.posts.channelMentionSettings(channel.id), store.channels.listMemberIds(channel.id)]);
+    const ignoring = new Set(settings.filter(ignoresChannelMentions).map((s) => s.userId));
+    for (const id of everyone) if (!ignoring.has(id)) members.add(id);
   }
   members.delete(authorId);
   return [...members];

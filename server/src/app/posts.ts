@@ -8,7 +8,7 @@ import { isSystemAdmin, type Actor } from './actor.js';
 import { readableChannel, type SystemPoster } from './channel_rules.js';
 import type { AppDeps } from './deps.js';
 import { parseHashtags } from './hashtags.js';
-import { findMentionedUsers, namedUsernames, parseMentions } from './mentions.js';
+import { findMentionedUsers, mentionLookup, parseMentions } from './mentions.js';
 import { channelArchived, channelMemberRoles, type Permissions } from './permissions.js';
 import { rolesGrant } from './roles.js';
 import { presentNewPost, presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
@@ -82,7 +82,7 @@ export class PostService implements SystemPoster {
     const props = sanitizeProps(input.props ?? {});
     const parsed = parseMentions(message);
     // Only members post, so the membership row answers both "may read" and "may post".
-    const { channel, member, author, mentionCandidates } = await this.store.posts.creationContext(input.channel_id, actor.userId, namedUsernames(parsed));
+    const { channel, member, author, mentionCandidates } = await this.store.posts.creationContext(input.channel_id, actor.userId, mentionLookup(parsed));
     if (!channel) throw notFound('channel');
     if (!member) throw forbidden();
     if (channel.delete_at > 0) throw channelArchived();

@@ -25,10 +25,16 @@ export interface PostCreationContext {
   member?: ChannelMembership;
   author?: UserRecord;
   /**
-   * The channel members the post could mention beyond the channel-wide words: those named in `usernames`
-   * (lower case) and those with custom mention keys, first-name mentions or channel-wide mentions turned off.
+   * The channel members the post could mention beyond the channel-wide words: those named in `lookup.usernames`
+   * and those with a mention key or (enabled) first name whose first word is among `lookup.words`.
    */
   mentionCandidates: MentionSettings[];
+}
+
+/** What a message could mention someone by, lower case: its @names and its words. */
+export interface MentionLookup {
+  usernames: readonly string[];
+  words: readonly string[];
 }
 
 export interface FlaggedPostFilter {
@@ -69,5 +75,7 @@ export interface PostStore {
   /** Live posts the user flagged, in channels they are still a member of, newest first. */
   flagged(userId: string, filter: FlaggedPostFilter): Promise<PostRecord[]>;
   /** Everything creating a post in the channel reads, in one go (one round trip on PostgreSQL). */
-  creationContext(channelId: string, userId: string, usernames: readonly string[]): Promise<PostCreationContext>;
+  creationContext(channelId: string, userId: string, lookup: MentionLookup): Promise<PostCreationContext>;
+  /** Members whose settings may turn channel-wide mentions off for them (reads every member: channel-wide posts only). */
+  channelMentionSettings(channelId: string): Promise<MentionSettings[]>;
 }

@@ -81,6 +81,18 @@ describe('unread and mention counting', () => {
     expect(await unread(a, channel.id)).toMatchObject({ msgs: 4, mentions: 3 });
   });
 
+  it('stops counting mention keys and the first name once the user turns them off', async () => {
+    const { owner, members: [a] } = world;
+    const me = await a.client.patchMe({ first_name: 'Yusuf', notify_props: { ...a.user.notify_props, mention_keys: 'release', first_name: 'true' } as UserNotifyProps });
+    await a.client.patchMe({ notify_props: { ...me.notify_props, mention_keys: 'rollback', first_name: 'false' } as UserNotifyProps });
+    const channel = await channelWith(owner, world.team.id, [a]);
+    await a.client.viewMyChannel(channel.id);
+    await post(owner, channel.id, 'release is out, thanks Yusuf');
+    expect(await unread(a, channel.id)).toMatchObject({ msgs: 1, mentions: 0 });
+    await post(owner, channel.id, 'we may need a rollback');
+    expect(await unread(a, channel.id)).toMatchObject({ msgs: 2, mentions: 1 });
+  });
+
   it('treats every post in a DM as a mention of the other member', async () => {
     const { owner, members: [a] } = world;
     const dm = await owner.client.createDirectChannel([owner.user.id, a.user.id]);

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as core from './0001_core.js';
 import * as postsThreads from './0002_posts_threads.js';
 import * as pinnedPartialIndex from './0003_pinned_partial_index.js';
+import * as mentionWords from './0004_mention_words.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_core': core,
   '0002_posts_threads': postsThreads,
   '0003_pinned_partial_index': pinnedPartialIndex,
+  '0004_mention_words': mentionWords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

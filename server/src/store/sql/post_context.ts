@@ -1,27 +1,29 @@
-import { type ExpressionBuilder, type Kysely } from 'kysely';
-import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { MentionSettings, PostCreationContext } from '../posts.js';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { MentionLookup, MentionSettings, PostCreationContext } from '../posts.js';
 import { json, toChannel, toChannelMember, toUser } from './rows.js';
-import type { Database } from './schema.js';
+import type { ChannelMembersTable, ChannelsTable, Database, UsersTable } from './schema.js';
 
-type Builder = Kysely<Database> | ExpressionBuilder<Database, never>;
+type Dialect = 'sqlite' | 'postgres';
+
+/** A list of strings as one parameter, so the statement text (and its prepared plan) is the same for any length. */
+function oneOf(dialect: Dialect, values: readonly string[]): RawBuilder<unknown> {
+  return dialect === 'postgres' ? sql`(SELECT unnest(${[...values]}::text[]))` : sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
+}
 
 /**
- * Members named in `usernames` or whose settings make mention detection more than `@username`.
- * Notify props are JSON text written by JSON.stringify, so the patterns pick out the few
- * members whose settings differ from the defaults.
+ * The members a post may mention beyond the channel-wide words: those it names by username and those with a mention
+ * key or first name starting with one of its words (mention_words). Driven from those few users, never from the
+ * channel's member list, so the cost does not grow with the channel.
  */
-function candidatesQuery(db: Builder, channelId: string, usernames: readonly string[]) {
-  return db.selectFrom('channel_members').innerJoin('users', 'users.id', 'channel_members.user_id')
-    .select(['users.id', 'users.username', 'users.first_name', 'users.notify_props as user_props', 'channel_members.notify_props as member_props'])
-    .where('channel_members.channel_id', '=', channelId)
-    .where((eb) => eb.or([
-      ...(usernames.length > 0 ? [eb('users.username', 'in', [...usernames])] : []),
-      eb('users.notify_props', 'like', '%"first_name":"true"%'),
-      eb.and([eb('users.notify_props', 'like', '%"mention_keys":"%'), eb('users.notify_props', 'not like', '%"mention_keys":""%')]),
-      eb('users.notify_props', 'like', '%"channel":"false"%'),
-      eb('channel_members.notify_props', 'like', '%"ignore_channel_mentions":"on"%'),
-    ]));
+function candidatesQuery(dialect: Dialect, channelId: string, lookup: MentionLookup): RawBuilder<CandidateRow> {
+  // SQLite's planner would rather walk the channel's members; CROSS JOIN fixes its join order (PostgreSQL has statistics).
+  const join = dialect === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
+  return sql<CandidateRow>`
+    SELECT u.id, u.username, u.first_name, u.notify_props AS user_props, m.notify_props AS member_props
+    FROM (SELECT id AS user_id FROM users WHERE username IN ${oneOf(dialect, lookup.usernames)}
+          UNION SELECT user_id FROM mention_words WHERE word IN ${oneOf(dialect, lookup.words)}) AS possible
+    ${join} channel_members m ON m.channel_id = ${channelId} AND m.user_id = possible.user_id
+    ${join} users u ON u.id = possible.user_id`;
 }
 
 interface CandidateRow { id: string; username: string; first_name: string; user_props: string; member_props: string }
@@ -31,14 +33,20 @@ const toSettings = (r: CandidateRow): MentionSettings => ({
   userNotifyProps: json(r.user_props, {}), memberNotifyProps: json(r.member_props, {}),
 });
 
+interface ContextRow {
+  channel: Selectable<ChannelsTable> | null;
+  member: Selectable<ChannelMembersTable> | null;
+  author: Selectable<UsersTable> | null;
+  candidates: CandidateRow[];
+}
+
 /** PostgreSQL: one round trip, each part as a JSON value. */
-export async function creationContextPostgres(db: Kysely<Database>, channelId: string, userId: string, usernames: readonly string[]): Promise<PostCreationContext> {
-  const row = await db.selectNoFrom((eb) => [
-    jsonObjectFrom(eb.selectFrom('channels').selectAll().where('id', '=', channelId)).as('channel'),
-    jsonObjectFrom(eb.selectFrom('channel_members').selectAll().where('channel_id', '=', channelId).where('user_id', '=', userId)).as('member'),
-    jsonObjectFrom(eb.selectFrom('users').selectAll().where('id', '=', userId)).as('author'),
-    jsonArrayFrom(candidatesQuery(eb, channelId, usernames)).as('candidates'),
-  ]).executeTakeFirstOrThrow();
+export async function creationContextPostgres(db: Kysely<Database>, channelId: string, userId: string, lookup: MentionLookup): Promise<PostCreationContext> {
+  const { rows: [row] } = await sql<ContextRow>`SELECT
+      (SELECT to_json(c) FROM channels c WHERE c.id = ${channelId}) AS channel,
+      (SELECT to_json(m) FROM channel_members m WHERE m.channel_id = ${channelId} AND m.user_id = ${userId}) AS member,
+      (SELECT to_json(u) FROM users u WHERE u.id = ${userId}) AS author,
+      (SELECT coalesce(json_agg(x), '[]') FROM (${candidatesQuery('postgres', channelId, lookup)}) x) AS candidates`.execute(db);
   return {
     channel: row.channel ? toChannel(row.channel) : undefined,
     member: row.member ? toChannelMember(row.member) : undefined,
@@ -48,15 +56,29 @@ export async function creationContextPostgres(db: Kysely<Database>, channelId: s
 }
 
 /** SQLite: separate statements, which are in-process calls. */
-export async function creationContextSqlite(db: Kysely<Database>, channelId: string, userId: string, usernames: readonly string[]): Promise<PostCreationContext> {
+export async function creationContextSqlite(db: Kysely<Database>, channelId: string, userId: string, lookup: MentionLookup): Promise<PostCreationContext> {
   const [channel, member, author, candidates] = await Promise.all([
     db.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirst(),
     db.selectFrom('channel_members').selectAll().where('channel_id', '=', channelId).where('user_id', '=', userId).executeTakeFirst(),
     db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst(),
-    candidatesQuery(db, channelId, usernames).execute(),
+    candidatesQuery('sqlite', channelId, lookup).execute(db),
   ]);
   return {
     channel: channel && toChannel(channel), member: member && toChannelMember(member), author: author && toUser(author),
-    mentionCandidates: candidates.map(toSettings),
+    mentionCandidates: candidates.rows.map(toSettings),
   };
+}
+
+/** Members whose settings may turn channel-wide mentions off for them, for posts with @channel, @all or @here. */
+export async function channelMentionSettings(db: Kysely<Database>, channelId: string): Promise<MentionSettings[]> {
+  // Notify props are JSON text written by JSON.stringify, so these patterns pick out the few non-default members.
+  const rows = await db.selectFrom('channel_members').innerJoin('users', 'users.id', 'channel_members.user_id')
+    .select(['users.id', 'users.username', 'users.first_name', 'users.notify_props as user_props', 'channel_members.notify_props as member_props'])
+    .where('channel_members.channel_id', '=', channelId)
+    .where((eb) => eb.or([
+      eb('users.notify_props', 'like', '%"channel":"false"%'),
+      eb('channel_members.notify_props', 'like', '%"ignore_channel_mentions":"on"%'),
+    ]))
+    .execute();
+  return rows.map(toSettings);
 }

@@ -1,16 +1,14 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PostRecord } from '../../model/types.js';
-import type { FlaggedPostFilter, PostCreationContext, PostPageOptions, PostStore } from '../posts.js';
-import { creationContextPostgres, creationContextSqlite } from './post_context.js';
+import type { FlaggedPostFilter, MentionLookup, MentionSettings, PostCreationContext, PostPageOptions, PostStore } from '../posts.js';
+import type { Atomically } from './atomically.js';
+import { channelMentionSettings, creationContextPostgres, creationContextSqlite } from './post_context.js';
 import type { Cursor } from '../store.js';
 import { insertCountedPostgres, insertCountedSqlite } from './post_insert.js';
 import { fromPost, toPost } from './rows.js';
 import type { Database } from './schema.js';
 
 type PostQuery = SelectQueryBuilder<Database, 'posts', object>;
-
-/** Runs work in a transaction (joining the current one, if any). */
-export type Atomically = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
 
 function withPageOptions<Q extends PostQuery>(query: Q, options: PostPageOptions): Q {
   let q = query;
@@ -138,9 +136,13 @@ export class SqlPostStore implements PostStore {
     return rows.map(toPost);
   }
 
-  creationContext(channelId: string, userId: string, usernames: readonly string[]): Promise<PostCreationContext> {
+  creationContext(channelId: string, userId: string, lookup: MentionLookup): Promise<PostCreationContext> {
     return this.dialect === 'postgres'
-      ? creationContextPostgres(this.db, channelId, userId, usernames)
-      : creationContextSqlite(this.db, channelId, userId, usernames);
+      ? creationContextPostgres(this.db, channelId, userId, lookup)
+      : creationContextSqlite(this.db, channelId, userId, lookup);
+  }
+
+  channelMentionSettings(channelId: string): Promise<MentionSettings[]> {
+    return channelMentionSettings(this.db, channelId);
   }
 }

@@ -17,6 +17,7 @@ export interface Database {
   thread_memberships: ThreadMembershipsTable;
   sidebar_categories: SidebarCategoriesTable;
   sidebar_channels: SidebarChannelsTable;
+  mention_words: MentionWordsTable;
 }
 
 export interface UsersTable {
@@ -200,4 +201,10 @@ export interface SidebarChannelsTable {
   channel_id: string;
   user_id: string;
   sort_order: number;
+}
+
+/** Derived from users: the first word of each custom mention key and enabled first name. */
+export interface MentionWordsTable {
+  word: string;
+  user_id: string;
 }

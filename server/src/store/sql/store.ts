@@ -25,7 +25,7 @@ export class SqlStore implements Store {
 
   constructor(readonly db: Kysely<Database>, readonly dialect: 'sqlite' | 'postgres', private readonly connection?: Connection) {
     if (dialect === 'sqlite' && !db.isTransaction) this.groupCommit = new GroupCommit(db);
-    this.users = new SqlUserStore(db);
+    this.users = new SqlUserStore(db, (work) => this.inTransaction(work));
     this.sessions = new SqlSessionStore(db);
     this.statuses = new SqlStatusStore(db);
     this.teams = new SqlTeamStore(db);

@@ -1,16 +1,28 @@
 import type { Kysely } from 'kysely';
+import { mentionFirstWords } from '../../model/mention_words.js';
 import type { UserRecord } from '../../model/types.js';
 import type { UserListFilter, UserSearch, UserStore } from '../users.js';
+import type { Atomically } from './atomically.js';
 import { fromUser, toUser } from './rows.js';
 import type { Database } from './schema.js';
 import { startsWithIgnoringCase } from './like.js';
 
 
-export class SqlUserStore implements UserStore {
-  constructor(private readonly db: Kysely<Database>) {}
+/** The user's rows in mention_words, replaced whenever the user is written. */
+async function indexMentionWords(db: Kysely<Database>, user: UserRecord): Promise<void> {
+  await db.deleteFrom('mention_words').where('user_id', '=', user.id).execute();
+  const words = mentionFirstWords(user.notify_props, user.first_name);
+  if (words.length > 0) await db.insertInto('mention_words').values(words.map((word) => ({ word, user_id: user.id }))).execute();
+}
 
-  async create(user: UserRecord): Promise<void> {
-    await this.db.insertInto('users').values(fromUser(user)).execute();
+export class SqlUserStore implements UserStore {
+  constructor(private readonly db: Kysely<Database>, private readonly atomically: Atomically) {}
+
+  create(user: UserRecord): Promise<void> {
+    return this.atomically(async (db) => {
+      await db.insertInto('users').values(fromUser(user)).execute();
+      await indexMentionWords(db, user);
+    });
   }
 
   async get(id: string): Promise<UserRecord | undefined> {
@@ -40,8 +52,11 @@ export class SqlUserStore implements UserStore {
     return row && toUser(row);
   }
 
-  async update(user: UserRecord): Promise<void> {
-    await this.db.updateTable('users').set(fromUser(user)).where('id', '=', user.id).execute();
+  update(user: UserRecord): Promise<void> {
+    return this.atomically(async (db) => {
+      await db.updateTable('users').set(fromUser(user)).where('id', '=', user.id).execute();
+      await indexMentionWords(db, user);
+    });
   }
 
   async count(): Promise<number> {
