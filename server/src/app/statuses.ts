@@ -54,7 +54,9 @@ export class StatusService {
 
   private async save(status: StatusRecord): Promise<void> {
     await this.deps.store.statuses.save(status);
-    this.deps.bus.publish(makeEvent('status_change', { status: status.status, user_id: status.user_id }, {}));
+    // As in Mattermost, only the user's own sessions hear it; other clients poll the statuses they show, so a
+    // change costs one send per own socket instead of one per connected socket on the server.
+    this.deps.bus.publish(makeEvent('status_change', { status: status.status, user_id: status.user_id }, { user_id: status.user_id }));
   }
 }
 

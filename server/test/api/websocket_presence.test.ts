@@ -28,6 +28,17 @@ describe('presence', () => {
     await expect.poll(async () => (await client.getStatus(user.id)).status, { timeout: 3_000 }).toBe('offline');
   });
 
+  it("tells only the user's own sockets about their status changes; others ask for statuses", async () => {
+    const { users: [a, b] } = await world.teamWith(2);
+    const wsB = await world.listen(b);
+    await wsB.waitFor((e) => e.event === 'status_change' && e.data.user_id === b.user.id);
+    const wsA = await world.listen(a);
+    await wsA.waitFor((e) => e.event === 'status_change' && e.data.user_id === a.user.id && e.data.status === 'online');
+    await sleep(QUIET_MS);
+    expect(wsB.events.filter((e) => e.event === 'status_change' && e.data.user_id === a.user.id)).toEqual([]);
+    expect(await wsB.request('get_statuses_by_ids', { user_ids: [a.user.id] })).toMatchObject({ data: { [a.user.id]: 'online' } });
+  });
+
   it('keeps a manual status when sockets come and go', async () => {
     const { user, client, token } = await createUser(server, 'wsdnd');
     await client.updateStatus({ user_id: user.id, status: 'dnd', manual: true, last_activity_at: 0 } as never);

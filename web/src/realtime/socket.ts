@@ -3,6 +3,7 @@ import { client } from '../api/client';
 import { getState, setState } from '../store/store';
 import { handleEvent, type ServerEvent } from './events';
 import { resync } from './resync';
+import { pollStatuses, startStatusPolling, stopStatusPolling } from './status_poller';
 
 let socket: WebSocketClient | null = null;
 
@@ -17,6 +18,7 @@ export function connectSocket(): void {
     setState({ connection: 'connected' });
     // The server replays what this connection missed; a reload of the visible state covers any gap it could not.
     void resync('reconnect');
+    void pollStatuses();
   });
   // A new connection id means the server could not replay: everything may be stale.
   ws.addMissedMessageListener(() => void resync('missed'));
@@ -25,11 +27,13 @@ export function connectSocket(): void {
   });
   const url = client.getWebSocketUrl().replace(/^http/, 'ws');
   ws.initialize(url);
+  startStatusPolling();
 }
 
 export function disconnectSocket(): void {
   socket?.close();
   socket = null;
+  stopStatusPolling();
 }
 
 export function sendTyping(channelId: string, rootId: string): void {
