@@ -1,3 +1,5 @@
+import type { FileInfo } from '@mattermost/types/files';
+import type { PostInfo } from '@mattermost/types/posts';
 import { postsCreated } from '../metrics/registry.js';
 import { AppError, forbidden, notFound } from '../model/errors.js';
 import { makeEvent } from '../model/events.js';
@@ -8,6 +10,7 @@ import { isSystemAdmin, type Actor } from './actor.js';
 import { readableChannel, type SystemPoster } from './channel_rules.js';
 import type { AppDeps } from './deps.js';
 import { parseHashtags } from './hashtags.js';
+import { postInfo } from './post_info.js';
 import { findMentionedUsers, mentionLookup, parseMentions } from './mentions.js';
 import { channelArchived, channelMemberRoles, type Permissions } from './permissions.js';
 import { rolesGrant } from './roles.js';
@@ -193,14 +196,64 @@ export class PostService implements SystemPoster {
     }
     if (patch.props !== undefined) next.props = sanitizeProps(patch.props);
     if (patch.is_pinned !== undefined) next.is_pinned = patch.is_pinned;
-    return this.saveEdited(actor, next);
+    return this.saveEdited(actor, next, post);
   }
 
-  private async saveEdited(actor: Actor, post: PostRecord): Promise<PostView> {
-    await this.store.posts.update(post);
+  /** Saves the post; when its message changed, the version it replaces goes into its edit history. */
+  private async saveEdited(actor: Actor, post: PostRecord, previous?: PostRecord): Promise<PostView> {
+    if (previous && previous.message !== post.message) {
+      await this.store.transaction(async (tx) => {
+        await tx.posts.recordEdit(previous, post.update_at);
+        await tx.posts.update(post);
+      });
+    } else {
+      await this.store.posts.update(post);
+    }
     const view = await presentPost(this.store, post, actor.userId);
     this.deps.bus.publish(makeEvent('post_edited', { post: JSON.stringify(sharedView(view)) }, { channel_id: post.channel_id }));
     return view;
+  }
+
+  /** The earlier versions of the caller's own post, newest first (Mattermost shows edit history to the author only). */
+  async editHistory(actor: Actor, postId: string): Promise<PostView[]> {
+    const post = await this.store.posts.get(postId);
+    if (!post || post.delete_at > 0) throw forbidden();
+    const channel = await readableChannel(this.store, this.permissions, actor, post.channel_id);
+    await this.permissions.requireChannel(actor, channel, 'edit_post');
+    if (post.user_id !== actor.userId) throw forbidden();
+    const versions = await this.store.posts.editHistory(post.id);
+    if (versions.length === 0) throw new AppError('app.post.get_edit_history_for_post.app_error', 'This post has no edit history.', 404);
+    return presentPosts(this.store, versions);
+  }
+
+  /**
+   * A message only `userId` sees, in a channel they are in; never stored, so it is gone on reload (integrations and
+   * the server use these). Needs create_post_ephemeral, which system admins hold.
+   */
+  async ephemeral(actor: Actor, userId: string, input: { channel_id: string; message: string }): Promise<PostView> {
+    this.permissions.requireSystem(actor, 'create_post_ephemeral');
+    this.validateMessage(input.message);
+    const [channel, member] = await Promise.all([this.store.channels.get(input.channel_id), this.store.channels.getMember(input.channel_id, userId)]);
+    if (!channel) throw notFound('channel');
+    if (!member) throw new AppError('app.channel.get_member.missing.app_error', 'That user is not a member of the channel.', 404);
+    const post = this.newPost({
+      user_id: actor.userId, channel_id: channel.id, root_id: '', message: input.message, type: 'system_ephemeral', props: {},
+      pending_post_id: '', hashtags: '', create_at: Date.now(),
+    });
+    const view = presentNewPost(post);
+    this.deps.bus.publish(makeEvent('ephemeral_message', { post: JSON.stringify(view) }, { user_id: userId, channel_id: channel.id }));
+    return view;
+  }
+
+  /** Where a (permalinked) post lives and whether the caller has joined its channel and team. */
+  info(actor: Actor, postId: string): Promise<PostInfo> {
+    return postInfo(this.store, actor, postId);
+  }
+
+  /** The post's attachments. Posts cannot carry files yet (create and edit reject file_ids), so the list is empty. */
+  async fileInfos(actor: Actor, postId: string): Promise<FileInfo[]> {
+    await this.get(actor, postId);
+    return [];
   }
 
   /** Pins or unpins: any member who can read the channel's content. */

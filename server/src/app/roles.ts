@@ -28,7 +28,7 @@ const SYSTEM_USER = [
 ];
 const SYSTEM_ADMIN = [
   ...new Set([
-    ...SYSTEM_USER, ...TEAM_ADMIN, 'manage_system', 'manage_roles', 'edit_other_users', 'manage_jobs', 'sysconsole_read_users',
+    ...SYSTEM_USER, ...TEAM_ADMIN, 'manage_system', 'create_post_ephemeral', 'manage_roles', 'edit_other_users', 'manage_jobs', 'sysconsole_read_users',
     'sysconsole_write_users', 'manage_oauth', 'manage_system_wide_oauth', 'read_user_access_token', 'revoke_user_access_token',
     'manage_bots', 'manage_others_bots', 'delete_others_emojis', 'read_other_users_teams', 'list_users_without_team',
     'manage_private_channel_members', 'manage_public_channel_members', 'manage_shared_channels', 'read_jobs', 'create_bot',

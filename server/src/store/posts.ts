@@ -55,6 +55,13 @@ export interface PostStore {
   getMany(ids: readonly string[]): Promise<PostRecord[]>;
   getByPendingId(userId: string, pendingPostId: string): Promise<PostRecord | undefined>;
   update(post: PostRecord): Promise<void>;
+  /** Keeps `previous` (the post as it was) in the post's edit history, replaced at `replacedAt`. */
+  recordEdit(previous: PostRecord, replacedAt: number): Promise<void>;
+  /**
+   * The post's earlier versions, newest first, as Mattermost returns them: each its own id, `original_id` the
+   * post, its content then, and `delete_at`/`update_at` when it was replaced.
+   */
+  editHistory(postId: string): Promise<PostRecord[]>;
   /** Soft-deletes the post and, for a root, all of its replies. Returns the ids deleted. */
   softDelete(id: string, deleteAt: number): Promise<string[]>;
   setHasReactions(postId: string, hasReactions: boolean, updateAt: number): Promise<void>;

@@ -109,6 +109,12 @@ const cases: Case[] = [
   { name: 'invalid status value', method: 'PUT', path: () => '/users/me/status', body: () => ({ user_id: alice.user.id, status: 'partying' }), status: 400, id: 'api.status.invalid_status.app_error' },
   { name: 'roles names not an array', method: 'POST', path: () => '/roles/names', body: { system_user: true }, status: 400, id: INVALID_BODY },
   { name: 'user ids not an array', method: 'POST', path: () => '/users/ids', body: 'abc', status: 400, id: INVALID_BODY },
+  // Post details
+  { name: 'edit history of a malformed post id', method: 'GET', path: () => '/posts/not-an-id/edit_history', status: 400, id: INVALID_URL },
+  { name: 'post info of an unknown post', method: 'GET', path: () => `/posts/${missingId}/info`, status: 404, id: NOT_FOUND },
+  { name: 'files of an unknown post', method: 'GET', path: () => `/posts/${missingId}/files/info`, status: 404, id: NOT_FOUND },
+  { name: 'ephemeral post without its post', method: 'POST', path: () => '/posts/ephemeral', body: () => ({ user_id: alice.user.id }), status: 400, id: INVALID_BODY },
+  { name: 'ephemeral post message of the wrong type', method: 'POST', path: () => '/posts/ephemeral', body: () => ({ user_id: alice.user.id, post: { channel_id: channelId, message: 42 } }), status: 400, id: INVALID_BODY },
 ];
 
 describe('hostile input', () => {

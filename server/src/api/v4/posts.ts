@@ -40,6 +40,14 @@ export const postRoutes: RouteModule = (api, { app }) => {
     return reply.code(201).send(post);
   });
 
+  api.post('/posts/ephemeral', { schema: { body: Type.Object({ user_id: Id, post: Type.Object({ channel_id: Id, message: Message }) }) } }, async (request, reply) => {
+    const actor = await auth(request);
+    const { user_id: userId, post } = request.body;
+    if (!isValidId(userId)) throw badBodyParam('user_id');
+    if (!isValidId(post.channel_id)) throw badBodyParam('channel_id');
+    return reply.code(201).send(await app.posts.ephemeral(actor, userId, post));
+  });
+
   api.post('/posts/ids', { schema: { body: Type.Array(Id, { maxItems: 1000 }) } }, async (request) => {
     const actor = await auth(request);
     if (!request.body.every(isValidId)) throw badBodyParam('post_ids');
@@ -69,6 +77,21 @@ export const postRoutes: RouteModule = (api, { app }) => {
     const actor = await auth(request);
     await app.posts.delete(actor, pathId(request.params.post_id, 'post_id'));
     return OK;
+  });
+
+  api.get('/posts/:post_id/edit_history', { schema: { params: PostParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.posts.editHistory(actor, pathId(request.params.post_id, 'post_id'));
+  });
+
+  api.get('/posts/:post_id/info', { schema: { params: PostParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.posts.info(actor, pathId(request.params.post_id, 'post_id'));
+  });
+
+  api.get('/posts/:post_id/files/info', { schema: { params: PostParams } }, async (request) => {
+    const actor = await auth(request);
+    return app.posts.fileInfos(actor, pathId(request.params.post_id, 'post_id'));
   });
 
   api.get('/posts/:post_id/thread', { schema: { params: PostParams } }, async (request) => {

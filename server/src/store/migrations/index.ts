@@ -3,6 +3,7 @@ import * as core from './0001_core.js';
 import * as postsThreads from './0002_posts_threads.js';
 import * as pinnedPartialIndex from './0003_pinned_partial_index.js';
 import * as mentionWords from './0004_mention_words.js';
+import * as postEdits from './0005_post_edits.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_posts_threads': postsThreads,
   '0003_pinned_partial_index': pinnedPartialIndex,
   '0004_mention_words': mentionWords,
+  '0005_post_edits': postEdits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -5,6 +5,7 @@ import type { Atomically } from './atomically.js';
 import { channelMentionSettings, creationContextPostgres, creationContextSqlite } from './post_context.js';
 import type { Cursor } from '../store.js';
 import { insertCountedPostgres, insertCountedSqlite } from './post_insert.js';
+import { newId } from '../../model/id.js';
 import { fromPost, toPost } from './rows.js';
 import type { Database } from './schema.js';
 
@@ -46,6 +47,28 @@ export class SqlPostStore implements PostStore {
     // has_reactions is only moved by setHasReactions, so an edit never undoes a concurrent reaction.
     const { has_reactions: _reactions, ...row } = fromPost(post);
     await this.db.updateTable('posts').set(row).where('id', '=', post.id).execute();
+  }
+
+  async recordEdit(previous: PostRecord, replacedAt: number): Promise<void> {
+    const row = fromPost(previous);
+    await this.db.insertInto('post_edits').values({
+      id: newId(), post_id: previous.id, message: row.message, props: row.props, file_ids: row.file_ids, hashtags: row.hashtags,
+      edit_at: row.edit_at, replaced_at: replacedAt,
+    }).execute();
+  }
+
+  async editHistory(postId: string): Promise<PostRecord[]> {
+    const rows = await this.db.selectFrom('post_edits').innerJoin('posts', 'posts.id', 'post_edits.post_id')
+      .selectAll('posts')
+      .select(['post_edits.id as edit_id', 'post_edits.message as edit_message', 'post_edits.props as edit_props',
+        'post_edits.file_ids as edit_file_ids', 'post_edits.hashtags as edit_hashtags', 'post_edits.edit_at as edit_edit_at', 'post_edits.replaced_at'])
+      .where('post_edits.post_id', '=', postId)
+      .orderBy('post_edits.replaced_at', 'desc').orderBy('post_edits.id', 'desc')
+      .execute();
+    return rows.map(({ edit_id, edit_message, edit_props, edit_file_ids, edit_hashtags, edit_edit_at, replaced_at, ...post }) => toPost({
+      ...post, id: edit_id, original_id: post.id, message: edit_message, props: edit_props, file_ids: edit_file_ids,
+      hashtags: edit_hashtags, edit_at: edit_edit_at, update_at: replaced_at, delete_at: replaced_at, is_pinned: 0, has_reactions: 0,
+    }));
   }
 
   async softDelete(id: string, deleteAt: number): Promise<string[]> {

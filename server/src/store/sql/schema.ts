@@ -18,6 +18,7 @@ export interface Database {
   sidebar_categories: SidebarCategoriesTable;
   sidebar_channels: SidebarChannelsTable;
   mention_words: MentionWordsTable;
+  post_edits: PostEditsTable;
 }
 
 export interface UsersTable {
@@ -207,4 +208,16 @@ export interface SidebarChannelsTable {
 export interface MentionWordsTable {
   word: string;
   user_id: string;
+}
+
+/** An earlier version of an edited post: its content until `replaced_at`. */
+export interface PostEditsTable {
+  id: string;
+  post_id: string;
+  message: string;
+  props: string;
+  file_ids: string;
+  hashtags: string;
+  edit_at: number;
+  replaced_at: number;
 }
