@@ -1,6 +1,7 @@
 import { AppError, forbidden } from '../model/errors.js';
 import { makeEvent } from '../model/events.js';
 import type { ChannelRecord } from '../model/types.js';
+import type { ChannelDirectoryFilter, ChannelWithTeam } from '../store/channels.js';
 import type { Store } from '../store/store.js';
 import type { Actor } from './actor.js';
 import type { ChannelMemberService } from './channel_members.js';
@@ -131,6 +132,15 @@ export class ChannelService {
   async listPrivate(actor: Actor, teamId: string, o: { offset: number; limit: number }): Promise<ChannelRecord[]> {
     this.permissions.requireSystem(actor, 'manage_system');
     return this.store.channels.listPrivate(teamId, o);
+  }
+
+  /** Team channels across all teams, with their team's names (system console); the total when asked for. */
+  async directory(actor: Actor, filter: ChannelDirectoryFilter, page: { offset: number; limit: number }, withTotal: boolean): Promise<{ channels: ChannelWithTeam[]; total?: number }> {
+    this.permissions.requireSystem(actor, 'manage_system');
+    const [channels, total] = await Promise.all([
+      this.store.channels.listAll(filter, page), withTotal ? this.store.channels.countAll(filter) : Promise.resolve(undefined),
+    ]);
+    return { channels, total };
   }
 
   async patch(actor: Actor, id: string, patch: ChannelPatch): Promise<ChannelRecord> {

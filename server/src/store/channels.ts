@@ -7,6 +7,19 @@ export interface ChannelMemberCounts {
   memberCount: number;
 }
 
+/** The system console's view across teams: team channels (never DMs or GMs) by display name. */
+export interface ChannelDirectoryFilter {
+  /** Name or display name prefix, any case. */
+  term?: string;
+  includeDeleted: boolean;
+  onlyDeleted?: boolean;
+  types: readonly ('O' | 'P')[];
+  /** Only these teams, when given. */
+  teamIds?: readonly string[];
+}
+
+export type ChannelWithTeam = ChannelRecord & { team_display_name: string; team_name: string; team_update_at: number };
+
 export interface ChannelStore {
   create(channel: ChannelRecord): Promise<void>;
   get(id: string): Promise<ChannelRecord | undefined>;
@@ -17,6 +30,8 @@ export interface ChannelStore {
   listPublic(teamId: string, options: { offset: number; limit: number; includeDeleted: boolean; onlyDeleted?: boolean; term?: string; notMemberOf?: string }): Promise<ChannelRecord[]>;
   /** Every private channel of a team by display name, archived ones included. */
   listPrivate(teamId: string, options: { offset: number; limit: number }): Promise<ChannelRecord[]>;
+  listAll(filter: ChannelDirectoryFilter, page: { offset: number; limit: number }): Promise<ChannelWithTeam[]>;
+  countAll(filter: ChannelDirectoryFilter): Promise<number>;
   /** Channels the user belongs to; `teamId` also includes DMs/GMs (team_id ''). */
   listForUser(userId: string, options: { teamId?: string; includeDeleted: boolean }): Promise<ChannelRecord[]>;
 

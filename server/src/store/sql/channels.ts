@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ChannelMembership } from '../../model/types.js';
-import type { ChannelMemberCounts, ChannelRecord, ChannelStore } from '../channels.js';
+import type { ChannelDirectoryFilter, ChannelMemberCounts, ChannelRecord, ChannelStore, ChannelWithTeam } from '../channels.js';
 import { fromChannel, fromChannelMember, toChannel, toChannelMember } from './rows.js';
 import type { Database } from './schema.js';
 import { startsWithIgnoringCase } from './like.js';
@@ -55,6 +55,31 @@ export class SqlChannelStore implements ChannelStore {
     const rows = await this.db.selectFrom('channels').selectAll().where('team_id', '=', teamId).where('type', '=', 'P')
       .orderBy('display_name').orderBy('id').offset(o.offset).limit(o.limit).execute();
     return rows.map(toChannel);
+  }
+
+  private directory(filter: ChannelDirectoryFilter) {
+    let query = this.db.selectFrom('channels').innerJoin('teams', 'teams.id', 'channels.team_id')
+      .where('channels.type', 'in', filter.types.length > 0 ? [...filter.types] : ['O', 'P']);
+    if (filter.onlyDeleted) query = query.where('channels.delete_at', '>', 0);
+    else if (!filter.includeDeleted) query = query.where('channels.delete_at', '=', 0);
+    if (filter.teamIds && filter.teamIds.length > 0) query = query.where('channels.team_id', 'in', [...filter.teamIds]);
+    if (filter.term) {
+      const term = filter.term;
+      query = query.where((eb) => eb.or([startsWithIgnoringCase('channels.name', term), startsWithIgnoringCase('channels.display_name', term)]));
+    }
+    return query;
+  }
+
+  async listAll(filter: ChannelDirectoryFilter, page: { offset: number; limit: number }): Promise<ChannelWithTeam[]> {
+    const rows = await this.directory(filter).selectAll('channels')
+      .select(['teams.display_name as team_display_name', 'teams.name as team_name', 'teams.update_at as team_update_at'])
+      .orderBy('channels.display_name').orderBy('channels.id').offset(page.offset).limit(page.limit).execute();
+    return rows.map(({ team_display_name, team_name, team_update_at, ...channel }) => ({ ...toChannel(channel), team_display_name, team_name, team_update_at }));
+  }
+
+  async countAll(filter: ChannelDirectoryFilter): Promise<number> {
+    const row = await this.directory(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async listForUser(userId: string, o: { teamId?: string; includeDeleted: boolean }): Promise<ChannelRecord[]> {
