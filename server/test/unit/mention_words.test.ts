@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mentionFirstWords } from '../../src/model/mention_words.js';
-import { migrateToLatest } from '../../src/store/migrations/index.js';
+import { up } from '../../src/store/migrations/0004_mention_words.js';
 import { openSqlStore, type SqlStore } from '../../src/store/sql/store.js';
 
 describe('mentionFirstWords', () => {
@@ -34,13 +34,12 @@ describe('the mention_words migration', () => {
       auth_service, email_verified, nickname, first_name, last_name, position, roles, props, notify_props, last_password_update, last_picture_update,
       locale, timezone, mfa_active, last_activity_at, is_bot) VALUES (${id}, ${now}, ${now}, 0, ${id}, ${`${id}@example.com`}, '', '', 0, '', ${firstName},
       '', '', 'system_user', '{}', ${JSON.stringify(notifyProps)}, 0, 0, 'en', '{}', 0, 0, 0)`.execute(db);
-    // Rows written straight into the table, as an older server would have left them, then the migration run again.
+    // Users as a server from before the migration left them: no mention_words yet. Then the migration runs.
     await sql`DROP TABLE mention_words`.execute(db);
-    await sql`DELETE FROM parley_migrations WHERE name = '0004_mention_words'`.execute(db);
     await user('keys', { mention_keys: 'deploy,on call' }, 'Kim');
     await user('firstname', { first_name: 'true' }, 'Zelda');
     await user('plain', { mention_keys: '' }, 'Pat');
-    await migrateToLatest(db);
+    await up(db);
     const rows = await sql<{ word: string; user_id: string }>`SELECT word, user_id FROM mention_words ORDER BY word`.execute(db);
     expect(rows.rows).toEqual([{ word: 'deploy', user_id: 'keys' }, { word: 'on', user_id: 'keys' }, { word: 'zelda', user_id: 'firstname' }]);
   });
