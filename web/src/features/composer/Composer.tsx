@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { getState, setState, useStore } from '../../store/store';
 import { channelTitle } from '../../store/selectors';
 import { sendPost } from '../../store/actions/posts';
@@ -69,10 +70,14 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
   const complete = (s: Suggestion): void => {
     if (!trigger) return;
     const next = applyCompletion(draft, ref.current?.selectionStart ?? draft.length, trigger, s.completion);
-    setDraft(next.text);
+    // Commit the new text and place the caret before this event handler returns: a key typed right after the
+    // completion must land after it, not where a later frame would have put the caret.
+    flushSync(() => {
+      setDraft(next.text);
+      setTrigger(null);
+    });
+    ref.current?.setSelectionRange(next.caret, next.caret);
     setCaret(next.caret);
-    setTrigger(null);
-    requestAnimationFrame(() => ref.current?.setSelectionRange(next.caret, next.caret));
   };
 
   const submit = async (): Promise<void> => {
