@@ -423,4 +423,22 @@ describe('Parley in the browser', () => {
     await ben.page.getByRole('button', { name: 'Log in' }).click();
     await ben.page.waitForURL(`**/${team}/channels/town-square`);
   });
+
+  it('returns to the login page, saying why, when the session is revoked from elsewhere', async () => {
+    const api = (path: string, init: RequestInit & { token?: string } = {}) => fetch(`${server.url}/api/v4${path}`, {
+      ...init, headers: { 'Content-Type': 'application/json', ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}) },
+    });
+    const login = await api('/users/login', { method: 'POST', body: JSON.stringify({ login_id: 'ben', password }) });
+    const token = login.headers.get('token') ?? '';
+    const me = (await login.json()) as { id: string };
+    const sessions = (await (await api(`/users/${me.id}/sessions`, { token })).json()) as Array<{ id: string; create_at: number }>;
+    // Every session but the one just opened here (the newest): that is the browser's.
+    const newest = sessions.reduce((a, b) => (a.create_at >= b.create_at ? a : b));
+    for (const session of sessions.filter((x) => x.id !== newest.id)) {
+      expect((await api(`/users/${me.id}/sessions/revoke`, { method: 'POST', token, body: JSON.stringify({ session_id: session.id }) })).status).toBe(200);
+    }
+    await ben.page.waitForURL('**/login', { timeout: 15_000 });
+    await expect.poll(() => ben.page.getByRole('status').textContent()).toContain('Your session has ended');
+    await screenshot(ben.page, '16-session-ended');
+  });
 });

@@ -7,6 +7,28 @@ import { Client4 } from '@mattermost/client';
 export const client = new Client4();
 client.setUrl(window.location.origin);
 
+const SESSION_EXPIRED = 'api.context.session_expired.app_error';
+let onSessionExpired: () => void = () => undefined;
+
+/** Runs `handler` whenever the server answers that the session is gone (expired, logged out or revoked elsewhere). */
+export function whenSessionExpires(handler: () => void): void {
+  onSessionExpired = handler;
+}
+
+// Every Client4 call goes through doFetchWithResponse (private in its types, an instance field at run time):
+// wrapping it is the one place that sees every failure.
+interface Fetching { doFetchWithResponse: (url: string, options: RequestInit) => Promise<unknown> }
+const fetching = client as unknown as Fetching;
+const fetchWithResponse = fetching.doFetchWithResponse;
+fetching.doFetchWithResponse = async (url, options) => {
+  try {
+    return await fetchWithResponse(url, options);
+  } catch (err) {
+    if (err && typeof err === 'object' && 'server_error_id' in err && err.server_error_id === SESSION_EXPIRED) onSessionExpired();
+    throw err;
+  }
+};
+
 export function isLoggedInCookie(): boolean {
   return /(?:^|;\s*)MMUSERID=/.test(document.cookie);
 }

@@ -14,6 +14,7 @@ export const de: Messages = {
   'auth.password': 'Passwort',
   'auth.signIn': 'Anmelden',
   'auth.signingIn': 'Anmeldung läuft…',
+  'auth.sessionExpired': 'Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.',
   'auth.loginFailed': 'Anmeldung fehlgeschlagen.',
   'auth.forgotPassword': 'Passwort vergessen?',
   'auth.noAccount': 'Noch kein Konto?',

@@ -12,6 +12,7 @@ export const en = {
   'auth.password': 'Password',
   'auth.signIn': 'Log in',
   'auth.signingIn': 'Logging in…',
+  'auth.sessionExpired': 'Your session has ended. Please log in again.',
   'auth.loginFailed': 'Could not log in.',
   'auth.forgotPassword': 'Forgot your password?',
   'auth.noAccount': "Don't have an account?",

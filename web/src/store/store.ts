@@ -18,6 +18,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 export interface AppState {
   /** the session check at start finished (logged in or not) */
   booted: boolean;
+  /** the server ended the session (expired or revoked elsewhere); the login page says so */
+  sessionExpired: boolean;
   path: string;
   config: Record<string, string>;
   me: UserProfile | null;
@@ -54,6 +56,7 @@ export interface AppState {
 
 export const initialState: AppState = {
   booted: false,
+  sessionExpired: false,
   path: typeof window === 'undefined' ? '/' : window.location.pathname,
   config: {},
   me: null,

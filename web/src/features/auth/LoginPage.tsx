@@ -9,6 +9,7 @@ import { AuthLayout } from './AuthLayout';
 export function LoginPage() {
   const t = useT();
   const config = useStore((s) => s.config);
+  const sessionExpired = useStore((s) => s.sessionExpired);
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
@@ -31,6 +32,7 @@ export function LoginPage() {
 
   return (
     <AuthLayout title={t('auth.loginTitle')} subtitle={t('auth.loginSubtitle')}>
+      {sessionExpired && <p className="form-notice" role="status">{t('auth.sessionExpired')}</p>}
       <form className="form" onSubmit={(e) => void submit(e)}>
         <label className="field">
           <span>{t('auth.loginId')}</span>

@@ -1,7 +1,7 @@
 import type { PreferenceType } from '@mattermost/types/preferences';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
-import { client, isLoggedInCookie } from '../../api/client';
+import { client, isLoggedInCookie, whenSessionExpires } from '../../api/client';
 import { getState, initialState, setState } from '../store';
 import { loadTeamChannels } from './channels';
 import { clearSavedDrafts } from '../drafts';
@@ -14,8 +14,18 @@ async function loadConfig(): Promise<void> {
   setState({ config });
 }
 
+/** The server ended the session: back to the login page, which says why; drafts stay for the next login. */
+function sessionEnded(): void {
+  if (!getState().me) return;
+  disconnectSocket();
+  const { config } = getState();
+  setState({ ...initialState, config, booted: true, sessionExpired: true, path: '/login' });
+  window.history.replaceState(null, '', '/login');
+}
+
 /** Start: config, then (when the session cookie says we are logged in) me, preferences and teams. */
 export async function boot(): Promise<void> {
+  whenSessionExpires(sessionEnded);
   try {
     await loadConfig();
   } catch {
@@ -60,6 +70,7 @@ export function receivedTeams(teams: Team[], myTeamIds?: string[]): void {
 export async function login(loginId: string, password: string): Promise<void> {
   // `me` is set by loadMe once teams are known too, so the first route after login is the right one.
   await client.login(loginId, password);
+  setState({ sessionExpired: false });
   await loadMe();
 }
 
