@@ -1,7 +1,8 @@
 import { newId } from '@parley/server/dist/model/id.js';
+import type { PostRecord } from '@parley/server/dist/model/types.js';
 import { fromPost } from '@parley/server/dist/store/sql/rows.js';
 import { call } from './http.js';
-import { Seeder } from './seed.js';
+import { Seeder, type SeededUser } from './seed.js';
 import { freshDatabase, startServer, type Database } from './server_process.js';
 
 const CLIENTS = 16;
@@ -11,26 +12,44 @@ export interface ThroughputResult {
   httpPostsPerSecond: number;
   rawInsertsPerSecond: number;
   ratio: number;
+  /** The store's whole post write (row, channel totals, author's read state, one mention), called directly. */
+  storeWritesPerSecond: number;
   errors: number;
 }
 
-/** Raw rate: the same post rows, one transaction each, straight through the driver, 16 concurrent writers. */
-async function rawInsertRate(seeder: Seeder, channelId: string, userId: string): Promise<number> {
+const benchPost = (channelId: string, userId: string): PostRecord => {
+  const now = Date.now();
+  return {
+    id: newId(), create_at: now, update_at: now, edit_at: 0, delete_at: 0, is_pinned: false, user_id: userId,
+    channel_id: channelId, root_id: '', original_id: '', message: 'raw insert benchmark message', type: '', props: {},
+    hashtags: '', file_ids: [], pending_post_id: '', has_reactions: false,
+  };
+};
+
+/** 16 concurrent writers for SECONDS, each running `write(its index)` back to back; writes per second. */
+async function rate(write: (writer: number) => Promise<unknown>): Promise<number> {
   let count = 0;
   const until = Date.now() + SECONDS * 1000;
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+  await Promise.all(Array.from({ length: CLIENTS }, async (_, writer) => {
     while (Date.now() < until) {
-      const now = Date.now();
-      await seeder.store.db.insertInto('posts').values(fromPost({
-        id: newId(), create_at: now, update_at: now, edit_at: 0, delete_at: 0, is_pinned: false, user_id: userId,
-        channel_id: channelId, root_id: '', original_id: '', message: 'raw insert benchmark message', type: '', props: {},
-        hashtags: '', file_ids: [], pending_post_id: '', has_reactions: false,
-      })).execute();
+      await write(writer);
       count++;
     }
   }));
   return count / SECONDS;
 }
+
+/** Raw rate: the same post rows, one single-row insert (its own transaction) each, through the driver. */
+const rawInsertRate = (seeder: Seeder, channelId: string, userId: string): Promise<number> =>
+  rate(() => seeder.store.db.insertInto('posts').values(fromPost(benchPost(channelId, userId))).execute());
+
+/**
+ * The write a post makes, without HTTP, auth or reads: the store's atomic post write (the row, the channel
+ * totals, the author's read state and one mention), each writer in its own channel as the HTTP clients are,
+ * so the HTTP rate can also be read against its own write.
+ */
+const storeWriteRate = (seeder: Seeder, channels: readonly string[], users: readonly SeededUser[]): Promise<number> =>
+  rate((i) => seeder.store.posts.create(benchPost(channels[i], users[i * 4].id), [users[i * 4 + 1].id]));
 
 export async function postThroughput(db: Database): Promise<ThroughputResult> {
   const database = await freshDatabase(db);
@@ -61,7 +80,11 @@ export async function postThroughput(db: Database): Promise<ThroughputResult> {
   await run(1, false);
   await run(SECONDS, true);
   await server.stop();
+  // Last, so its rows do not weigh on the HTTP run.
+  const writer = await Seeder.open(database);
+  const storeWritesPerSecond = await storeWriteRate(writer, channels, users);
+  await writer.close();
   await database.drop();
   const httpPostsPerSecond = posted / SECONDS;
-  return { httpPostsPerSecond, rawInsertsPerSecond, ratio: httpPostsPerSecond / rawInsertsPerSecond, errors };
+  return { httpPostsPerSecond, rawInsertsPerSecond, ratio: httpPostsPerSecond / rawInsertsPerSecond, storeWritesPerSecond, errors };
 }
