@@ -28,6 +28,9 @@ export interface ChannelPostsQuery {
 
 const MAX_SINCE_POSTS = 1000;
 
+/** The ids of the posts just past a page on either side ('' at an end). */
+interface Cursors { next: string; prev: string }
+
 const cursorOf = (p: PostRecord): Cursor => ({ createAt: p.create_at, id: p.id });
 const newestFirst = (a: PostRecord, b: PostRecord): number => b.create_at - a.create_at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
@@ -48,19 +51,25 @@ export class PostListService {
     return this.deps.store;
   }
 
-  private async build(ordered: readonly PostRecord[], viewerId: string, cursors: { next: string; prev: string }): Promise<PostListView> {
-    const listed = new Set(ordered.map((p) => p.id));
-    const missingRoots = [...new Set(ordered.filter((p) => p.root_id && !listed.has(p.root_id)).map((p) => p.root_id))];
-    const roots = await this.store.posts.getMany(missingRoots);
-    const views = await presentPosts(this.store, [...ordered, ...roots], viewerId);
+  /** The list for the client; `cursors` may still be loading, and is awaited alongside the presentation. */
+  private async build(ordered: readonly PostRecord[], viewerId: string, cursors: Cursors | Promise<Cursors>): Promise<PostListView> {
+    const [views, { next, prev }] = await Promise.all([this.present(ordered, viewerId), cursors]);
     return {
       order: ordered.map((p) => p.id), posts: Object.fromEntries(views.map((p) => [p.id, p])),
-      next_post_id: cursors.next, prev_post_id: cursors.prev, has_next: cursors.next !== '', first_inaccessible_post_time: 0,
+      next_post_id: next, prev_post_id: prev, has_next: next !== '', first_inaccessible_post_time: 0,
     };
   }
 
+  /** The posts with the roots of listed replies that are not listed themselves, in wire form. */
+  private async present(ordered: readonly PostRecord[], viewerId: string): Promise<PostView[]> {
+    const listed = new Set(ordered.map((p) => p.id));
+    const missingRoots = [...new Set(ordered.filter((p) => p.root_id && !listed.has(p.root_id)).map((p) => p.root_id))];
+    const roots = await this.store.posts.getMany(missingRoots);
+    return presentPosts(this.store, [...ordered, ...roots], viewerId);
+  }
+
   /** The posts just beyond a newest-first page, in the same filtering. */
-  private async neighbours(channelId: string, ordered: readonly PostRecord[], options: PostPageOptions): Promise<{ next: string; prev: string }> {
+  private async neighbours(channelId: string, ordered: readonly PostRecord[], options: PostPageOptions): Promise<Cursors> {
     const newest = ordered[0];
     const oldest = ordered.at(-1);
     const filters = { rootsOnly: options.rootsOnly, includeDeleted: options.includeDeleted };
@@ -71,14 +80,17 @@ export class PostListService {
     return { next: newer[0]?.id ?? '', prev: older[0]?.id ?? '' };
   }
 
-  private async anchor(channel: ChannelRecord, postId: string, name: string): Promise<PostRecord> {
-    const post = await this.store.posts.get(postId);
+  private anchor(channel: ChannelRecord, post: PostRecord | undefined, name: string): PostRecord {
     if (!post || post.channel_id !== channel.id) throw badParam(name);
     return post;
   }
 
   async channelPosts(actor: Actor, channelId: string, q: ChannelPostsQuery): Promise<PostListView> {
-    const channel = await readableChannel(this.store, this.permissions, actor, channelId);
+    // The `before`/`after` post is read alongside the channel check; it is only used once the check passed.
+    const anchorId = q.after ?? q.before;
+    const [channel, anchorPost] = await Promise.all([
+      readableChannel(this.store, this.permissions, actor, channelId), anchorId === undefined ? undefined : this.store.posts.get(anchorId),
+    ]);
     if (q.includeDeleted && !isSystemAdmin(actor)) throw forbidden();
     if (q.since !== undefined) {
       const changed = await this.store.posts.changedSince(channel.id, q.since, MAX_SINCE_POSTS);
@@ -86,14 +98,14 @@ export class PostListService {
     }
     const options: PostPageOptions = { rootsOnly: q.collapsedThreads, includeDeleted: q.includeDeleted, offset: q.page * q.perPage };
     if (q.after !== undefined) {
-      const after = await this.anchor(channel, q.after, 'after');
+      const after = this.anchor(channel, anchorPost, 'after');
       const ordered = (await this.store.posts.pageAfter(channel.id, cursorOf(after), q.perPage, options)).reverse();
-      const cursors = ordered.length > 0 ? await this.neighbours(channel.id, ordered, options) : { next: '', prev: q.page === 0 ? after.id : '' };
+      const cursors = ordered.length > 0 ? this.neighbours(channel.id, ordered, options) : { next: '', prev: q.page === 0 ? after.id : '' };
       return this.build(ordered, actor.userId, cursors);
     }
-    const before = q.before === undefined ? undefined : await this.anchor(channel, q.before, 'before');
+    const before = q.before === undefined ? undefined : this.anchor(channel, anchorPost, 'before');
     const ordered = await this.store.posts.pageBefore(channel.id, before && cursorOf(before), q.perPage, options);
-    const cursors = ordered.length > 0 ? await this.neighbours(channel.id, ordered, options) : { next: before && q.page === 0 ? before.id : '', prev: '' };
+    const cursors = ordered.length > 0 ? this.neighbours(channel.id, ordered, options) : { next: before && q.page === 0 ? before.id : '', prev: '' };
     return this.build(ordered, actor.userId, cursors);
   }
 
@@ -115,7 +127,7 @@ export class PostListService {
     } else {
       ordered = await this.store.posts.pageBefore(channel.id, undefined, q.limitBefore, options);
     }
-    return this.build(ordered, actor.userId, await this.neighbours(channel.id, ordered, options));
+    return this.build(ordered, actor.userId, this.neighbours(channel.id, ordered, options));
   }
 
   /** The whole thread of a post: its root and every reply. */
