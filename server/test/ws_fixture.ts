@@ -1,6 +1,8 @@
 import type { Channel } from '@mattermost/types/channels';
 import type { Team } from '@mattermost/types/teams';
-import { createUser, unique, type TestUser } from './harness.js';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Config } from '../src/config/schema.js';
+import { createUser, startTestServer, unique, type TestServer, type TestUser } from './harness.js';
 import { RawSocket, wsUrl, WsUser, type WsEvent } from './ws_client.js';
 
 /** How long a negative test waits for an event that must not come (after a positive control arrived). */
@@ -68,4 +70,27 @@ export class WsWorld {
   closeSockets(): void {
     for (const socket of this.sockets.splice(0)) socket.close();
   }
+}
+
+/** What a real-time suite shares: its server and the world of users and sockets on it. */
+export interface WsSuite {
+  server: TestServer;
+  world: WsWorld;
+}
+
+/**
+ * Registers a test file's set-up: a server (with `config` overrides) and its WsWorld, started before the file's
+ * tests; each test's sockets are closed after it, and the server after the file.
+ */
+export function useWsSuite(config: Partial<Config> = {}): WsSuite {
+  const suite = {} as WsSuite;
+  beforeAll(async () => {
+    suite.server = await startTestServer(config);
+    suite.world = await WsWorld.start(suite.server);
+  });
+  afterEach(() => suite.world.closeSockets());
+  afterAll(async () => {
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -1,23 +1,10 @@
 import type { ChannelMembership } from '@mattermost/types/channels';
 import type { UserNotifyProps } from '@mattermost/types/users';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerEvent } from '../../src/model/events.js';
-import { raw, startTestServer, type TestServer, type TestUser } from '../harness.js';
-import { recordEvents } from '../team_fixtures.js';
-import { channelWith, ensureAdmin, post, teamWith, type TeamWorld } from './post_fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { raw, type TestUser } from '../harness.js';
+import { channelWith, post, usePostSuite } from './post_fixtures.js';
 
-let server: TestServer;
-let world: TeamWorld;
-let events: ServerEvent[];
-beforeAll(async () => {
-  server = await startTestServer();
-  await ensureAdmin(server);
-  world = await teamWith(server, 4);
-  events = recordEvents(server).events;
-});
-afterAll(async () => {
-  await server?.close();
-});
+const suite = usePostSuite(4);
 
 /** The user's unread state in the channel: unread posts and mentions, as clients compute them. */
 async function unread(user: TestUser, channelId: string): Promise<{ msgs: number; mentions: number; rootMentions: number; member: ChannelMembership }> {
@@ -27,8 +14,8 @@ async function unread(user: TestUser, channelId: string): Promise<{ msgs: number
 
 describe('unread and mention counting', () => {
   it('counts @username mentions for members only and resets them when the channel is viewed', async () => {
-    const { owner, members: [a, b, outsider] } = world;
-    const channel = await channelWith(owner, world.team.id, [a, b]);
+    const { owner, members: [a, b, outsider] } = suite.world;
+    const channel = await channelWith(owner, suite.world.team.id, [a, b]);
     await Promise.all([a, b].map((u) => u.client.viewMyChannel(channel.id)));
     const p = await post(owner, channel.id, `Hey @${a.user.username}, and @${outsider.user.username}: look`);
     expect(await unread(a, channel.id)).toMatchObject({ msgs: 1, mentions: 1, rootMentions: 1 });
@@ -36,17 +23,17 @@ describe('unread and mention counting', () => {
     const author = await unread(owner, channel.id);
     expect(author).toMatchObject({ msgs: 0, mentions: 0 });
     expect(author.member.last_viewed_at).toBe(p.create_at);
-    const posted = events.find((e) => e.event === 'posted' && JSON.parse(e.data.post as string).id === p.id);
+    const posted = suite.events.find((e) => e.event === 'posted' && JSON.parse(e.data.post as string).id === p.id);
     expect(JSON.parse(posted?.data.mentions as string)).toEqual([a.user.id]);
-    expect(posted?.data).toMatchObject({ channel_type: 'O', channel_name: channel.name, sender_name: `@${owner.user.username}`, team_id: world.team.id, set_online: true });
+    expect(posted?.data).toMatchObject({ channel_type: 'O', channel_name: channel.name, sender_name: `@${owner.user.username}`, team_id: suite.world.team.id, set_online: true });
 
     await a.client.viewMyChannel(channel.id);
     expect(await unread(a, channel.id)).toMatchObject({ msgs: 0, mentions: 0 });
   });
 
   it('counts @channel, @all and @here for every member but the author, unless a member ignores them', async () => {
-    const { owner, members: [a, b, c] } = world;
-    const channel = await channelWith(owner, world.team.id, [a, b, c]);
+    const { owner, members: [a, b, c] } = suite.world;
+    const channel = await channelWith(owner, suite.world.team.id, [a, b, c]);
     await c.client.updateChannelNotifyProps({ channel_id: channel.id, user_id: c.user.id, ignore_channel_mentions: 'on' });
     await Promise.all([owner, a, b, c].map((u) => u.client.viewMyChannel(channel.id)));
     await post(a, channel.id, '@channel standup');
@@ -59,8 +46,8 @@ describe('unread and mention counting', () => {
   });
 
   it('counts replies in mention_count but not mention_count_root', async () => {
-    const { owner, members: [a] } = world;
-    const channel = await channelWith(owner, world.team.id, [a]);
+    const { owner, members: [a] } = suite.world;
+    const channel = await channelWith(owner, suite.world.team.id, [a]);
     const root = await post(a, channel.id, 'root');
     await owner.client.viewMyChannel(channel.id);
     await post(a, channel.id, `@${owner.user.username} in a thread`, { root_id: root.id });
@@ -70,9 +57,9 @@ describe('unread and mention counting', () => {
   });
 
   it('counts custom mention keys and the first name when the user asked for them', async () => {
-    const { owner, members: [a] } = world;
+    const { owner, members: [a] } = suite.world;
     await a.client.patchMe({ first_name: 'Zelda', notify_props: { ...a.user.notify_props, mention_keys: 'deploy,on call', first_name: 'true' } as UserNotifyProps });
-    const channel = await channelWith(owner, world.team.id, [a]);
+    const channel = await channelWith(owner, suite.world.team.id, [a]);
     await a.client.viewMyChannel(channel.id);
     await post(owner, channel.id, 'Who can DEPLOY this?');
     await post(owner, channel.id, 'thanks Zelda!');
@@ -82,10 +69,10 @@ describe('unread and mention counting', () => {
   });
 
   it('stops counting mention keys and the first name once the user turns them off', async () => {
-    const { owner, members: [a] } = world;
+    const { owner, members: [a] } = suite.world;
     const me = await a.client.patchMe({ first_name: 'Yusuf', notify_props: { ...a.user.notify_props, mention_keys: 'release', first_name: 'true' } as UserNotifyProps });
     await a.client.patchMe({ notify_props: { ...me.notify_props, mention_keys: 'rollback', first_name: 'false' } as UserNotifyProps });
-    const channel = await channelWith(owner, world.team.id, [a]);
+    const channel = await channelWith(owner, suite.world.team.id, [a]);
     await a.client.viewMyChannel(channel.id);
     await post(owner, channel.id, 'release is out, thanks Yusuf');
     expect(await unread(a, channel.id)).toMatchObject({ msgs: 1, mentions: 0 });
@@ -94,7 +81,7 @@ describe('unread and mention counting', () => {
   });
 
   it('treats every post in a DM as a mention of the other member', async () => {
-    const { owner, members: [a] } = world;
+    const { owner, members: [a] } = suite.world;
     const dm = await owner.client.createDirectChannel([owner.user.id, a.user.id]);
     await a.client.viewMyChannel(dm.id);
     await post(owner, dm.id, 'one');
@@ -106,7 +93,7 @@ describe('unread and mention counting', () => {
   });
 
   it('treats every post in a group message as a mention of the other members', async () => {
-    const { owner, members: [a, b] } = world;
+    const { owner, members: [a, b] } = suite.world;
     const gm = await owner.client.createGroupChannel([owner.user.id, a.user.id, b.user.id]);
     await Promise.all([a, b].map((u) => u.client.viewMyChannel(gm.id)));
     await post(a, gm.id, 'hello all');
@@ -116,27 +103,27 @@ describe('unread and mention counting', () => {
   });
 
   it('marks a channel unread from a post, recounting messages and mentions', async () => {
-    const { owner, members: [a] } = world;
-    const channel = await channelWith(owner, world.team.id, [a]);
+    const { owner, members: [a] } = suite.world;
+    const channel = await channelWith(owner, suite.world.team.id, [a]);
     await post(owner, channel.id, 'older');
     const from = await post(owner, channel.id, `@${a.user.username} from here`);
     await post(owner, channel.id, 'newer');
     await a.client.viewMyChannel(channel.id);
     const result = await a.client.markPostAsUnread(a.user.id, from.id) as unknown as Record<string, unknown>;
     expect(result).toMatchObject({
-      channel_id: channel.id, user_id: a.user.id, team_id: world.team.id, mention_count: 1, mention_count_root: 1,
+      channel_id: channel.id, user_id: a.user.id, team_id: suite.world.team.id, mention_count: 1, mention_count_root: 1,
       last_viewed_at: from.create_at - 1,
     });
     expect(await unread(a, channel.id)).toMatchObject({ msgs: 2, mentions: 1 });
-    const event = events.find((e) => e.event === 'post_unread' && e.broadcast.user_id === a.user.id && e.data.post_id === from.id);
+    const event = suite.events.find((e) => e.event === 'post_unread' && e.broadcast.user_id === a.user.id && e.data.post_id === from.id);
     expect(event?.data).toMatchObject({ channel_id: channel.id, mention_count: 1, last_viewed_at: from.create_at - 1 });
-    const other = await raw(server, 'POST', `/users/${owner.user.id}/posts/${from.id}/set_unread`, { token: a.token, body: {} });
+    const other = await raw(suite.server, 'POST', `/users/${owner.user.id}/posts/${from.id}/set_unread`, { token: a.token, body: {} });
     expect(other.status).toBe(403);
   });
 
   it('loads a channel around the first unread post', async () => {
-    const { owner, members: [a] } = world;
-    const channel = await channelWith(owner, world.team.id, [a]);
+    const { owner, members: [a] } = suite.world;
+    const channel = await channelWith(owner, suite.world.team.id, [a]);
     const read = [];
     for (let i = 0; i < 4; i++) read.push(await post(owner, channel.id, `read ${i}`));
     await a.client.viewMyChannel(channel.id);
@@ -150,7 +137,7 @@ describe('unread and mention counting', () => {
     const caughtUp = await a.client.getPostsUnread(channel.id, a.user.id, 10, 3);
     expect(caughtUp.order).toEqual([fresh[3].id, fresh[2].id, fresh[1].id]);
     expect(caughtUp).toMatchObject({ next_post_id: '', prev_post_id: fresh[0].id });
-    const bad = await raw(server, 'GET', `/users/me/channels/${channel.id}/posts/unread?limit_after=0`, { token: a.token });
+    const bad = await raw(suite.server, 'GET', `/users/me/channels/${channel.id}/posts/unread?limit_after=0`, { token: a.token });
     expect(bad.status).toBe(400);
   });
 });

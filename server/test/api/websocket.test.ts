@@ -1,26 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/model/id.js';
-import { createUser, newClient, raw, startTestServer, type TestServer } from '../harness.js';
+import { createUser, newClient, raw } from '../harness.js';
 import { RawSocket, sleep } from '../ws_client.js';
-import { about, QUIET_MS, WsWorld } from '../ws_fixture.js';
+import { about, QUIET_MS, useWsSuite } from '../ws_fixture.js';
 
-let server: TestServer;
-let world: WsWorld;
-
-beforeAll(async () => {
-  server = await startTestServer({});
-  world = await WsWorld.start(server);
-});
-afterEach(() => world.closeSockets());
-afterAll(async () => {
-  await server?.close();
-});
+const suite = useWsSuite();
 
 describe('WebSocket connection and authentication', () => {
   it('starts every stream with hello at seq 0, then replies to the challenge without consuming a seq', async () => {
-    const { user, token } = await createUser(server, 'wshello');
-    const version = (await raw(server, 'GET', '/system/ping')).headers.get('x-version-id');
-    const socket = world.rawSocket();
+    const { user, token } = await createUser(suite.server, 'wshello');
+    const version = (await raw(suite.server, 'GET', '/system/ping')).headers.get('x-version-id');
+    const socket = suite.world.rawSocket();
     await socket.opened;
     socket.send({ seq: 1, action: 'authentication_challenge', data: { token } });
     const reply = await socket.next((f) => f.seq_reply === 1);
@@ -40,9 +30,9 @@ describe('WebSocket connection and authentication', () => {
   });
 
   it('numbers events 0, 1, 2... per connection, as the official client checks', async () => {
-    const { team, users: [a, b] } = await world.teamWith(2);
-    const channel = await world.channelOf(a, team.id, 'O', [b]);
-    const ws = await world.listen(b);
+    const { team, users: [a, b] } = await suite.world.teamWith(2);
+    const channel = await suite.world.channelOf(a, team.id, 'O', [b]);
+    const ws = await suite.world.listen(b);
     for (let i = 0; i < 3; i++) await a.client.patchChannel(channel.id, { header: `h${i}` });
     await ws.waitFor((e) => e.event === 'channel_updated' && JSON.parse(e.data.channel).header === 'h2');
     expect(ws.events.map((e) => e.seq)).toEqual(ws.events.map((_, i) => i));
@@ -51,8 +41,8 @@ describe('WebSocket connection and authentication', () => {
   });
 
   it('authenticates from the Authorization header on the upgrade and then ignores the challenge', async () => {
-    const { user, token } = await createUser(server, 'wsheader');
-    const socket = world.rawSocket('', { headers: { Authorization: `BEARER ${token}` } });
+    const { user, token } = await createUser(suite.server, 'wsheader');
+    const socket = suite.world.rawSocket('', { headers: { Authorization: `BEARER ${token}` } });
     const hello = await socket.next((f) => f.event === 'hello');
     expect(hello.broadcast.user_id).toBe(user.id);
     socket.send({ seq: 1, action: 'authentication_challenge', data: { token } });
@@ -63,12 +53,12 @@ describe('WebSocket connection and authentication', () => {
   });
 
   it('authenticates from the MMAUTHTOKEN cookie, but not when the page comes from another origin', async () => {
-    const { user, token } = await createUser(server, 'wscookie');
-    const host = new URL(server.url).host;
-    const sameSite = world.rawSocket('', { headers: { Cookie: `MMAUTHTOKEN=${token}`, Origin: `http://${host}` } });
+    const { user, token } = await createUser(suite.server, 'wscookie');
+    const host = new URL(suite.server.url).host;
+    const sameSite = suite.world.rawSocket('', { headers: { Cookie: `MMAUTHTOKEN=${token}`, Origin: `http://${host}` } });
     expect((await sameSite.next((f) => f.event === 'hello')).broadcast.user_id).toBe(user.id);
 
-    const crossSite = world.rawSocket('', { headers: { Cookie: `MMAUTHTOKEN=${token}`, Origin: 'http://evil.example' } });
+    const crossSite = suite.world.rawSocket('', { headers: { Cookie: `MMAUTHTOKEN=${token}`, Origin: 'http://evil.example' } });
     await crossSite.opened;
     crossSite.send({ seq: 1, action: 'get_statuses_by_ids', data: { user_ids: [user.id] } });
     const refused = await crossSite.next((f) => f.seq_reply === 1);
@@ -80,35 +70,35 @@ describe('WebSocket connection and authentication', () => {
   });
 
   it('accepts a trailing slash on the path and refuses other upgrade paths', async () => {
-    const { token } = await createUser(server, 'wspath');
-    const slash = world.authedSocket(token, '/');
+    const { token } = await createUser(suite.server, 'wspath');
+    const slash = suite.world.authedSocket(token, '/');
     await slash.next((f) => f.event === 'hello');
-    const elsewhere = world.track(new RawSocket(`${server.url.replace(/^http/, 'ws')}/api/v4/users`));
+    const elsewhere = suite.world.track(new RawSocket(`${suite.server.url.replace(/^http/, 'ws')}/api/v4/users`));
     await expect(elsewhere.opened).rejects.toThrow(/404/);
   });
 
   it('closes the socket on a bad token, an invalid message or an oversized one', async () => {
-    const bad = world.rawSocket();
+    const bad = suite.world.rawSocket();
     await bad.opened;
     bad.send({ seq: 1, action: 'authentication_challenge', data: { token: newId() } });
     expect((await bad.closed).code).toBe(1008);
     expect(bad.frames).toEqual([]);
 
-    const garbage = world.rawSocket();
+    const garbage = suite.world.rawSocket();
     await garbage.opened;
     garbage.send('{not json');
     expect((await garbage.closed).code).toBe(1008);
 
-    const { token } = await createUser(server, 'wsbig');
-    const big = world.authedSocket(token);
+    const { token } = await createUser(suite.server, 'wsbig');
+    const big = suite.world.authedSocket(token);
     await big.next((f) => f.event === 'hello');
     big.send({ seq: 1, action: 'ping', data: { padding: 'x'.repeat(9 * 1024) } });
     expect((await big.closed).code).toBe(1009);
   });
 
   it('answers unknown actions and bad action data with FAIL replies', async () => {
-    const { token } = await createUser(server, 'wsfail');
-    const socket = world.authedSocket(token);
+    const { token } = await createUser(suite.server, 'wsfail');
+    const socket = suite.world.authedSocket(token);
     await socket.next((f) => f.event === 'hello');
     socket.send({ seq: 1, action: 'launch_rockets', data: {} });
     socket.send({ seq: 2, action: 'user_typing', data: { channel_id: 'nope' } });
@@ -125,9 +115,9 @@ describe('WebSocket connection and authentication', () => {
 
 describe('event fan-out', () => {
   it('delivers channel events to members, including one just added', async () => {
-    const { team, users: [a, b, c] } = await world.teamWith(3);
-    const channel = await world.channelOf(a, team.id, 'O', [b]);
-    const [wsB, wsC] = [await world.listen(b), await world.listen(c)];
+    const { team, users: [a, b, c] } = await suite.world.teamWith(3);
+    const channel = await suite.world.channelOf(a, team.id, 'O', [b]);
+    const [wsB, wsC] = [await suite.world.listen(b), await suite.world.listen(c)];
     await a.client.addToChannel(c.user.id, channel.id);
     for (const ws of [wsB, wsC]) {
       const added = await ws.waitFor((e) => e.event === 'user_added' && e.broadcast.channel_id === channel.id);
@@ -139,9 +129,9 @@ describe('event fan-out', () => {
   });
 
   it('delivers a post to the other member in real time; viewing clears only the viewer\'s unreads', async () => {
-    const { team, users: [a, b] } = await world.teamWith(2);
-    const channel = await world.channelOf(a, team.id, 'O', [b]);
-    const [wsA, wsB] = [await world.listen(a), await world.listen(b)];
+    const { team, users: [a, b] } = await suite.world.teamWith(2);
+    const channel = await suite.world.channelOf(a, team.id, 'O', [b]);
+    const [wsA, wsB] = [await suite.world.listen(a), await suite.world.listen(b)];
     const post = await a.client.createPost({ channel_id: channel.id, message: `hello @${b.user.username}`, pending_post_id: `${a.user.id}:1` } as never);
     const posted = await wsB.waitFor((e) => e.event === 'posted');
     expect(posted.broadcast.channel_id).toBe(channel.id);
@@ -171,9 +161,9 @@ describe('event fan-out', () => {
   });
 
   it('sends reactions to the channel\'s members', async () => {
-    const { team, users: [a, b, outsider] } = await world.teamWith(3);
-    const channel = await world.channelOf(a, team.id, 'O', [b]);
-    const [wsA, wsOut] = [await world.listen(a), await world.listen(outsider)];
+    const { team, users: [a, b, outsider] } = await suite.world.teamWith(3);
+    const channel = await suite.world.channelOf(a, team.id, 'O', [b]);
+    const [wsA, wsOut] = [await suite.world.listen(a), await suite.world.listen(outsider)];
     const fromOut = wsOut.events.length;
     const post = await a.client.createPost({ channel_id: channel.id, message: 'react to me' });
     await b.client.addReaction(b.user.id, post.id, 'tada');
@@ -184,9 +174,9 @@ describe('event fan-out', () => {
   });
 
   it('sends typing to the other members only: not the typer, not non-members', async () => {
-    const { team, users: [a, b, outsider] } = await world.teamWith(3);
-    const channel = await world.channelOf(a, team.id, 'O', [b]);
-    const [wsA, wsB, wsOut] = [await world.listen(a), await world.listen(b), await world.listen(outsider)];
+    const { team, users: [a, b, outsider] } = await suite.world.teamWith(3);
+    const channel = await suite.world.channelOf(a, team.id, 'O', [b]);
+    const [wsA, wsB, wsOut] = [await suite.world.listen(a), await suite.world.listen(b), await suite.world.listen(outsider)];
     const fromA = wsA.events.length;
     const fromOut = wsOut.events.length;
     const reply = await wsA.request('user_typing', { channel_id: channel.id, parent_id: '' });
@@ -205,9 +195,9 @@ describe('event fan-out', () => {
   });
 
   it('never sends a private channel\'s events to a non-member', async () => {
-    const { team, users: [a, b, outsider, late] } = await world.teamWith(4);
-    const secret = await world.channelOf(a, team.id, 'P', [b]);
-    const [wsA, wsB, wsOut] = [await world.listen(a), await world.listen(b), await world.listen(outsider)];
+    const { team, users: [a, b, outsider, late] } = await suite.world.teamWith(4);
+    const secret = await suite.world.channelOf(a, team.id, 'P', [b]);
+    const [wsA, wsB, wsOut] = [await suite.world.listen(a), await suite.world.listen(b), await suite.world.listen(outsider)];
     const fromOut = wsOut.events.length;
     await a.client.patchChannel(secret.id, { header: 'classified' });
     const post = await a.client.createPost({ channel_id: secret.id, message: 'the secret plan' });
@@ -227,8 +217,8 @@ describe('event fan-out', () => {
   });
 
   it('keeps a direct channel\'s events between its two members', async () => {
-    const { users: [a, b, outsider] } = await world.teamWith(3);
-    const [wsA, wsB, wsOut] = [await world.listen(a), await world.listen(b), await world.listen(outsider)];
+    const { users: [a, b, outsider] } = await suite.world.teamWith(3);
+    const [wsA, wsB, wsOut] = [await suite.world.listen(a), await suite.world.listen(b), await suite.world.listen(outsider)];
     const fromOut = wsOut.events.length;
     const dm = await a.client.createDirectChannel([a.user.id, b.user.id]);
     for (const ws of [wsA, wsB]) {
@@ -245,9 +235,9 @@ describe('event fan-out', () => {
   });
 
   it('sends a user\'s own events (channel views) to that user\'s sockets only', async () => {
-    const { team, users: [a, b] } = await world.teamWith(2);
-    const channel = await world.channelOf(a, team.id, 'O', [b]);
-    const [firstTab, secondTab, wsB] = [await world.listen(a), await world.listen(a), await world.listen(b)];
+    const { team, users: [a, b] } = await suite.world.teamWith(2);
+    const channel = await suite.world.channelOf(a, team.id, 'O', [b]);
+    const [firstTab, secondTab, wsB] = [await suite.world.listen(a), await suite.world.listen(a), await suite.world.listen(b)];
     const fromB = wsB.events.length;
     await a.client.viewMyChannel(channel.id);
     for (const tab of [firstTab, secondTab]) {
@@ -262,23 +252,23 @@ describe('event fan-out', () => {
 
 describe('session end', () => {
   it('closes the sockets of a user who is deactivated', async () => {
-    const { user, token } = await createUser(server, 'wsgone');
-    const socket = world.authedSocket(token);
+    const { user, token } = await createUser(suite.server, 'wsgone');
+    const socket = suite.world.authedSocket(token);
     await socket.next((f) => f.event === 'hello');
-    await world.admin.client.updateUserActive(user.id, false);
+    await suite.world.admin.client.updateUserActive(user.id, false);
     expect((await socket.closed).code).toBe(1008);
-    const retry = world.authedSocket(token);
+    const retry = suite.world.authedSocket(token);
     await retry.opened;
     retry.send({ seq: 1, action: 'authentication_challenge', data: { token } });
     expect((await retry.closed).code).toBe(1008);
   });
 
   it('closes the sockets of a session at logout, and only those', async () => {
-    const first = await createUser(server, 'wslogout');
-    const second = newClient(server);
+    const first = await createUser(suite.server, 'wslogout');
+    const second = newClient(suite.server);
     await second.login(first.user.username, first.password);
-    const loggedOut = world.authedSocket(first.token);
-    const stays = world.authedSocket(second.getToken());
+    const loggedOut = suite.world.authedSocket(first.token);
+    const stays = suite.world.authedSocket(second.getToken());
     await loggedOut.next((f) => f.event === 'hello');
     await stays.next((f) => f.event === 'hello');
     await first.client.logout();
@@ -288,12 +278,12 @@ describe('session end', () => {
   });
 
   it('closes the sockets of a session revoked from elsewhere', async () => {
-    const owner = await createUser(server, 'wsrevoke');
-    const socket = world.authedSocket(owner.token);
+    const owner = await createUser(suite.server, 'wsrevoke');
+    const socket = suite.world.authedSocket(owner.token);
     await socket.next((f) => f.event === 'hello');
-    const other = newClient(server);
+    const other = newClient(suite.server);
     await other.login(owner.user.username, owner.password);
-    const session = await server.app.deps.store.sessions.getByToken(owner.token);
+    const session = await suite.server.app.deps.store.sessions.getByToken(owner.token);
     await other.revokeSession(owner.user.id, session!.id);
     expect((await socket.closed).code).toBe(1008);
   });

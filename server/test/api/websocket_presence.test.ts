@@ -1,25 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, startTestServer, type TestServer } from '../harness.js';
+import { describe, expect, it } from 'vitest';
+import { createUser } from '../harness.js';
 import { sleep, WsUser } from '../ws_client.js';
-import { QUIET_MS, WsWorld } from '../ws_fixture.js';
+import { QUIET_MS, useWsSuite } from '../ws_fixture.js';
 
-let server: TestServer;
-let world: WsWorld;
-
-beforeAll(async () => {
-  server = await startTestServer({ offlineGraceMs: 150 });
-  world = await WsWorld.start(server);
-});
-afterEach(() => world.closeSockets());
-afterAll(async () => {
-  await server?.close();
-});
+const suite = useWsSuite({ offlineGraceMs: 150 });
 
 describe('presence', () => {
   it('shows a user online while connected and offline after the last socket closes', async () => {
-    const { user, client, token } = await createUser(server, 'wspresence');
+    const { user, client, token } = await createUser(suite.server, 'wspresence');
     expect((await client.getStatus(user.id)).status).toBe('offline');
-    const ws = world.track(new WsUser(server, token));
+    const ws = suite.world.track(new WsUser(suite.server, token));
     await ws.connect();
     const online = await ws.waitFor((e) => e.event === 'status_change' && e.data.user_id === user.id);
     expect(online.data.status).toBe('online');
@@ -29,10 +19,10 @@ describe('presence', () => {
   });
 
   it("tells only the user's own sockets about their status changes; others ask for statuses", async () => {
-    const { users: [a, b] } = await world.teamWith(2);
-    const wsB = await world.listen(b);
+    const { users: [a, b] } = await suite.world.teamWith(2);
+    const wsB = await suite.world.listen(b);
     await wsB.waitFor((e) => e.event === 'status_change' && e.data.user_id === b.user.id);
-    const wsA = await world.listen(a);
+    const wsA = await suite.world.listen(a);
     await wsA.waitFor((e) => e.event === 'status_change' && e.data.user_id === a.user.id && e.data.status === 'online');
     await sleep(QUIET_MS);
     expect(wsB.events.filter((e) => e.event === 'status_change' && e.data.user_id === a.user.id)).toEqual([]);
@@ -40,9 +30,9 @@ describe('presence', () => {
   });
 
   it('keeps a manual status when sockets come and go', async () => {
-    const { user, client, token } = await createUser(server, 'wsdnd');
+    const { user, client, token } = await createUser(suite.server, 'wsdnd');
     await client.updateStatus({ user_id: user.id, status: 'dnd', manual: true, last_activity_at: 0 } as never);
-    const ws = world.track(new WsUser(server, token));
+    const ws = suite.world.track(new WsUser(suite.server, token));
     await ws.connect();
     await sleep(QUIET_MS);
     expect((await client.getStatus(user.id)).status).toBe('dnd');
@@ -52,8 +42,8 @@ describe('presence', () => {
   });
 
   it('answers get_statuses_by_ids and get_statuses over the socket', async () => {
-    const { users: [a, b] } = await world.teamWith(2);
-    const ws = await world.listen(a);
+    const { users: [a, b] } = await suite.world.teamWith(2);
+    const ws = await suite.world.listen(a);
     await ws.waitFor((e) => e.event === 'status_change' && e.data.user_id === a.user.id);
     const byIds = await ws.request('get_statuses_by_ids', { user_ids: [a.user.id, b.user.id] });
     expect(byIds).toMatchObject({ status: 'OK', data: { [a.user.id]: 'online', [b.user.id]: 'offline' } });
@@ -63,8 +53,8 @@ describe('presence', () => {
   });
 
   it('sets away and back through user_update_active_status', async () => {
-    const { user, client, token } = await createUser(server, 'wsaway');
-    const ws = world.track(new WsUser(server, token));
+    const { user, client, token } = await createUser(suite.server, 'wsaway');
+    const ws = suite.world.track(new WsUser(suite.server, token));
     await ws.connect();
     await ws.waitFor((e) => e.event === 'status_change' && e.data.status === 'online');
     expect(await ws.request('user_update_active_status', { user_is_active: false, manual: true })).toMatchObject({ status: 'OK' });

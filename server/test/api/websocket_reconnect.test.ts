@@ -1,26 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/model/id.js';
 import { createUser, startTestServer, type TestServer } from '../harness.js';
 import { sleep, WsUser } from '../ws_client.js';
-import { QUIET_MS, WsWorld } from '../ws_fixture.js';
+import { QUIET_MS, useWsSuite } from '../ws_fixture.js';
 
-let server: TestServer;
-let world: WsWorld;
-
-beforeAll(async () => {
-  server = await startTestServer({ offlineGraceMs: 150 });
-  world = await WsWorld.start(server);
-});
-afterEach(() => world.closeSockets());
-afterAll(async () => {
-  await server?.close();
-});
+const suite = useWsSuite({ offlineGraceMs: 150 });
 
 describe('reliable reconnect', () => {
   it('replays exactly the events missed while the socket was down, without a new hello', async () => {
-    const { team, users: [a, b] } = await world.teamWith(2);
-    const channel = await world.channelOf(a, team.id, 'O', [b]);
-    const ws = await world.listen(b);
+    const { team, users: [a, b] } = await suite.world.teamWith(2);
+    const channel = await suite.world.channelOf(a, team.id, 'O', [b]);
+    const ws = await suite.world.listen(b);
     const hello = ws.events[0];
     await a.client.patchChannel(channel.id, { header: 'before' });
     await ws.waitFor((e) => e.event === 'channel_updated');
@@ -28,7 +18,7 @@ describe('reliable reconnect', () => {
     const seen = ws.events.length;
 
     await ws.drop();
-    // Once the user shows offline the server has seen the socket go: these events find no socket, only the kept stream.
+    // Once the user shows offline the suite.server has seen the socket go: these events find no socket, only the kept stream.
     await expect.poll(async () => (await b.client.getStatus(b.user.id)).status).toBe('offline');
     for (const header of ['missed 1', 'missed 2', 'missed 3']) await a.client.patchChannel(channel.id, { header });
     ws.reconnectNow();
@@ -50,9 +40,9 @@ describe('reliable reconnect', () => {
   });
 
   it('continues without replay or hello when the client was already up to date', async () => {
-    const { team, users: [a, b] } = await world.teamWith(2);
-    const channel = await world.channelOf(a, team.id, 'O', [b]);
-    const ws = await world.listen(b);
+    const { team, users: [a, b] } = await suite.world.teamWith(2);
+    const channel = await suite.world.channelOf(a, team.id, 'O', [b]);
+    const ws = await suite.world.listen(b);
     const seen = ws.events.length;
     await ws.drop();
     ws.reconnectNow();
@@ -66,9 +56,9 @@ describe('reliable reconnect', () => {
   });
 
   it('starts a new stream with a new hello when the connection id is unknown', async () => {
-    const { user, token } = await createUser(server, 'wsunknown');
+    const { user, token } = await createUser(suite.server, 'wsunknown');
     const unknown = newId();
-    const socket = world.authedSocket(token, `?connection_id=${unknown}&sequence_number=42`);
+    const socket = suite.world.authedSocket(token, `?connection_id=${unknown}&sequence_number=42`);
     const hello = await socket.next((f) => f.event === 'hello');
     expect(hello.seq).toBe(0);
     expect(hello.data.connection_id).not.toBe(unknown);
@@ -76,12 +66,12 @@ describe('reliable reconnect', () => {
   });
 
   it('tells the official client it missed events when its stream cannot be resumed', async () => {
-    const { token } = await createUser(server, 'wsstale');
-    const ws = world.track(new WsUser(server, token));
+    const { token } = await createUser(suite.server, 'wsstale');
+    const ws = suite.world.track(new WsUser(suite.server, token));
     await ws.connect();
     const seen = ws.events.length;
     await ws.drop();
-    // Too far ahead: the server cannot have produced it, so it cannot resume this stream.
+    // Too far ahead: the suite.server cannot have produced it, so it cannot resume this stream.
     (ws.client as unknown as { serverSequence: number }).serverSequence += 1000;
     ws.reconnectNow();
     const hello = await ws.waitFor((e) => e.event === 'hello', seen);
@@ -91,13 +81,13 @@ describe('reliable reconnect', () => {
   });
 
   it('never lets another user resume someone else\'s stream', async () => {
-    const { team, users: [a, b, thief] } = await world.teamWith(3);
-    const channel = await world.channelOf(a, team.id, 'P', [b]);
-    const ws = await world.listen(b);
+    const { team, users: [a, b, thief] } = await suite.world.teamWith(3);
+    const channel = await suite.world.channelOf(a, team.id, 'P', [b]);
+    const ws = await suite.world.listen(b);
     const stolenId = ws.events[0].data.connection_id as string;
     await a.client.patchChannel(channel.id, { header: 'for b only' });
     await ws.waitFor((e) => e.event === 'channel_updated');
-    const socket = world.authedSocket(thief.token, `?connection_id=${stolenId}&sequence_number=0`);
+    const socket = suite.world.authedSocket(thief.token, `?connection_id=${stolenId}&sequence_number=0`);
     const hello = await socket.next((f) => f.event === 'hello');
     expect(hello.data.connection_id).not.toBe(stolenId);
     expect(hello.broadcast.user_id).toBe(thief.user.id);
@@ -109,8 +99,8 @@ describe('reliable reconnect', () => {
   });
 
   it('numbers a fresh stream from the client\'s count when it never learnt its connection id', async () => {
-    const { token } = await createUser(server, 'wsnoid');
-    const socket = world.authedSocket(token, '?connection_id=&sequence_number=7');
+    const { token } = await createUser(suite.server, 'wsnoid');
+    const socket = suite.world.authedSocket(token, '?connection_id=&sequence_number=7');
     const hello = await socket.next((f) => f.event === 'hello');
     expect(hello.seq).toBe(7);
   });
@@ -131,7 +121,7 @@ describe('socket lifecycle', () => {
   };
 
   it('drops a socket that does not authenticate in time', async () => {
-    const idle = world.rawSocket('', {}, quick);
+    const idle = suite.world.rawSocket('', {}, quick);
     await idle.opened;
     const started = Date.now();
     expect((await idle.closed).code).toBe(1008);
@@ -140,8 +130,8 @@ describe('socket lifecycle', () => {
 
   it('terminates a socket that stops answering protocol pings, and keeps one that answers', async () => {
     const { token } = await createUser(quick, 'wsdeaf');
-    const deaf = world.rawSocket('', { headers: { Authorization: `Bearer ${token}` }, autoPong: false }, quick);
-    const healthy = world.authedSocket(token, '', quick);
+    const deaf = suite.world.rawSocket('', { headers: { Authorization: `Bearer ${token}` }, autoPong: false }, quick);
+    const healthy = suite.world.authedSocket(token, '', quick);
     await Promise.all([deaf.next((f) => f.event === 'hello'), healthy.next((f) => f.event === 'hello')]);
     expect((await deaf.closed).code).toBe(1006);
     expect(healthy.ws.readyState).toBe(healthy.ws.OPEN);
@@ -150,7 +140,7 @@ describe('socket lifecycle', () => {
   it('counts open authenticated sockets in /metrics', async () => {
     const { token } = await createUser(quick, 'wsgauge');
     const before = await openSocketsGauge();
-    const sockets = [1, 2, 3].map(() => world.authedSocket(token, '', quick));
+    const sockets = [1, 2, 3].map(() => suite.world.authedSocket(token, '', quick));
     await Promise.all(sockets.map((s) => s.next((f) => f.event === 'hello')));
     expect(await openSocketsGauge()).toBe(before + 3);
     for (const s of sockets) s.close();
@@ -159,11 +149,11 @@ describe('socket lifecycle', () => {
 
   it('says goodbye with a close frame when the server shuts down', async () => {
     const { token } = await createUser(quick, 'wsbye');
-    const socket = world.authedSocket(token, '', quick);
+    const socket = suite.world.authedSocket(token, '', quick);
     await socket.next((f) => f.event === 'hello');
     await quick.close();
     expect((await socket.closed).code).toBe(1001);
-    const refused = world.rawSocket('', {}, quick);
+    const refused = suite.world.rawSocket('', {}, quick);
     await expect(refused.opened).rejects.toThrow();
   });
 });
