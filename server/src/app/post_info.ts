@@ -13,9 +13,12 @@ export async function postInfo(store: Store, actor: Actor, postId: string): Prom
   if (!post || post.delete_at > 0) throw notFound('post');
   const channel = await store.channels.get(post.channel_id);
   if (!channel) throw notFound('post');
-  const joinedChannel = (await store.channels.getMember(channel.id, actor.userId)) !== undefined;
-  const team = channel.team_id ? await store.teams.get(channel.team_id) : undefined;
-  const teamMember = team ? await store.teams.getMember(team.id, actor.userId) : undefined;
+  const [member, team, teamMember] = await Promise.all([
+    store.channels.getMember(channel.id, actor.userId),
+    channel.team_id ? store.teams.get(channel.team_id) : undefined,
+    channel.team_id ? store.teams.getMember(channel.team_id, actor.userId) : undefined,
+  ]);
+  const joinedChannel = member !== undefined;
   const joinedTeam = teamMember !== undefined && teamMember.delete_at === 0;
   if (!joinedChannel && !isSystemAdmin(actor)) {
     const canJoin = channel.type === 'O' && channel.delete_at === 0 && team !== undefined && team.delete_at === 0

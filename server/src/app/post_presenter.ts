@@ -52,7 +52,7 @@ function toView(p: PostRecord, thread: ThreadRecord | undefined, reactions: Reac
   return post;
 }
 
-/** A post just written: nothing to look up, it has no reactions and its thread (for a reply) is known. */
+/** A post with nothing to look up: just written (no reactions, its thread known), or an earlier version of one. */
 export function presentNewPost(record: PostRecord, thread?: ThreadRecord): PostView {
   return toView(record, thread, undefined, undefined);
 }

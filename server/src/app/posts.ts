@@ -223,7 +223,7 @@ export class PostService implements SystemPoster {
     if (post.user_id !== actor.userId) throw forbidden();
     const versions = await this.store.posts.editHistory(post.id);
     if (versions.length === 0) throw new AppError('app.post.get_edit_history_for_post.app_error', 'This post has no edit history.', 404);
-    return presentPosts(this.store, versions);
+    return versions.map((version) => presentNewPost(version));
   }
 
   /**

@@ -9,18 +9,8 @@ import { countMentions } from './mentions.js';
 import type { Permissions } from './permissions.js';
 
 /** What Client4's markPostAsUnread gets back (Mattermost's ChannelUnreadAt). */
-export interface ChannelUnreadAt {
-  team_id: string;
-  user_id: string;
-  channel_id: string;
-  msg_count: number;
-  msg_count_root: number;
-  mention_count: number;
-  mention_count_root: number;
-  urgent_mention_count: number;
-  last_viewed_at: number;
-  notify_props: ChannelMembership['notify_props'];
-}
+export type ChannelUnreadAt = { team_id: string } & Pick<ChannelMembership, 'user_id' | 'channel_id' | 'msg_count' | 'msg_count_root'
+  | 'mention_count' | 'mention_count_root' | 'urgent_mention_count' | 'last_viewed_at' | 'notify_props'>;
 
 /** Posts scanned for mentions when a channel is marked unread far back. */
 const MAX_RECOUNTED_POSTS = 1000;

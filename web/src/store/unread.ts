@@ -87,14 +87,8 @@ export function applyViewed(channel: ServerChannel | undefined, member: ChannelM
 }
 
 /** The `post_unread` event (mark as unread, here or in another tab) carries the new member counts. */
-export interface PostUnreadData {
-  msg_count: number;
-  msg_count_root: number;
-  mention_count: number;
-  mention_count_root: number;
-  urgent_mention_count: number;
-  last_viewed_at: number;
-}
+export type PostUnreadData = Pick<ChannelMembership, 'msg_count' | 'msg_count_root' | 'mention_count' | 'mention_count_root'
+  | 'urgent_mention_count' | 'last_viewed_at'>;
 
 export function applyMarkedUnread(member: ChannelMembership, data: PostUnreadData): ChannelMembership {
   return {
