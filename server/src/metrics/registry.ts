@@ -36,3 +36,10 @@ export const eventDeliveryLag = new Histogram({
   buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
   registers: [registry],
 });
+
+export const sqliteCheckpointDuration = new Histogram({
+  name: 'parley_sqlite_checkpoint_seconds',
+  help: 'Duration of background SQLite WAL checkpoints that copied pages into the database file',
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [registry],
+});
