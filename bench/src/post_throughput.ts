@@ -14,6 +14,8 @@ export interface ThroughputResult {
   ratio: number;
   /** The store's whole post write (row, channel totals, author's read state, one mention), called directly. */
   storeWritesPerSecond: number;
+  /** The server process's CPU time per post in the HTTP run, in microseconds: steadier than rates on a shared machine. */
+  serverCpuMicrosPerPost: number;
   errors: number;
 }
 
@@ -78,7 +80,9 @@ export async function postThroughput(db: Database): Promise<ThroughputResult> {
     }));
   };
   await run(1, false);
+  const cpuBefore = server.cpuSeconds();
   await run(SECONDS, true);
+  const serverCpuMicrosPerPost = ((server.cpuSeconds() - cpuBefore) / posted) * 1e6;
   await server.stop();
   // Last, so its rows do not weigh on the HTTP run.
   const writer = await Seeder.open(database);
@@ -86,5 +90,5 @@ export async function postThroughput(db: Database): Promise<ThroughputResult> {
   await writer.close();
   await database.drop();
   const httpPostsPerSecond = posted / SECONDS;
-  return { httpPostsPerSecond, rawInsertsPerSecond, ratio: httpPostsPerSecond / rawInsertsPerSecond, storeWritesPerSecond, errors };
+  return { httpPostsPerSecond, rawInsertsPerSecond, ratio: httpPostsPerSecond / rawInsertsPerSecond, storeWritesPerSecond, serverCpuMicrosPerPost, errors };
 }

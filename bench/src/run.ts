@@ -21,7 +21,7 @@ for (const db of databases) {
     console.log(`\n[${db}] post throughput, 16 concurrent HTTP clients...`);
     const r = await postThroughput(db);
     report(`${db.padEnd(8)} throughput  HTTP ${fmt(r.httpPostsPerSecond, 0)} posts/s vs raw insert ${fmt(r.rawInsertsPerSecond, 0)} rows/s = ${fmt(r.ratio * 100)}% (target >= 50%), errors ${r.errors}; `
-      + `the store's post write alone ${fmt(r.storeWritesPerSecond, 0)}/s (HTTP = ${fmt((r.httpPostsPerSecond / r.storeWritesPerSecond) * 100)}% of it)`);
+      + `the store's post write alone ${fmt(r.storeWritesPerSecond, 0)}/s (HTTP = ${fmt((r.httpPostsPerSecond / r.storeWritesPerSecond) * 100)}% of it); server CPU ${fmt(r.serverCpuMicrosPerPost, 0)} µs per post`);
   }
   if (only.has('fanout')) {
     console.log(`\n[${db}] fan-out...`);

@@ -18,6 +18,8 @@ export interface BenchServer {
   dataDir: string;
   databaseUrl: string;
   rssKiB(): number;
+  /** CPU time the server process has used so far (user + system). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,11 @@ export async function startServer(database: { dataDir: string; databaseUrl: stri
     rssKiB() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    },
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): user and system time in clock ticks (100 Hz).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     async stop() {
       if (child.exitCode !== null) return;
