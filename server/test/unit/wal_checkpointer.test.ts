@@ -56,6 +56,14 @@ describe('WalCheckpointer', () => {
     reader.close();
   });
 
+  it('hands checkpoints back to the writer when the worker fails, and still stops', async () => {
+    // The writer keeps its open file; the worker, opening the path anew, finds nothing there.
+    rmSync(file);
+    const checkpointer = WalCheckpointer.start(writer);
+    await waitFor(() => writer.pragma('wal_autocheckpoint', { simple: true }) === 1000);
+    await checkpointer.stop();
+  });
+
   it('stops cleanly and leaves the writer usable', async () => {
     const checkpointer = WalCheckpointer.start(writer);
     await checkpointer.stop();

@@ -56,7 +56,7 @@ tick();
  * fsynced. PASSIVE checkpoints never block the writer or readers.
  */
 export class WalCheckpointer {
-  private constructor(private readonly worker: Worker) {}
+  private constructor(private readonly worker: Worker, private readonly exited: Promise<void>) {}
 
   static start(file: SQLite.Database): WalCheckpointer {
     file.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
@@ -65,19 +65,19 @@ export class WalCheckpointer {
       eval: true,
       workerData: { file: file.name, driverPath: createRequire(import.meta.url).resolve('better-sqlite3'), idleMs: IDLE_INTERVAL_MS, busyMs: BUSY_INTERVAL_MS },
     });
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     worker.on('message', (report: CheckpointReport) => sqliteCheckpointDuration.observe(report.ms / 1000));
     // A worker that fails (say, the disk is full) hands checkpointing back to the writer's commits.
     worker.on('error', () => file.open && file.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`));
     // Idle between checkpoints, it must not keep the process alive on its own.
     worker.unref();
-    return new WalCheckpointer(worker);
+    return new WalCheckpointer(worker, exited);
   }
 
-  /** Stops the worker and waits for its connection to close (the writer's close then checkpoints the rest). */
+  /** Stops the worker (if it is still running) and waits for its connection to close; the writer's close then checkpoints the rest. */
   async stop(): Promise<void> {
-    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.ref();
     this.worker.postMessage('stop');
-    await exited;
+    await this.exited;
   }
 }
