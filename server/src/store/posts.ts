@@ -83,6 +83,8 @@ export interface PostStore {
   flagged(userId: string, filter: FlaggedPostFilter): Promise<PostRecord[]>;
   /** Everything creating a post in the channel reads, in one go (one round trip on PostgreSQL). */
   creationContext(channelId: string, userId: string, lookup: MentionLookup): Promise<PostCreationContext>;
+  /** Only the mention candidates of creationContext, for a caller that already holds the rest. */
+  mentionCandidates(channelId: string, lookup: MentionLookup): Promise<MentionSettings[]>;
   /** Members whose settings may turn channel-wide mentions off for them (reads every member: channel-wide posts only). */
   channelMentionSettings(channelId: string): Promise<MentionSettings[]>;
 }

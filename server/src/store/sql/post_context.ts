@@ -69,6 +69,11 @@ export async function creationContextSqlite(db: Kysely<Database>, channelId: str
   };
 }
 
+export async function mentionCandidates(db: Kysely<Database>, dialect: Dialect, channelId: string, lookup: MentionLookup): Promise<MentionSettings[]> {
+  const { rows } = await candidatesQuery(dialect, channelId, lookup).execute(db);
+  return rows.map(toSettings);
+}
+
 /** Members whose settings may turn channel-wide mentions off for them, for posts with @channel, @all or @here. */
 export async function channelMentionSettings(db: Kysely<Database>, channelId: string): Promise<MentionSettings[]> {
   // Notify props are JSON text written by JSON.stringify, so these patterns pick out the few non-default members.

@@ -2,7 +2,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PostRecord } from '../../model/types.js';
 import type { FlaggedPostFilter, MentionLookup, MentionSettings, PostCreationContext, PostPageOptions, PostStore } from '../posts.js';
 import type { Atomically } from './atomically.js';
-import { channelMentionSettings, creationContextPostgres, creationContextSqlite } from './post_context.js';
+import { channelMentionSettings, creationContextPostgres, creationContextSqlite, mentionCandidates } from './post_context.js';
 import type { Cursor } from '../store.js';
 import { insertCountedPostgres, insertCountedSqlite } from './post_insert.js';
 import { newId } from '../../model/id.js';
@@ -165,6 +165,10 @@ export class SqlPostStore implements PostStore {
     return this.dialect === 'postgres'
       ? creationContextPostgres(this.db, channelId, userId, lookup)
       : this.atomically((db) => creationContextSqlite(db, channelId, userId, lookup));
+  }
+
+  mentionCandidates(channelId: string, lookup: MentionLookup): Promise<MentionSettings[]> {
+    return this.dialect === 'postgres' ? mentionCandidates(this.db, 'postgres', channelId, lookup) : this.atomically((db) => mentionCandidates(db, 'sqlite', channelId, lookup));
   }
 
   channelMentionSettings(channelId: string): Promise<MentionSettings[]> {
