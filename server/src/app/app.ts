@@ -4,6 +4,7 @@ import { ChannelService } from './channels.js';
 import { DirectChannelService } from './direct_channels.js';
 import type { AppDeps } from './deps.js';
 import { MembershipCache } from './membership_cache.js';
+import { PostingContexts } from './posting_context.js';
 import { Permissions } from './permissions.js';
 import { PreferenceService } from './preferences.js';
 import { PresenceService } from './presence.js';
@@ -51,7 +52,7 @@ export class App {
     this.categories = new CategoryService(deps, this.permissions, this.channelMembers);
     this.preferences = new PreferenceService(deps, this.permissions, this.categories);
     this.threads = new ThreadService(deps, this.permissions);
-    this.posts = new PostService(deps, this.permissions, this.threads);
+    this.posts = new PostService(deps, this.permissions, this.threads, new PostingContexts(deps));
     this.postLists = new PostListService(deps, this.permissions);
     this.reactions = new ReactionService(deps, this.permissions);
     this.unreads = new UnreadService(deps, this.permissions);

@@ -11,6 +11,7 @@ import { readableChannel, type SystemPoster } from './channel_rules.js';
 import type { AppDeps } from './deps.js';
 import { parseHashtags } from './hashtags.js';
 import { postInfo } from './post_info.js';
+import type { PostingContexts } from './posting_context.js';
 import { findMentionedUsers, mentionLookup, parseMentions } from './mentions.js';
 import { channelArchived, channelMemberRoles, type Permissions } from './permissions.js';
 import { rolesGrant } from './roles.js';
@@ -63,7 +64,10 @@ interface Inserted {
 
 /** Posts: create (user and system), read one, edit, pin, delete. Lists live in post_lists.ts. */
 export class PostService implements SystemPoster {
-  constructor(private readonly deps: AppDeps, private readonly permissions: Permissions, private readonly threads: ThreadService) {}
+  constructor(
+    private readonly deps: AppDeps, private readonly permissions: Permissions, private readonly threads: ThreadService,
+    private readonly contexts: PostingContexts,
+  ) {}
 
   private get store(): Store {
     return this.deps.store;
@@ -85,7 +89,7 @@ export class PostService implements SystemPoster {
     const props = sanitizeProps(input.props ?? {});
     const parsed = parseMentions(message);
     // Only members post, so the membership row answers both "may read" and "may post".
-    const { channel, member, author, mentionCandidates } = await this.store.posts.creationContext(input.channel_id, actor.userId, mentionLookup(parsed));
+    const { channel, member, author, mentionCandidates } = await this.contexts.read(input.channel_id, actor.userId, mentionLookup(parsed));
     if (!channel) throw notFound('channel');
     if (!member) throw forbidden();
     if (channel.delete_at > 0) throw channelArchived();

@@ -73,6 +73,24 @@ describe('two nodes behind Redis', () => {
     expect(wsOutsider.events.slice(fromOutsider).filter(about(secret.id))).toEqual([]);
   });
 
+  it('refuses a post on one node right after the author was removed from the channel on the other', async () => {
+    const { team, users: [a, member] } = await world.teamWith(2);
+    const channel = await world.channelOf(a, team.id, 'O', [member]);
+    const memberOnB = newClient(nodeB);
+    memberOnB.setToken(member.token);
+    // Node B now holds what this post read of the channel, the membership and the author.
+    await memberOnB.createPost({ channel_id: channel.id, message: 'before' });
+    await a.client.removeFromChannel(member.user.id, channel.id);
+    // The removal crosses Redis asynchronously; without it node B would accept posts for its 30 s cache time.
+    const deadline = Date.now() + 2_000;
+    let status = 201;
+    while (status === 201 && Date.now() < deadline) {
+      status = await memberOnB.createPost({ channel_id: channel.id, message: 'after' }).then(() => 201, (err: { status_code: number }) => err.status_code);
+      if (status === 201) await sleep(20);
+    }
+    expect(status).toBe(403);
+  });
+
   it('relays typing from a socket on one node to members on the other', async () => {
     const { team, users: [a, b] } = await world.teamWith(2);
     const channel = await world.channelOf(a, team.id, 'O', [b]);
