@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError, notFound } from '../model/errors.js';
+import { AppError, forbidden, notFound } from '../model/errors.js';
 import { newId } from '../model/id.js';
 import type { ChannelMembership, ChannelNotifyProps, ChannelRecord } from '../model/types.js';
 import type { Store } from '../store/store.js';
@@ -84,9 +84,10 @@ export function newMemberRecord(channelId: string, userId: string, admin: boolea
 
 /** The channel if the caller may read it; 404 when missing, 403 when hidden. */
 export async function readableChannel(store: Store, permissions: Permissions, actor: Actor, id: string): Promise<ChannelRecord> {
-  const channel = await store.channels.get(id);
+  // Both reads at once: most callers are members, and on PostgreSQL that saves a round trip on every channel read.
+  const [channel, member] = await Promise.all([store.channels.get(id), store.channels.getMember(id, actor.userId)]);
   if (!channel) throw notFound('channel');
-  await permissions.requireReadChannel(actor, channel);
+  if (!(await permissions.canReadChannelAs(actor, channel, member))) throw forbidden();
   return channel;
 }
 

@@ -69,8 +69,12 @@ export class Permissions {
    */
   async canReadChannel(actor: Actor, channel: ChannelRecord): Promise<boolean> {
     if (isSystemAdmin(actor)) return true;
-    const member = await this.store.channels.getMember(channel.id, actor.userId);
-    if (member) return true;
+    return this.canReadChannelAs(actor, channel, await this.store.channels.getMember(channel.id, actor.userId));
+  }
+
+  /** canReadChannel for a caller whose membership in the channel (or its absence) is already read. */
+  async canReadChannelAs(actor: Actor, channel: ChannelRecord, member: ChannelMembership | undefined): Promise<boolean> {
+    if (isSystemAdmin(actor) || member) return true;
     if (channel.type === 'O') return this.hasTeam(actor, channel.team_id, 'read_public_channel');
     return false;
   }
