@@ -3,7 +3,8 @@ import type { ChannelMembership, ChannelRecord, UserRecord } from '../model/type
 import type { MentionLookup, PostCreationContext } from '../store/posts.js';
 import type { AppDeps } from './deps.js';
 
-const MAX_ENTRIES = 20_000;
+/** Active (channel, author) pairs within RELOAD_AFTER_MS; at about 2 KiB each, 10 MiB at most. */
+const MAX_ENTRIES = 5_000;
 /** Bounds the damage of a missed event (Redis pub/sub is at-most-once); sessions are cached as long. */
 const RELOAD_AFTER_MS = 30_000;
 
