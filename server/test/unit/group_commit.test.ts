@@ -6,6 +6,7 @@ import { Kysely, sql, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../src/store/sql/group_commit.js';
 import type { Database } from '../../src/store/sql/schema.js';
+import { SqliteDirect } from '../../src/store/sql/sqlite_direct.js';
 
 // Group commit on a real SQLite file: concurrent transactions share one
 // commit, a failing one is rolled back alone, and nobody hears back before
@@ -16,6 +17,7 @@ interface Scratch { kv: { k: string; v: number } }
 let dir: string;
 let file: string;
 let db: Kysely<Scratch>;
+let direct: SqliteDirect;
 let commits: number;
 
 beforeEach(async () => {
@@ -23,6 +25,7 @@ beforeEach(async () => {
   file = path.join(dir, 'test.db');
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
+  direct = new SqliteDirect(database);
   commits = 0;
   db = new Kysely<Scratch>({
     dialect: new SqliteDialect({ database }),
@@ -38,7 +41,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const groupCommit = (): GroupCommit => new GroupCommit(db as unknown as Kysely<Database>);
+const groupCommit = (): GroupCommit => new GroupCommit(db as unknown as Kysely<Database>, direct);
 const scratch = (trx: unknown): Kysely<Scratch> => trx as Kysely<Scratch>;
 
 /** What another connection (another process, after a crash) would see. */

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { SqliteDirect } from './sqlite_direct.js';
 import { WalCheckpointer } from './wal_checkpointer.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -11,6 +12,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Connection {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** SQLite: the same connection for synchronous statements inside the store's transactions. */
+  direct?: SqliteDirect;
   close(): Promise<void>;
 }
 
@@ -36,7 +39,7 @@ export function connect(options: { databaseUrl?: string; dataDir: string; poolSi
   const checkpointer = WalCheckpointer.start(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   return {
-    db, dialect: 'sqlite',
+    db, dialect: 'sqlite', direct: new SqliteDirect(file),
     close: async () => {
       await checkpointer.stop();
       await db.destroy();

@@ -1,5 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.js';
+import type { SqliteDirect } from './sqlite_direct.js';
 
 type Work<T> = (trx: Transaction<Database>) => Promise<T>;
 
@@ -32,7 +33,7 @@ export class GroupCommit {
   private readonly queue: Queued[] = [];
   private scheduled = false;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly direct: SqliteDirect) {}
 
   run<T>(work: Work<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -77,14 +78,14 @@ export class GroupCommit {
     return this.db.transaction().execute(async (trx) => {
       const outcomes: Outcome[] = [];
       for (const item of batch) {
-        await sql`SAVEPOINT parley_group_item`.execute(trx);
+        this.direct.exec('SAVEPOINT parley_group_item');
         try {
           const value = await item.work(trx);
-          await sql`RELEASE parley_group_item`.execute(trx);
+          this.direct.exec('RELEASE parley_group_item');
           outcomes.push({ item, ok: true, value });
         } catch (error) {
-          await sql`ROLLBACK TO parley_group_item`.execute(trx);
-          await sql`RELEASE parley_group_item`.execute(trx);
+          this.direct.exec('ROLLBACK TO parley_group_item');
+          this.direct.exec('RELEASE parley_group_item');
           outcomes.push({ item, ok: false, value: error });
         }
       }

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { MentionLookup, MentionSettings, PostCreationContext } from '../posts.js';
 import { json, toChannel, toChannelMember, toUser } from './rows.js';
 import type { ChannelMembersTable, ChannelsTable, Database, UsersTable } from './schema.js';
+import type { SqliteDirect } from './sqlite_direct.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -55,22 +56,28 @@ export async function creationContextPostgres(db: Kysely<Database>, channelId: s
   };
 }
 
-/** SQLite: separate statements, which are in-process calls. */
-export async function creationContextSqlite(db: Kysely<Database>, channelId: string, userId: string, lookup: MentionLookup): Promise<PostCreationContext> {
-  const [channel, member, author, candidates] = await Promise.all([
-    db.selectFrom('channels').selectAll().where('id', '=', channelId).executeTakeFirst(),
-    db.selectFrom('channel_members').selectAll().where('channel_id', '=', channelId).where('user_id', '=', userId).executeTakeFirst(),
-    db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst(),
-    candidatesQuery('sqlite', channelId, lookup).execute(db),
-  ]);
+/**
+ * SQLite: synchronous statements on the connection, inside a store transaction (see SqliteDirect); the candidates
+ * statement is still written once, above, and only compiled here.
+ */
+export function mentionCandidatesSqlite(db: Kysely<Database>, direct: SqliteDirect, channelId: string, lookup: MentionLookup): MentionSettings[] {
+  const query = candidatesQuery('sqlite', channelId, lookup).compile(db);
+  return direct.all<CandidateRow>(query.sql, ...query.parameters).map(toSettings);
+}
+
+export function creationContextSqlite(db: Kysely<Database>, direct: SqliteDirect, channelId: string, userId: string, lookup: MentionLookup): PostCreationContext {
+  const channel = direct.get<Selectable<ChannelsTable>>('SELECT * FROM channels WHERE id = ?', channelId);
+  const member = direct.get<Selectable<ChannelMembersTable>>('SELECT * FROM channel_members WHERE channel_id = ? AND user_id = ?', channelId, userId);
+  const author = direct.get<Selectable<UsersTable>>('SELECT * FROM users WHERE id = ?', userId);
   return {
     channel: channel && toChannel(channel), member: member && toChannelMember(member), author: author && toUser(author),
-    mentionCandidates: candidates.rows.map(toSettings),
+    mentionCandidates: mentionCandidatesSqlite(db, direct, channelId, lookup),
   };
 }
 
-export async function mentionCandidates(db: Kysely<Database>, dialect: Dialect, channelId: string, lookup: MentionLookup): Promise<MentionSettings[]> {
-  const { rows } = await candidatesQuery(dialect, channelId, lookup).execute(db);
+/** PostgreSQL: the candidates alone, one round trip. */
+export async function mentionCandidatesPostgres(db: Kysely<Database>, channelId: string, lookup: MentionLookup): Promise<MentionSettings[]> {
+  const { rows } = await candidatesQuery('postgres', channelId, lookup).execute(db);
   return rows.map(toSettings);
 }
 

@@ -2,12 +2,13 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PostRecord } from '../../model/types.js';
 import type { FlaggedPostFilter, MentionLookup, MentionSettings, PostCreationContext, PostPageOptions, PostStore } from '../posts.js';
 import type { Atomically } from './atomically.js';
-import { channelMentionSettings, creationContextPostgres, creationContextSqlite, mentionCandidates } from './post_context.js';
+import { channelMentionSettings, creationContextPostgres, creationContextSqlite, mentionCandidatesPostgres, mentionCandidatesSqlite } from './post_context.js';
 import type { Cursor } from '../store.js';
 import { insertCountedPostgres, insertCountedSqlite } from './post_insert.js';
 import { newId } from '../../model/id.js';
 import { fromPost, toPost } from './rows.js';
 import type { Database } from './schema.js';
+import type { SqliteDirect } from './sqlite_direct.js';
 
 type PostQuery = SelectQueryBuilder<Database, 'posts', object>;
 
@@ -19,11 +20,21 @@ function withPageOptions<Q extends PostQuery>(query: Q, options: PostPageOptions
 }
 
 export class SqlPostStore implements PostStore {
-  constructor(private readonly db: Kysely<Database>, private readonly dialect: 'sqlite' | 'postgres', private readonly atomically: Atomically) {}
+  constructor(
+    private readonly db: Kysely<Database>, private readonly dialect: 'sqlite' | 'postgres', private readonly atomically: Atomically,
+    private readonly direct?: SqliteDirect,
+  ) {}
+
+  /** SQLite: `work` on the connection's synchronous side, inside a store transaction (group commit). */
+  private directly<T>(work: (direct: SqliteDirect) => T): Promise<T> {
+    const { direct } = this;
+    if (!direct) throw new Error('SQLite store without its direct connection');
+    return this.atomically(async () => work(direct));
+  }
 
   create(post: PostRecord, mentionedUserIds: readonly string[]): Promise<boolean> {
     if (this.dialect === 'postgres') return insertCountedPostgres(this.db, post, mentionedUserIds);
-    return this.atomically((db) => insertCountedSqlite(db, post, mentionedUserIds));
+    return this.directly((direct) => insertCountedSqlite(direct, post, mentionedUserIds));
   }
 
   async get(id: string): Promise<PostRecord | undefined> {
@@ -164,11 +175,13 @@ export class SqlPostStore implements PostStore {
     // these reads themselves; joining the writer's shared transaction (group commit) makes the four reads one.
     return this.dialect === 'postgres'
       ? creationContextPostgres(this.db, channelId, userId, lookup)
-      : this.atomically((db) => creationContextSqlite(db, channelId, userId, lookup));
+      : this.directly((direct) => creationContextSqlite(this.db, direct, channelId, userId, lookup));
   }
 
   mentionCandidates(channelId: string, lookup: MentionLookup): Promise<MentionSettings[]> {
-    return this.dialect === 'postgres' ? mentionCandidates(this.db, 'postgres', channelId, lookup) : this.atomically((db) => mentionCandidates(db, 'sqlite', channelId, lookup));
+    return this.dialect === 'postgres'
+      ? mentionCandidatesPostgres(this.db, channelId, lookup)
+      : this.directly((direct) => mentionCandidatesSqlite(this.db, direct, channelId, lookup));
   }
 
   channelMentionSettings(channelId: string): Promise<MentionSettings[]> {

@@ -10,6 +10,7 @@ import { SqlPreferenceStore } from './preferences.js';
 import { SqlReactionStore } from './reactions.js';
 import type { Database } from './schema.js';
 import { SqlSessionStore } from './sessions.js';
+import type { SqliteDirect } from './sqlite_direct.js';
 import { SqlStatusStore } from './statuses.js';
 import { SqlTeamStore } from './teams.js';
 import { SqlThreadStore } from './threads.js';
@@ -23,14 +24,21 @@ export class SqlStore implements Store {
   /** SQLite only, and only on the root store: transactions inside one are already in a batch. */
   private readonly groupCommit?: GroupCommit;
 
-  constructor(readonly db: Kysely<Database>, readonly dialect: 'sqlite' | 'postgres', private readonly connection?: Connection) {
-    if (dialect === 'sqlite' && !db.isTransaction) this.groupCommit = new GroupCommit(db);
+  /**
+   * `direct` (SQLite) is the connection's synchronous side, for the hot statements that run inside transactions;
+   * `connection` is set on the root store only, which closes it.
+   */
+  constructor(
+    readonly db: Kysely<Database>, readonly dialect: 'sqlite' | 'postgres',
+    private readonly direct?: SqliteDirect, private readonly connection?: Connection,
+  ) {
+    if (direct && !db.isTransaction) this.groupCommit = new GroupCommit(db, direct);
     this.users = new SqlUserStore(db, (work) => this.inTransaction(work));
     this.sessions = new SqlSessionStore(db);
     this.statuses = new SqlStatusStore(db);
     this.teams = new SqlTeamStore(db);
     this.channels = new SqlChannelStore(db);
-    this.posts = new SqlPostStore(db, dialect, (work) => this.inTransaction(work));
+    this.posts = new SqlPostStore(db, dialect, (work) => this.inTransaction(work), direct);
     this.reactions = new SqlReactionStore(db);
     this.preferences = new SqlPreferenceStore(db);
     this.threads = new SqlThreadStore(db);
@@ -39,7 +47,7 @@ export class SqlStore implements Store {
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return work(this);
-    return this.inTransaction((trx) => work(new SqlStore(trx, this.dialect)));
+    return this.inTransaction((trx) => work(new SqlStore(trx, this.dialect, this.direct)));
   }
 
   private inTransaction<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -61,5 +69,5 @@ export class SqlStore implements Store {
 export async function openSqlStore(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<SqlStore> {
   const connection = connect(options);
   await migrateToLatest(connection.db as Kysely<unknown>);
-  return new SqlStore(connection.db, connection.dialect, connection);
+  return new SqlStore(connection.db, connection.dialect, connection.direct, connection);
 }
