@@ -32,6 +32,8 @@ const MAX_SINCE_POSTS = 1000;
 interface Cursors { next: string; prev: string }
 
 const cursorOf = (p: PostRecord): Cursor => ({ createAt: p.create_at, id: p.id });
+/** Whether a post is one a page with these options lists (the store filters the same way). */
+const listedWith = (p: PostRecord, o: PostPageOptions): boolean => (o.includeDeleted === true || p.delete_at === 0) && (!o.rootsOnly || p.root_id === '');
 const newestFirst = (a: PostRecord, b: PostRecord): number => b.create_at - a.create_at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /** The listed live posts the caller may read; others are left out. */
@@ -68,16 +70,16 @@ export class PostListService {
     return presentPosts(this.store, [...ordered, ...roots], viewerId);
   }
 
-  /** The posts just beyond a newest-first page, in the same filtering. */
-  private async neighbours(channelId: string, ordered: readonly PostRecord[], options: PostPageOptions): Promise<Cursors> {
+  /** The posts just beyond a newest-first page, in the same filtering; a side already `known` is not read again. */
+  private async neighbours(channelId: string, ordered: readonly PostRecord[], options: PostPageOptions, known: Partial<Cursors> = {}): Promise<Cursors> {
     const newest = ordered[0];
     const oldest = ordered.at(-1);
     const filters = { rootsOnly: options.rootsOnly, includeDeleted: options.includeDeleted };
     const [newer, older] = await Promise.all([
-      newest ? this.store.posts.pageAfter(channelId, cursorOf(newest), 1, filters) : Promise.resolve([]),
-      oldest ? this.store.posts.pageBefore(channelId, cursorOf(oldest), 1, filters) : Promise.resolve([]),
+      newest && known.next === undefined ? this.store.posts.pageAfter(channelId, cursorOf(newest), 1, filters) : Promise.resolve([]),
+      oldest && known.prev === undefined ? this.store.posts.pageBefore(channelId, cursorOf(oldest), 1, filters) : Promise.resolve([]),
     ]);
-    return { next: newer[0]?.id ?? '', prev: older[0]?.id ?? '' };
+    return { next: known.next ?? newer[0]?.id ?? '', prev: known.prev ?? older[0]?.id ?? '' };
   }
 
   private anchor(channel: ChannelRecord, post: PostRecord | undefined, name: string): PostRecord {
@@ -99,13 +101,22 @@ export class PostListService {
     const options: PostPageOptions = { rootsOnly: q.collapsedThreads, includeDeleted: q.includeDeleted, offset: q.page * q.perPage };
     if (q.after !== undefined) {
       const after = this.anchor(channel, anchorPost, 'after');
-      const ordered = (await this.store.posts.pageAfter(channel.id, cursorOf(after), q.perPage, options)).reverse();
-      const cursors = ordered.length > 0 ? this.neighbours(channel.id, ordered, options) : { next: '', prev: q.page === 0 ? after.id : '' };
+      // One post more than the page: the next newer one, when there is one, is the page's `next` cursor.
+      const fetched = await this.store.posts.pageAfter(channel.id, cursorOf(after), q.perPage + 1, options);
+      const ordered = fetched.slice(0, q.perPage).reverse();
+      // On the first page the anchor itself is the next older post, when it is one this page would list.
+      const known = { next: fetched[q.perPage]?.id ?? '', ...(q.page === 0 && listedWith(after, options) ? { prev: after.id } : {}) };
+      const cursors = ordered.length > 0 ? this.neighbours(channel.id, ordered, options, known) : { next: '', prev: q.page === 0 ? after.id : '' };
       return this.build(ordered, actor.userId, cursors);
     }
     const before = q.before === undefined ? undefined : this.anchor(channel, anchorPost, 'before');
-    const ordered = await this.store.posts.pageBefore(channel.id, before && cursorOf(before), q.perPage, options);
-    const cursors = ordered.length > 0 ? this.neighbours(channel.id, ordered, options) : { next: before && q.page === 0 ? before.id : '', prev: '' };
+    // One post more than the page gives its `prev` cursor. On the first page the next newer post is none (newest
+    // posts) or the anchor, when it is one this page would list.
+    const fetched = await this.store.posts.pageBefore(channel.id, before && cursorOf(before), q.perPage + 1, options);
+    const ordered = fetched.slice(0, q.perPage);
+    const newerOnFirstPage = before === undefined ? '' : listedWith(before, options) ? before.id : undefined;
+    const known = { prev: fetched[q.perPage]?.id ?? '', ...(q.page === 0 && newerOnFirstPage !== undefined ? { next: newerOnFirstPage } : {}) };
+    const cursors = ordered.length > 0 ? this.neighbours(channel.id, ordered, options, known) : { next: before && q.page === 0 ? before.id : '', prev: '' };
     return this.build(ordered, actor.userId, cursors);
   }
 

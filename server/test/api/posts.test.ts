@@ -252,6 +252,21 @@ describe('channel history pagination', () => {
     expect((await raw(server, 'GET', `/channels/${channelId}/posts?per_page=abc`, { token: owner.token })).status).toBe(400);
   });
 
+  it('reports the cursors beside an anchor the page itself would not list (deleted, or a reply in collapsed threads)', async () => {
+    const { owner } = world;
+    const small = (await channelWith(owner, world.team.id, [])).id;
+    const roots: Post[] = [];
+    for (let i = 1; i <= 5; i++) roots.push(await post(owner, small, `root ${i}`));
+    const reply = await post(owner, small, 'a reply', { root_id: roots[0].id });
+    await owner.client.deletePost(roots[2].id);
+    const before = await raw(server, 'GET', `/channels/${small}/posts?before=${roots[2].id}&per_page=1`, { token: owner.token });
+    expect(before.body).toMatchObject({ order: [roots[1].id], next_post_id: roots[3].id, prev_post_id: roots[0].id });
+    const after = await raw(server, 'GET', `/channels/${small}/posts?after=${roots[2].id}&per_page=1`, { token: owner.token });
+    expect(after.body).toMatchObject({ order: [roots[3].id], prev_post_id: roots[1].id, next_post_id: roots[4].id });
+    const collapsed = await raw(server, 'GET', `/channels/${small}/posts?before=${reply.id}&per_page=2&collapsedThreads=true`, { token: owner.token });
+    expect(collapsed.body).toMatchObject({ order: [roots[4].id, roots[3].id], next_post_id: '', prev_post_id: roots[1].id });
+  });
+
   it('serves `since`: posts created or edited after a time, newest first, with no cursors', async () => {
     const { owner } = world;
     const cutoff = createdAt.get(expected[12]) as number;
