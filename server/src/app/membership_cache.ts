@@ -1,5 +1,6 @@
 import type { ServerEvent } from '../model/events.js';
 import type { AppDeps } from './deps.js';
+import { ExpiringMap } from './expiring_map.js';
 
 const MAX_CHANNELS = 20_000;
 const MAX_TEAMS = 2_000;
@@ -12,14 +13,16 @@ const RELOAD_AFTER_MS = 10 * 60_000;
  * current. A load racing with a change is used once but not kept.
  */
 class MemberSets {
-  private readonly sets = new Map<string, { ids: Set<string>; loadedAt: number }>();
+  private readonly sets: ExpiringMap<string, Set<string>>;
   private readonly loading = new Map<string, { promise: Promise<ReadonlySet<string>>; stale: boolean }>();
 
-  constructor(private readonly load: (key: string) => Promise<string[]>, private readonly max: number) {}
+  constructor(private readonly load: (key: string) => Promise<string[]>, max: number) {
+    this.sets = new ExpiringMap(max, RELOAD_AFTER_MS);
+  }
 
   get(key: string): ReadonlySet<string> | Promise<ReadonlySet<string>> {
     const cached = this.sets.get(key);
-    if (cached && Date.now() - cached.loadedAt < RELOAD_AFTER_MS) return cached.ids;
+    if (cached) return cached;
     const pending = this.loading.get(key);
     if (pending) return pending.promise;
     const entry = { stale: false, promise: Promise.resolve<ReadonlySet<string>>(new Set()) };
@@ -27,7 +30,7 @@ class MemberSets {
       const set = new Set(ids);
       if (!entry.stale) {
         this.loading.delete(key);
-        this.remember(key, set);
+        this.sets.set(key, set);
       }
       return set;
     }, (err: unknown) => {
@@ -39,12 +42,12 @@ class MemberSets {
   }
 
   add(key: string, userId: string): void {
-    this.sets.get(key)?.ids.add(userId);
+    this.sets.get(key)?.add(userId);
     this.forgetLoad(key);
   }
 
   remove(key: string, userId: string): void {
-    this.sets.get(key)?.ids.delete(userId);
+    this.sets.get(key)?.delete(userId);
     this.forgetLoad(key);
   }
 
@@ -58,15 +61,6 @@ class MemberSets {
     if (!pending) return;
     pending.stale = true;
     this.loading.delete(key);
-  }
-
-  private remember(key: string, ids: Set<string>): void {
-    this.sets.delete(key);
-    if (this.sets.size >= this.max) {
-      const oldest = this.sets.keys().next().value;
-      if (oldest !== undefined) this.sets.delete(oldest);
-    }
-    this.sets.set(key, { ids, loadedAt: Date.now() });
   }
 }
 

@@ -2,6 +2,7 @@ import type { ServerEvent } from '../model/events.js';
 import type { ChannelMembership, ChannelRecord, UserRecord } from '../model/types.js';
 import type { MentionLookup, PostCreationContext } from '../store/posts.js';
 import type { AppDeps } from './deps.js';
+import { ExpiringMap } from './expiring_map.js';
 
 /** Active (channel, author) pairs within RELOAD_AFTER_MS; at about 2 KiB each, 10 MiB at most. */
 const MAX_ENTRIES = 5_000;
@@ -17,7 +18,6 @@ interface Poster {
   channel: ChannelRecord;
   member: ChannelMembership;
   author: UserRecord;
-  loadedAt: number;
 }
 
 /** The bus events after which a cached poster may be wrong, and the channel and/or user whose posters to drop. */
@@ -53,7 +53,7 @@ function affected(event: ServerEvent): { channelId?: string; userId?: string } |
  * overlaps an invalidation is used once but not kept.
  */
 export class PostingContexts {
-  private readonly posters = new Map<string, Poster>();
+  private readonly posters = new ExpiringMap<string, Poster>(MAX_ENTRIES, RELOAD_AFTER_MS);
   private generation = 0;
 
   constructor(private readonly deps: AppDeps) {
@@ -63,24 +63,15 @@ export class PostingContexts {
   async read(channelId: string, userId: string, lookup: MentionLookup): Promise<PostCreationContext> {
     const key = `${channelId}:${userId}`;
     const poster = this.posters.get(key);
-    if (poster && Date.now() - poster.loadedAt < RELOAD_AFTER_MS) {
+    if (poster) {
       const mentionCandidates = await this.deps.store.posts.mentionCandidates(channelId, lookup);
       return { channel: poster.channel, member: poster.member, author: poster.author, mentionCandidates };
     }
     const generation = this.generation;
     const context = await this.deps.store.posts.creationContext(channelId, userId, lookup);
     const { channel, member, author } = context;
-    if (channel && member && author && generation === this.generation) this.remember(key, { channel, member, author, loadedAt: Date.now() });
+    if (channel && member && author && generation === this.generation) this.posters.set(key, { channel, member, author });
     return context;
-  }
-
-  private remember(key: string, poster: Poster): void {
-    this.posters.delete(key);
-    if (this.posters.size >= MAX_ENTRIES) {
-      const oldest = this.posters.keys().next().value;
-      if (oldest !== undefined) this.posters.delete(oldest);
-    }
-    this.posters.set(key, poster);
   }
 
   private observe(event: ServerEvent): void {
@@ -89,8 +80,6 @@ export class PostingContexts {
     this.generation++;
     const { channelId, userId } = target;
     // A field the event does not name matches every poster (an event naming neither drops them all).
-    for (const [key, poster] of this.posters) {
-      if ((channelId === undefined || poster.channel.id === channelId) && (userId === undefined || poster.author.id === userId)) this.posters.delete(key);
-    }
+    this.posters.deleteWhere((poster) => (channelId === undefined || poster.channel.id === channelId) && (userId === undefined || poster.author.id === userId));
   }
 }

@@ -3,8 +3,10 @@ import { sessionExpired } from '../model/errors.js';
 import { revokedSessionIds, sessionsRevoked } from '../model/events.js';
 import type { SessionRecord } from '../model/types.js';
 import type { AppDeps } from './deps.js';
+import { ExpiringMap } from './expiring_map.js';
 
 const CACHE_MS = 30_000;
+const CACHE_ENTRIES = 50_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 /**
@@ -12,14 +14,14 @@ const TOUCH_EVERY_MS = 5 * 60_000;
  * short cache so a request costs no session read), revoked at logout.
  */
 export class SessionService {
-  private readonly cache = new Map<string, { session: SessionRecord; until: number }>();
+  private readonly cache = new ExpiringMap<string, SessionRecord>(CACHE_ENTRIES, CACHE_MS);
 
   constructor(private readonly deps: AppDeps) {
     // A session revoked on any node must stop working here too, not when this node's cache entry runs out.
     deps.bus.subscribe((event) => {
       const revoked = new Set(revokedSessionIds(event));
       if (revoked.size === 0) return;
-      for (const [token, entry] of this.cache) if (revoked.has(entry.session.id)) this.cache.delete(token);
+      this.cache.deleteWhere((session) => revoked.has(session.id));
     });
   }
 
@@ -36,12 +38,11 @@ export class SessionService {
   /** The live session for a token, or a 401. */
   async resolve(token: string): Promise<SessionRecord> {
     const now = Date.now();
-    const cached = this.cache.get(token);
-    let session = cached && cached.until > now ? cached.session : undefined;
+    let session = this.cache.get(token);
     if (!session) {
       session = await this.deps.store.sessions.getByToken(token);
       if (!session) throw sessionExpired();
-      this.remember(session, now);
+      this.cache.set(session.token, session);
     }
     if (session.expires_at <= now) {
       this.forget(session.token);
@@ -52,11 +53,6 @@ export class SessionService {
       await this.deps.store.sessions.touch(session.id, now);
     }
     return session;
-  }
-
-  private remember(session: SessionRecord, now: number): void {
-    if (this.cache.size > 50_000) this.cache.clear();
-    this.cache.set(session.token, { session, until: now + CACHE_MS });
   }
 
   private forget(token: string): void {
@@ -86,8 +82,8 @@ export class SessionService {
 
   /** Role changes must reach cached sessions at once. */
   async updateRoles(userId: string, roles: string): Promise<void> {
-    for (const entry of this.cache.values()) {
-      if (entry.session.user_id === userId) entry.session.roles = roles;
+    for (const session of this.cache.values()) {
+      if (session.user_id === userId) session.roles = roles;
     }
     await this.deps.store.sessions.setRolesForUser(userId, roles);
   }
