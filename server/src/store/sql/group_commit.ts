@@ -78,14 +78,14 @@ export class GroupCommit {
     return this.db.transaction().execute(async (trx) => {
       const outcomes: Outcome[] = [];
       for (const item of batch) {
-        this.direct.exec('SAVEPOINT parley_group_item');
+        this.direct.run('SAVEPOINT parley_group_item');
         try {
           const value = await item.work(trx);
-          this.direct.exec('RELEASE parley_group_item');
+          this.direct.run('RELEASE parley_group_item');
           outcomes.push({ item, ok: true, value });
         } catch (error) {
-          this.direct.exec('ROLLBACK TO parley_group_item');
-          this.direct.exec('RELEASE parley_group_item');
+          this.direct.run('ROLLBACK TO parley_group_item');
+          this.direct.run('RELEASE parley_group_item');
           outcomes.push({ item, ok: false, value: error });
         }
       }

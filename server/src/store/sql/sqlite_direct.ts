@@ -29,11 +29,6 @@ export class SqliteDirect {
     return this.prepared(source).get(...params) as T | undefined;
   }
 
-  /** Statements that carry no data (SAVEPOINT, RELEASE, ROLLBACK TO). */
-  exec(source: string): void {
-    this.prepared(source).run();
-  }
-
   private prepared(source: string): SQLite.Statement {
     if (!this.file.inTransaction) throw new Error('direct SQLite statements run only inside a store transaction');
     let statement = this.statements.get(source);
