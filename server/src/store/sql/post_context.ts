@@ -1,33 +1,47 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { MentionLookup, MentionSettings, PostCreationContext } from '../posts.js';
 import { json, toChannel, toChannelMember, toUser } from './rows.js';
+import type { Dialect } from './connect.js';
 import type { ChannelMembersTable, ChannelsTable, Database, UsersTable } from './schema.js';
 import type { SqliteDirect } from './sqlite_direct.js';
 
-type Dialect = 'sqlite' | 'postgres';
-
-/** A list of strings as one parameter, so the statement text (and its prepared plan) is the same for any length. */
-function oneOf(dialect: Dialect, values: readonly string[]): RawBuilder<unknown> {
-  return dialect === 'postgres' ? sql`(SELECT unnest(${[...values]}::text[]))` : sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`;
+/**
+ * The values of a list given as one parameter (an array on PostgreSQL, JSON on SQLite), so the statement text (and
+ * its prepared plan) is the same for any length.
+ */
+function oneOf(dialect: Dialect, list: unknown): RawBuilder<unknown> {
+  return dialect === 'postgres' ? sql`(SELECT unnest(${list}::text[]))` : sql`(SELECT value FROM json_each(${list}))`;
 }
+
+/** The candidates statement's parameters: values to bind, or (SQLite) raw named placeholders. */
+interface CandidateParams { channel: unknown; usernames: unknown; words: unknown }
 
 /**
  * The members a post may mention beyond the channel-wide words: those it names by username and those with a mention
  * key or first name starting with one of its words (mention_words). Driven from those few users, never from the
  * channel's member list, so the cost does not grow with the channel.
  */
-function candidatesQuery(dialect: Dialect, channelId: string, lookup: MentionLookup): RawBuilder<CandidateRow> {
+function candidatesQuery(dialect: Dialect, params: CandidateParams): RawBuilder<CandidateRow> {
   // SQLite's planner would rather walk the channel's members; CROSS JOIN fixes its join order (PostgreSQL has statistics).
   const join = dialect === 'sqlite' ? sql`CROSS JOIN` : sql`JOIN`;
   return sql<CandidateRow>`
     SELECT u.id, u.username, u.first_name, u.notify_props AS user_props, m.notify_props AS member_props
-    FROM (SELECT id AS user_id FROM users WHERE username IN ${oneOf(dialect, lookup.usernames)}
-          UNION SELECT user_id FROM mention_words WHERE word IN ${oneOf(dialect, lookup.words)}) AS possible
-    ${join} channel_members m ON m.channel_id = ${channelId} AND m.user_id = possible.user_id
+    FROM (SELECT id AS user_id FROM users WHERE username IN ${oneOf(dialect, params.usernames)}
+          UNION SELECT user_id FROM mention_words WHERE word IN ${oneOf(dialect, params.words)}) AS possible
+    ${join} channel_members m ON m.channel_id = ${params.channel} AND m.user_id = possible.user_id
     ${join} users u ON u.id = possible.user_id`;
 }
 
 interface CandidateRow { id: string; username: string; first_name: string; user_props: string; member_props: string }
+
+const postgresCandidates = (channelId: string, lookup: MentionLookup): RawBuilder<CandidateRow> =>
+  candidatesQuery('postgres', { channel: channelId, usernames: [...lookup.usernames], words: [...lookup.words] });
+
+/** The SQLite candidates statement with named parameters; its text never changes, so it is compiled once. */
+let sqliteCandidatesText: string | undefined;
+const sqliteCandidates = (db: Kysely<Database>): string =>
+  sqliteCandidatesText ??= candidatesQuery('sqlite', { channel: sql.raw(':channel'), usernames: sql.raw(':usernames'), words: sql.raw(':words') })
+    .compile(db).sql;
 
 const toSettings = (r: CandidateRow): MentionSettings => ({
   userId: r.id, username: r.username, firstName: r.first_name,
@@ -47,7 +61,7 @@ export async function creationContextPostgres(db: Kysely<Database>, channelId: s
       (SELECT to_json(c) FROM channels c WHERE c.id = ${channelId}) AS channel,
       (SELECT to_json(m) FROM channel_members m WHERE m.channel_id = ${channelId} AND m.user_id = ${userId}) AS member,
       (SELECT to_json(u) FROM users u WHERE u.id = ${userId}) AS author,
-      (SELECT coalesce(json_agg(x), '[]') FROM (${candidatesQuery('postgres', channelId, lookup)}) x) AS candidates`.execute(db);
+      (SELECT coalesce(json_agg(x), '[]') FROM (${postgresCandidates(channelId, lookup)}) x) AS candidates`.execute(db);
   return {
     channel: row.channel ? toChannel(row.channel) : undefined,
     member: row.member ? toChannelMember(row.member) : undefined,
@@ -56,13 +70,10 @@ export async function creationContextPostgres(db: Kysely<Database>, channelId: s
   };
 }
 
-/**
- * SQLite: synchronous statements on the connection, inside a store transaction (see SqliteDirect); the candidates
- * statement is still written once, above, and only compiled here.
- */
+/** SQLite: synchronous statements on the connection, inside a store transaction (see SqliteDirect). */
 export function mentionCandidatesSqlite(db: Kysely<Database>, direct: SqliteDirect, channelId: string, lookup: MentionLookup): MentionSettings[] {
-  const query = candidatesQuery('sqlite', channelId, lookup).compile(db);
-  return direct.all<CandidateRow>(query.sql, ...query.parameters).map(toSettings);
+  const params = { channel: channelId, usernames: JSON.stringify(lookup.usernames), words: JSON.stringify(lookup.words) };
+  return direct.all<CandidateRow>(sqliteCandidates(db), params).map(toSettings);
 }
 
 export function creationContextSqlite(db: Kysely<Database>, direct: SqliteDirect, channelId: string, userId: string, lookup: MentionLookup): PostCreationContext {
@@ -77,7 +88,7 @@ export function creationContextSqlite(db: Kysely<Database>, direct: SqliteDirect
 
 /** PostgreSQL: the candidates alone, one round trip. */
 export async function mentionCandidatesPostgres(db: Kysely<Database>, channelId: string, lookup: MentionLookup): Promise<MentionSettings[]> {
-  const { rows } = await candidatesQuery('postgres', channelId, lookup).execute(db);
+  const { rows } = await postgresCandidates(channelId, lookup).execute(db);
   return rows.map(toSettings);
 }
 
