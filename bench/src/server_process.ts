@@ -63,7 +63,9 @@ export async function startServer(database: { dataDir: string; databaseUrl: stri
   const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean), SERVER_MAIN], {
     env: {
       ...process.env, PARLEY_PORT: String(port), PARLEY_HOST: '127.0.0.1', PARLEY_DATA_DIR: database.dataDir,
-      PARLEY_DATABASE_URL: database.databaseUrl, PARLEY_LOG_LEVEL: 'error', ...extraEnv,
+      PARLEY_DATABASE_URL: database.databaseUrl, PARLEY_LOG_LEVEL: 'error',
+      // Benchmarks log thousands of users in from one address; metrics on a free port, not 8067.
+      PARLEY_AUTH_RATE_LIMIT_PER_MINUTE: '0', PARLEY_METRICS_LISTEN_ADDRESS: '127.0.0.1:0', ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -56,7 +56,10 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     databaseUrl = database.url;
     dropDatabase = () => database.drop();
   }
-  const config = loadConfig({}, { port: 0, host: '127.0.0.1', dataDir, databaseUrl, logLevel: 'silent', ...overrides });
+  // Tests sign up and log in many users from one address, and run many servers at once: no auth limit, metrics on a free port.
+  const config = loadConfig({}, {
+    port: 0, host: '127.0.0.1', dataDir, databaseUrl, logLevel: 'silent', authRateLimitPerMinute: 0, metricsListenAddress: '127.0.0.1:0', ...overrides,
+  });
   const running = await startParley(config);
   return {
     ...running,

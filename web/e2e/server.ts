@@ -55,6 +55,9 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Ru
       PARLEY_LOG_LEVEL: 'warn',
       PARLEY_DATABASE_URL: '',
       PARLEY_REDIS_URL: '',
+      // Many logins from one address in a run, and several servers at once.
+      PARLEY_AUTH_RATE_LIMIT_PER_MINUTE: '0',
+      PARLEY_METRICS_ENABLE: 'false',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

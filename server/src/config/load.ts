@@ -9,6 +9,8 @@ function fromEnv(key: keyof Config, raw: string): unknown {
   const schema = ConfigSchema.properties[key] as { type?: string };
   if (schema.type === 'integer') return /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
   if (schema.type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
+  // Lists come as comma-separated values (e.g. PARLEY_TRUSTED_PROXY_IP_HEADER=X-Forwarded-For,X-Real-IP).
+  if (schema.type === 'array') return raw.split(',').map((item) => item.trim()).filter(Boolean);
   return raw;
 }
 

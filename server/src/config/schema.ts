@@ -31,6 +31,34 @@ export const ConfigSchema = Type.Object({
   wsAuthTimeoutMs: Type.Integer({ minimum: 50, default: 5_000 }),
   /** A user whose last socket closed stays online this long, so a page reload does not flap. */
   offlineGraceMs: Type.Integer({ minimum: 0, default: 5_000 }),
+  /** ServiceSettings.MaximumLoginAttempts: failed passwords before an account is locked (an admin's password reset unlocks it). */
+  maximumLoginAttempts: Type.Integer({ minimum: 1, default: 10 }),
+  /** ServiceSettings.TrustedProxyIPHeader: headers (e.g. X-Forwarded-For) that name the client's address; empty = the socket's peer. */
+  trustedProxyIpHeader: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { default: [] }),
+  /** Per-address limit on login, sign-up and password reset (a Parley key of RateLimitSettings); 0 turns it off. */
+  authRateLimitPerMinute: Type.Integer({ minimum: 0, default: 60 }),
+  /** Requests the auth limit lets through at once before it counts per minute. */
+  authRateLimitBurst: Type.Integer({ minimum: 1, default: 20 }),
+  /** RateLimitSettings.Enable: a limit on every API request. */
+  rateLimitEnable: Type.Boolean({ default: false }),
+  /** RateLimitSettings.PerSec. */
+  rateLimitPerSec: Type.Integer({ minimum: 1, default: 10 }),
+  /** RateLimitSettings.MaxBurst. */
+  rateLimitMaxBurst: Type.Integer({ minimum: 1, default: 100 }),
+  /** RateLimitSettings.MemoryStoreSize: clients tracked at once. */
+  rateLimitMemoryStoreSize: Type.Integer({ minimum: 1, default: 10_000 }),
+  /** RateLimitSettings.VaryByRemoteAddr. */
+  rateLimitVaryByRemoteAddr: Type.Boolean({ default: true }),
+  /** RateLimitSettings.VaryByUser. */
+  rateLimitVaryByUser: Type.Boolean({ default: false }),
+  /** RateLimitSettings.VaryByHeader. */
+  rateLimitVaryByHeader: Type.String({ default: '' }),
+  /** ServiceSettings.ReadTimeout: seconds to receive a whole request (headers and body). */
+  readTimeoutSeconds: Type.Integer({ minimum: 1, default: 30 }),
+  /** MetricsSettings.Enable: serve Prometheus metrics on their own address. */
+  metricsEnable: Type.Boolean({ default: true }),
+  /** MetricsSettings.ListenAddress: `host:port` or `:port` for /metrics, never the public port. */
+  metricsListenAddress: Type.String({ default: '127.0.0.1:8067' }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -59,4 +87,18 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   wsPingIntervalMs: 'PARLEY_WS_PING_INTERVAL_MS',
   wsAuthTimeoutMs: 'PARLEY_WS_AUTH_TIMEOUT_MS',
   offlineGraceMs: 'PARLEY_OFFLINE_GRACE_MS',
+  maximumLoginAttempts: 'PARLEY_MAXIMUM_LOGIN_ATTEMPTS',
+  trustedProxyIpHeader: 'PARLEY_TRUSTED_PROXY_IP_HEADER',
+  authRateLimitPerMinute: 'PARLEY_AUTH_RATE_LIMIT_PER_MINUTE',
+  authRateLimitBurst: 'PARLEY_AUTH_RATE_LIMIT_BURST',
+  rateLimitEnable: 'PARLEY_RATE_LIMIT_ENABLE',
+  rateLimitPerSec: 'PARLEY_RATE_LIMIT_PER_SEC',
+  rateLimitMaxBurst: 'PARLEY_RATE_LIMIT_MAX_BURST',
+  rateLimitMemoryStoreSize: 'PARLEY_RATE_LIMIT_MEMORY_STORE_SIZE',
+  rateLimitVaryByRemoteAddr: 'PARLEY_RATE_LIMIT_VARY_BY_REMOTE_ADDR',
+  rateLimitVaryByUser: 'PARLEY_RATE_LIMIT_VARY_BY_USER',
+  rateLimitVaryByHeader: 'PARLEY_RATE_LIMIT_VARY_BY_HEADER',
+  readTimeoutSeconds: 'PARLEY_READ_TIMEOUT_SECONDS',
+  metricsEnable: 'PARLEY_METRICS_ENABLE',
+  metricsListenAddress: 'PARLEY_METRICS_LISTEN_ADDRESS',
 };
