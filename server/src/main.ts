@@ -2,10 +2,23 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config/load.js';
+import { reportUnexpected } from './metrics/unexpected.js';
 import { startParley } from './parley.js';
+
+/**
+ * The last line of defence: every listener, timer and bus subscriber guards
+ * itself, so reaching these means a missed guard. Serving everyone else
+ * matters more than exiting on one bad request; the error is logged and
+ * counted (`parley_unexpected_errors_total`) so it gets found and fixed.
+ */
+function surviveUnexpectedErrors(): void {
+  process.on('uncaughtException', (err) => reportUnexpected('uncaught_exception', err));
+  process.on('unhandledRejection', (reason) => reportUnexpected('unhandled_rejection', reason));
+}
 
 /** Process entry: configuration, then the server; SIGINT/SIGTERM drain and exit. */
 async function main(): Promise<void> {
+  surviveUnexpectedErrors();
   let config;
   try {
     config = loadConfig();

@@ -14,6 +14,9 @@ function fromFastify(err: FastifyError): AppError {
       return new AppError('api.context.invalid_body_param.app_error', 'The request body is not valid JSON.', 400);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('api.context.request_body_too_large.app_error', 'The request body is too large.', 413);
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('api.context.invalid_url_param.app_error', 'The request URL is not valid.', 400);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('api.context.invalid_content_type.app_error', 'Unsupported content type.', 415);
     default:
@@ -37,7 +40,8 @@ export function renderError(err: unknown, request: FastifyRequest, reply: Fastif
     }
   }
   if (appError.statusCode >= 500 && err instanceof AppError) request.log.error({ err, detail: appError.detail }, appError.id);
-  void reply.code(appError.statusCode).type('application/json').send(JSON.stringify(appError.toJSON(request.id)));
+  // A Buffer: Fastify then keeps the content type exactly as set, also for router errors, where no onSend hook runs.
+  void reply.code(appError.statusCode).type('application/json').send(Buffer.from(JSON.stringify(appError.toJSON(request.id))));
 }
 
 export function notFoundRoute(request: FastifyRequest, reply: FastifyReply): void {

@@ -1,3 +1,4 @@
+import { guarded } from '../metrics/unexpected.js';
 import { AppError, forbidden } from '../model/errors.js';
 import { makeEvent, type ServerEvent } from '../model/events.js';
 import type { AppDeps } from './deps.js';
@@ -42,10 +43,10 @@ export class PresenceService {
 
   constructor(private readonly deps: AppDeps, private readonly statuses: StatusService, private readonly membership: MembershipCache) {
     const awayMs = deps.config.awayAfterMinutes * 60_000;
-    this.sweeper = setInterval(() => this.sweep(awayMs), Math.min(SWEEP_MAX_MS, awayMs / 4));
+    this.sweeper = setInterval(guarded('timer', () => this.sweep(awayMs), deps.log), Math.min(SWEEP_MAX_MS, awayMs / 4));
     this.sweeper.unref();
     if (!deps.config.redisUrl) {
-      this.reconciler = setTimeout(() => void this.clearLeftovers(), RECONCILE_AFTER_MS);
+      this.reconciler = setTimeout(guarded('timer', () => this.clearLeftovers(), deps.log), RECONCILE_AFTER_MS);
       this.reconciler.unref();
     }
     this.unsubscribe = deps.bus.subscribe((event) => this.observe(event));
@@ -69,11 +70,11 @@ export class PresenceService {
     if (!user || user.sockets === 0) return;
     user.sockets--;
     if (user.sockets > 0) return;
-    user.offlineTimer = setTimeout(() => {
+    user.offlineTimer = setTimeout(guarded('timer', () => {
       if (this.users.get(userId) !== user || user.sockets > 0) return;
       this.users.delete(userId);
       void this.setAutomatic(userId, 'offline');
-    }, this.deps.config.offlineGraceMs);
+    }, this.deps.log), this.deps.config.offlineGraceMs);
     user.offlineTimer.unref();
   }
 

@@ -35,7 +35,8 @@ const SYSTEM_ADMIN = [
   ]),
 ];
 
-const DEFINITIONS: Record<string, { display: string; permissions: string[] }> = {
+// A Map, not an object: role names come from requests, and `constructor` or `__proto__` must not find anything.
+const DEFINITIONS = new Map<string, { display: string; permissions: string[] }>(Object.entries({
   system_user: { display: 'authentication.roles.global_user.name', permissions: SYSTEM_USER },
   system_admin: { display: 'authentication.roles.global_admin.name', permissions: SYSTEM_ADMIN },
   system_guest: { display: 'authentication.roles.global_guest.name', permissions: ['create_direct_channel', 'create_group_channel'] },
@@ -48,12 +49,12 @@ const DEFINITIONS: Record<string, { display: string; permissions: string[] }> = 
     display: 'authentication.roles.channel_guest.name',
     permissions: ['read_channel', 'read_channel_content', 'create_post', 'add_reaction', 'remove_reaction', 'upload_file', 'edit_post'],
   },
-};
+}));
 
 const ROLE_CREATED_AT = Date.UTC(2026, 0, 1);
 
 function roleObject(name: string): Role | undefined {
-  const def = DEFINITIONS[name];
+  const def = DEFINITIONS.get(name);
   if (!def) return undefined;
   return {
     id: `role_${name}`.padEnd(26, '0').slice(0, 26), name, display_name: def.display, description: '',
@@ -70,7 +71,7 @@ export function roleByName(name: string): Role | undefined {
   return roleObject(name);
 }
 
-const permissionSets = new Map(Object.entries(DEFINITIONS).map(([name, def]) => [name, new Set(def.permissions)]));
+const permissionSets = new Map([...DEFINITIONS].map(([name, def]) => [name, new Set(def.permissions)]));
 
 /** True when any of the space- or array-listed roles grants the permission. */
 export function rolesGrant(roles: readonly string[], permission: string): boolean {

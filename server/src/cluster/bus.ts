@@ -1,3 +1,4 @@
+import { reportUnexpected, type ErrorLog } from '../metrics/unexpected.js';
 import type { ServerEvent } from '../model/events.js';
 
 export type EventHandler = (event: ServerEvent) => void;
@@ -10,4 +11,19 @@ export interface EventBus {
   publish(event: ServerEvent): void;
   subscribe(handler: EventHandler): () => void;
   close(): Promise<void>;
+}
+
+/**
+ * Runs every handler on the event. One that throws is reported and skipped:
+ * the others still get the event, and the publisher, whose write has
+ * already committed, is not failed by a subscriber.
+ */
+export function deliverToAll(handlers: Iterable<EventHandler>, event: ServerEvent, log?: ErrorLog): void {
+  for (const handler of handlers) {
+    try {
+      handler(event);
+    } catch (err) {
+      reportUnexpected('bus_subscriber', err, log);
+    }
+  }
 }

@@ -1,12 +1,15 @@
+import type { ErrorLog } from '../metrics/unexpected.js';
 import type { ServerEvent } from '../model/events.js';
-import type { EventBus, EventHandler } from './bus.js';
+import { deliverToAll, type EventBus, type EventHandler } from './bus.js';
 
 /** Single-node bus: handlers run synchronously, in publish order. */
 export class LocalEventBus implements EventBus {
   private readonly handlers = new Set<EventHandler>();
 
+  constructor(private readonly log?: ErrorLog) {}
+
   publish(event: ServerEvent): void {
-    for (const handler of this.handlers) handler(event);
+    deliverToAll(this.handlers, event, this.log);
   }
 
   subscribe(handler: EventHandler): () => void {

@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
+import { reportUnexpected, type ErrorLog } from '../metrics/unexpected.js';
 import type { ServerEvent } from '../model/events.js';
 import { newId } from '../model/id.js';
-import type { EventBus, EventHandler } from './bus.js';
+import { deliverToAll, type EventBus, type EventHandler } from './bus.js';
 
 /**
  * Cluster bus over Redis pub/sub. Local handlers get events at once; other
@@ -12,39 +13,39 @@ export class RedisEventBus implements EventBus {
   private readonly handlers = new Set<EventHandler>();
   private readonly pub: Redis;
   private readonly sub: Redis;
+  private readonly onError: (err: Error) => void;
 
-  private constructor(url: string, private readonly channel: string, private readonly onError: (err: Error) => void) {
+  private constructor(url: string, private readonly channel: string, private readonly log: ErrorLog) {
     this.pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
     this.sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    this.onError = (err) => log.error({ err }, 'cluster bus error');
     // ioredis reconnects by itself; errors are reported, never thrown into the process.
-    this.pub.on('error', onError);
-    this.sub.on('error', onError);
+    this.pub.on('error', this.onError);
+    this.sub.on('error', this.onError);
   }
 
   /** `channel` is shared by the nodes of one cluster (several clusters may share a Redis). */
-  static async connect(url: string, channel: string, onError: (err: Error) => void): Promise<RedisEventBus> {
-    const bus = new RedisEventBus(url, channel, onError);
+  static async connect(url: string, channel: string, log: ErrorLog): Promise<RedisEventBus> {
+    const bus = new RedisEventBus(url, channel, log);
     await Promise.all([bus.pub.connect(), bus.sub.connect()]);
     await bus.sub.subscribe(channel);
     bus.sub.on('message', (_channel: string, message: string) => bus.receive(message));
     return bus;
   }
 
+  /** Another node's event; anything else on the channel (a stray publisher, a truncated message) is reported and dropped. */
   private receive(message: string): void {
-    let envelope: { origin: string; event: ServerEvent };
-    try {
-      envelope = JSON.parse(message) as { origin: string; event: ServerEvent };
-    } catch (err) {
-      this.onError(err as Error);
+    const envelope = parseEnvelope(message);
+    if (!envelope) {
+      reportUnexpected('bus_message', new Error(`malformed cluster bus message: ${message.slice(0, 200)}`), this.log);
       return;
     }
-    const { origin, event } = envelope;
-    if (origin === this.nodeId || !event?.event) return;
-    for (const handler of this.handlers) handler(event);
+    if (envelope.origin === this.nodeId) return;
+    deliverToAll(this.handlers, envelope.event, this.log);
   }
 
   publish(event: ServerEvent): void {
-    for (const handler of this.handlers) handler(event);
+    deliverToAll(this.handlers, event, this.log);
     this.pub.publish(this.channel, JSON.stringify({ origin: this.nodeId, event })).catch(this.onError);
   }
 
@@ -58,4 +59,19 @@ export class RedisEventBus implements EventBus {
     this.sub.disconnect();
     this.pub.disconnect();
   }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function parseEnvelope(message: string): { origin: string; event: ServerEvent } | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(parsed) || typeof parsed.origin !== 'string' || !isRecord(parsed.event)) return undefined;
+  const { event } = parsed;
+  if (typeof event.event !== 'string' || !isRecord(event.data) || !isRecord(event.broadcast)) return undefined;
+  return { origin: parsed.origin, event: event as unknown as ServerEvent };
 }

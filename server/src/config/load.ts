@@ -31,7 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`config file ${file} must hold a JSON object`);
     for (const [key, value] of Object.entries(parsed)) {
-      if (!(key in ConfigSchema.properties)) throw new ConfigError(`config file ${file}: unknown key "${key}"`);
+      if (!Object.hasOwn(ConfigSchema.properties, key)) throw new ConfigError(`config file ${file}: unknown key "${key}"`);
       merged[key] = value;
     }
   }

@@ -43,3 +43,51 @@ export const sqliteCheckpointDuration = new Histogram({
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   registers: [registry],
 });
+
+export const unexpectedErrors = new Counter({
+  name: 'parley_unexpected_errors_total',
+  help: 'Exceptions caught outside any request handler (listeners, timers, bus subscribers, process level), by where they were caught',
+  labelNames: ['source'] as const,
+  registers: [registry],
+});
+
+export const passwordHashDuration = new Histogram({
+  name: 'parley_password_hash_seconds',
+  help: 'Time spent hashing or verifying a password with argon2 (CPU on the libuv pool), by operation',
+  labelNames: ['operation'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+  registers: [registry],
+});
+
+export const loginFailures = new Counter({
+  name: 'parley_login_failures_total',
+  help: 'Refused password checks (logins and password changes), by reason: a wrong password or a locked account',
+  labelNames: ['reason'] as const,
+  registers: [registry],
+});
+
+export const rateLimited = new Counter({
+  name: 'parley_rate_limited_total',
+  help: 'Requests refused by a rate limit: auth (login, sign-up) or api (RateLimitSettings) with 429, websocket (client actions) by closing the socket',
+  labelNames: ['limit'] as const,
+  registers: [registry],
+});
+
+export const slowSocketsDropped = new Counter({
+  name: 'parley_websocket_slow_consumers_dropped_total',
+  help: 'WebSockets dropped because their peer read too slowly and their queued output passed the bound',
+  registers: [registry],
+});
+
+export const httpRequestTimeouts = new Counter({
+  name: 'parley_http_request_timeouts_total',
+  help: 'HTTP requests whose headers or body did not arrive within the read timeout (answered 408 and closed)',
+  registers: [registry],
+});
+
+export const postListQueueWait = new Histogram({
+  name: 'parley_post_list_queue_seconds',
+  help: 'Time a post list request waited for one of the slots that bound post-list memory',
+  buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+  registers: [registry],
+});

@@ -4,6 +4,7 @@ import { fastifyCookie } from '@fastify/cookie';
 import { WebSocketServer } from 'ws';
 import { authorizationToken } from '../api/auth.js';
 import type { App } from '../app/app.js';
+import { reportUnexpected } from '../metrics/unexpected.js';
 import { isValidId } from '../model/id.js';
 import type { SessionRecord } from '../model/types.js';
 import type { ResumeRequest } from './client_socket.js';
@@ -31,15 +32,27 @@ export function attachWebSocket(server: Server, app: App, hub: Hub): WebSocketEn
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node leaves upgrade sockets without an error listener; a reset while the session loads must not crash us.
     socket.on('error', destroyOnError);
-    const url = new URL(request.url ?? '/', 'http://parley.invalid');
-    if (!accepting || !WEBSOCKET_PATHS.has(url.pathname)) {
-      refuse(socket, accepting ? '404 Not Found' : '503 Service Unavailable');
-      return;
+    try {
+      const { pathname, query } = splitTarget(request.url ?? '/');
+      if (!accepting || !WEBSOCKET_PATHS.has(pathname)) {
+        refuse(socket, accepting ? '404 Not Found' : '503 Service Unavailable');
+        return;
+      }
+      const resume = resumeRequest(new URLSearchParams(query));
+      upgradeSession(app, request).then((session) => {
+        if (!accepting) return refuse(socket, '503 Service Unavailable');
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          try {
+            hub.accept(ws, resume, session);
+          } catch (err) {
+            reportUnexpected('websocket_upgrade', err, app.deps.log);
+            ws.terminate();
+          }
+        });
+      }).catch((err: unknown) => failUpgrade(socket, err, app));
+    } catch (err) {
+      failUpgrade(socket, err, app);
     }
-    const resume = resumeRequest(url.searchParams);
-    void upgradeSession(app, request).then((session) => {
-      wss.handleUpgrade(request, socket, head, (ws) => hub.accept(ws, resume, session));
-    });
   });
 
   return {
@@ -49,6 +62,21 @@ export function attachWebSocket(server: Server, app: App, hub: Hub): WebSocketEn
       wss.close();
     },
   };
+}
+
+/**
+ * The raw request target, split without `new URL`: a target such as `//%%%`
+ * is not a valid URL, and only an exact path match matters here anyway.
+ */
+function splitTarget(target: string): { pathname: string; query: string } {
+  const mark = target.indexOf('?');
+  return mark === -1 ? { pathname: target, query: '' } : { pathname: target.slice(0, mark), query: target.slice(mark + 1) };
+}
+
+function failUpgrade(socket: Duplex, err: unknown, app: App): void {
+  reportUnexpected('websocket_upgrade', err, app.deps.log);
+  if (socket.writable) refuse(socket, '500 Internal Server Error');
+  else socket.destroy();
 }
 
 function destroyOnError(this: Duplex): void {
@@ -74,7 +102,7 @@ async function upgradeSession(app: App, request: IncomingMessage): Promise<Sessi
     ? fastifyCookie.parse(request.headers.cookie).MMAUTHTOKEN
     : undefined;
   const token = cookie || authorizationToken(request.headers.authorization);
-  if (!token) return undefined;
+  if (!isValidId(token)) return undefined;
   return app.sessions.resolve(token).catch(() => undefined);
 }
 

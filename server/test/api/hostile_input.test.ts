@@ -114,6 +114,33 @@ const cases: Case[] = [
   { name: 'post info of an unknown post', method: 'GET', path: () => `/posts/${missingId}/info`, status: 404, id: NOT_FOUND },
   { name: 'files of an unknown post', method: 'GET', path: () => `/posts/${missingId}/files/info`, status: 404, id: NOT_FOUND },
   { name: 'ephemeral post without its post', method: 'POST', path: () => '/posts/ephemeral', body: () => ({ user_id: alice.user.id }), status: 400, id: INVALID_BODY },
+  // Prototype property names as lookup keys
+  ...['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'].map((name): Case => (
+    { name: `role named ${name}`, method: 'GET', path: () => `/roles/name/${name}`, status: 404, id: NOT_FOUND })),
+  { name: '__proto__ key in a text/plain body', method: 'PUT', path: () => '/users/me/patch', body: '{"__proto__":{"roles":"system_admin"}}', headers: { 'Content-Type': 'text/plain' }, status: 400, id: INVALID_BODY },
+  { name: '__proto__ notify prop', method: 'PUT', path: () => `/channels/${channelId}/members/me/notify_props`, body: '{"__proto__":"all"}', status: 400, id: INVALID_BODY },
+  { name: 'constructor notify prop', method: 'PUT', path: () => `/channels/${channelId}/members/me/notify_props`, body: { constructor: 'all' }, status: 400, id: 'model.channel.is_valid.notify_props.app_error' },
+  // Nesting: bounded at parse time, whatever the content type
+  { name: 'deeply nested post props', method: 'POST', path: () => '/posts', body: () => `{"channel_id":"${channelId}","message":"x","props":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`, status: 400, id: INVALID_BODY },
+  { name: 'post props one level too deep', method: 'POST', path: () => '/posts', body: () => `{"channel_id":"${channelId}","message":"x","props":${'{"a":'.repeat(64)}1${'}'.repeat(64)}}`, status: 400, id: INVALID_BODY },
+  { name: 'deep nesting as text/plain', method: 'POST', path: () => '/users/ids', body: '['.repeat(100_000) + ']'.repeat(100_000), headers: { 'Content-Type': 'text/plain' }, status: 400, id: INVALID_BODY },
+  // NUL bytes: refused at the edge, so both databases answer alike
+  { name: 'NUL in login id', method: 'POST', path: () => '/users/login', auth: false, body: { login_id: 'alice\u0000', password: 'whatever1' }, status: 400, id: INVALID_BODY },
+  { name: 'NUL in a username path', method: 'GET', path: () => '/users/username/ali%00ce', status: 400, id: INVALID_URL },
+  { name: 'NUL in an email path', method: 'GET', path: () => '/users/email/%00', status: 400, id: INVALID_URL },
+  { name: 'NUL in a team name path', method: 'GET', path: () => '/teams/name/%00', status: 400, id: INVALID_URL },
+  { name: 'NUL in a message', method: 'POST', path: () => '/posts', body: () => ({ channel_id: channelId, message: 'hi\u0000there' }), status: 400, id: INVALID_BODY },
+  { name: 'NUL in a nickname', method: 'PUT', path: () => '/users/me/patch', body: { nickname: '\u0000' }, status: 400, id: INVALID_BODY },
+  { name: 'NUL in a preference', method: 'PUT', path: () => '/users/me/preferences', body: () => [{ user_id: alice.user.id, category: 'display_settings', name: 'x\u0000', value: 'v' }], status: 400, id: INVALID_BODY },
+  { name: 'NUL in a search term', method: 'POST', path: () => '/users/search', body: { term: 'a\u0000' }, status: 400, id: INVALID_BODY },
+  { name: 'NUL in a team search term', method: 'POST', path: () => '/teams/search', body: { term: '\u0000' }, status: 400, id: INVALID_BODY },
+  { name: 'NUL in a query value', method: 'GET', path: () => '/users/autocomplete?name=a%00', status: 400, id: INVALID_URL },
+  { name: 'NUL in a query name', method: 'GET', path: () => '/users?a%00=1', status: 400, id: INVALID_URL },
+  { name: 'NUL in the session cookie', method: 'GET', path: () => '/users/me', auth: false, headers: { Cookie: 'MMAUTHTOKEN=%00' }, status: 401, id: EXPIRED },
+  { name: 'NUL in access_token', method: 'GET', path: () => '/users/me?access_token=%00', auth: false, status: 400, id: INVALID_URL },
+  // URLs the router cannot decode
+  { name: 'undecodable path', method: 'GET', path: () => '/users/%%%', status: 400, id: INVALID_URL },
+  { name: 'overlong UTF-8 in a path', method: 'GET', path: () => '/users/username/%C0%80', status: 400, id: INVALID_URL },
   { name: 'ephemeral post message of the wrong type', method: 'POST', path: () => '/posts/ephemeral', body: () => ({ user_id: alice.user.id, post: { channel_id: channelId, message: 42 } }), status: 400, id: INVALID_BODY },
 ];
 
@@ -137,6 +164,20 @@ describe('hostile input', () => {
       expect(response.body.request_id).toMatch(/^[a-z0-9]{26}$/);
     });
   }
+
+  it('finds no role by a JavaScript property name, and lists none', async () => {
+    const response = await raw(server, 'POST', '/roles/names', { token: alice.token, body: ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'system_user'] });
+    expect(response.status).toBe(200);
+    expect(response.body.map((r: { name: string }) => r.name)).toEqual(['system_user']);
+  });
+
+  it('stores a lone surrogate as U+FFFD on both databases', async () => {
+    const response = await raw(server, 'PUT', '/users/me/patch', { token: alice.token, body: '{"nickname":"a\\ud800b"}' });
+    expect(response.status).toBe(200);
+    expect(response.body.nickname).toBe('a\ufffdb');
+    const again = await raw(server, 'GET', '/users/me', { token: alice.token });
+    expect(again.body.nickname).toBe('a\ufffdb');
+  });
 
   it('still serves normally after all of the above', async () => {
     const response = await raw(server, 'GET', '/users/me', { token: alice.token });
