@@ -73,9 +73,9 @@ export class SessionService {
     this.deps.bus.publish(sessionsRevoked(session.user_id, [session.id]));
   }
 
-  async revokeAllForUser(userId: string): Promise<void> {
-    const sessions = await this.deps.store.sessions.listForUser(userId);
-    await this.deps.store.sessions.removeAllForUser(userId);
+  /** Ends every session of the user but `keepSessionId` (the caller's own, say), on every node. */
+  async revokeAllForUser(userId: string, keepSessionId?: string): Promise<void> {
+    const sessions = await this.deps.store.sessions.removeAllForUser(userId, keepSessionId);
     for (const s of sessions) this.forget(s.token);
     if (sessions.length > 0) this.deps.bus.publish(sessionsRevoked(userId, sessions.map((s) => s.id)));
   }

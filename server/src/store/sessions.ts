@@ -6,7 +6,8 @@ export interface SessionStore {
   get(id: string): Promise<SessionRecord | undefined>;
   listForUser(userId: string): Promise<SessionRecord[]>;
   remove(id: string): Promise<void>;
-  removeAllForUser(userId: string): Promise<void>;
+  /** Removes the user's sessions, but the one with id `exceptId` if given, and says which it removed. */
+  removeAllForUser(userId: string, exceptId?: string): Promise<Pick<SessionRecord, 'id' | 'token'>[]>;
   touch(id: string, lastActivityAt: number): Promise<void>;
   setRolesForUser(userId: string, roles: string): Promise<void>;
 }

@@ -45,6 +45,24 @@ describe('two nodes behind Redis', () => {
     expect(status).toBe(401);
   });
 
+  it('ends the user\'s other sessions on both nodes when the password changes on one', async () => {
+    const { users: [u] } = await world.teamWith(1);
+    const elsewhere = newClient(nodeB);
+    await elsewhere.login(u.user.username, u.password);
+    const socketOnB = await world.listen({ ...u, token: elsewhere.getToken() }, nodeB);
+    const closed = new Promise<number>((resolve) => {
+      socketOnB.sockets[0].once('close', (code: number) => resolve(code));
+      setTimeout(() => resolve(0), 5_000);
+    });
+    // Node B now holds the other session in its cache.
+    expect((await elsewhere.getMe()).id).toBe(u.user.id);
+    await u.client.updateUserPassword(u.user.id, u.password, 'changed-on-node-a');
+    // The revocation crosses Redis asynchronously; without it node B would keep the session for its 30 s cache time.
+    expect(await closed).toBe(1008);
+    await expect(elsewhere.getMe()).rejects.toMatchObject({ status_code: 401 });
+    expect((await u.client.getMe()).id).toBe(u.user.id);
+  });
+
   it('delivers a post made through node A to a member\'s socket on node B', async () => {
     const { team, users: [a, b] } = await world.teamWith(2);
     const channel = await world.channelOf(a, team.id, 'O', [b]);

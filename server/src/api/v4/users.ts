@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { defaultAvatar } from '../../app/avatars.js';
-import { AppError, badBodyParam } from '../../model/errors.js';
+import { badBodyParam } from '../../model/errors.js';
 import { isValidId } from '../../model/id.js';
 import { authenticate } from '../auth.js';
 import type { RouteModule } from '../context.js';
@@ -27,7 +27,7 @@ const IdList = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 });
 export const userRoutes: RouteModule = (api, { app }) => {
   const auth = (request: Parameters<typeof authenticate>[1]) => authenticate(app, request);
 
-  api.post('/users', { schema: { body: SignupBody } }, async (request, reply) => {
+  api.post('/users', { schema: { body: SignupBody }, config: { authRateLimit: true } }, async (request, reply) => {
     const actor = readOptionalActor(request) ? await auth(request) : undefined;
     const user = await app.users.signup(request.body, actor);
     const inviteId = stringParam(request.query as Record<string, unknown>, 'iid', 64);
@@ -37,22 +37,15 @@ export const userRoutes: RouteModule = (api, { app }) => {
     return reply.code(201).send(app.users.present({ userId: user.id, roles: user.roles.split(' ') }, user));
   });
 
-  api.post('/users/login', { schema: { body: LoginBody } }, async (request, reply) => {
+  api.post('/users/login', { schema: { body: LoginBody }, config: { authRateLimit: true } }, async (request, reply) => {
     const { login_id, id, password, device_id } = request.body;
-    const loginId = login_id ?? '';
-    let result;
-    if (!loginId && id) {
-      const byId = isValidId(id) ? await app.users.get(id).catch(() => undefined) : undefined;
-      if (!byId) throw new AppError('api.user.login.invalid_credentials_email_username', 'Enter a valid email or username and/or password.', 401);
-      result = await app.users.login(byId.username, password, device_id);
-    } else {
-      if (!loginId) throw badBodyParam('login_id');
-      result = await app.users.login(loginId, password, device_id);
-    }
+    if (!login_id && !id) throw badBodyParam('login_id');
+    const result = await app.users.login(login_id ? { loginId: login_id } : { userId: id ?? '' }, password, device_id);
     reply.header('Token', result.token);
     if (request.headers['x-requested-with'] === 'XMLHttpRequest') {
       const maxAge = Math.floor((result.expiresAt - Date.now()) / 1000);
-      const secure = request.protocol === 'https';
+      // Behind a TLS-terminating proxy the socket is plain HTTP; upstream trusts X-Forwarded-Proto for this (a forged one only makes the cookie stricter).
+      const secure = request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https';
       reply.setCookie('MMAUTHTOKEN', result.token, { path: '/', httpOnly: true, maxAge, secure, sameSite: 'lax' });
       reply.setCookie('MMUSERID', result.user.id, { path: '/', httpOnly: false, maxAge, secure, sameSite: 'lax' });
       reply.setCookie('MMCSRF', result.csrf, { path: '/', httpOnly: false, maxAge, secure, sameSite: 'lax' });

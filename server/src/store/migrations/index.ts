@@ -4,6 +4,7 @@ import * as postsThreads from './0002_posts_threads.js';
 import * as pinnedPartialIndex from './0003_pinned_partial_index.js';
 import * as mentionWords from './0004_mention_words.js';
 import * as postEdits from './0005_post_edits.js';
+import * as failedAttempts from './0006_failed_attempts.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_pinned_partial_index': pinnedPartialIndex,
   '0004_mention_words': mentionWords,
   '0005_post_edits': postEdits,
+  '0006_failed_attempts': failedAttempts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -31,11 +31,12 @@ export function toUser(r: Selectable<UsersTable>): UserRecord {
     last_password_update: r.last_password_update, last_picture_update: r.last_picture_update, locale: r.locale,
     timezone: json(r.timezone, { useAutomaticTimezone: 'true', automaticTimezone: '', manualTimezone: '' }),
     mfa_active: flag(r.mfa_active), last_activity_at: r.last_activity_at, is_bot: flag(r.is_bot),
-    bot_description: '', terms_of_service_id: '', terms_of_service_create_at: 0,
+    failed_attempts: r.failed_attempts, bot_description: '', terms_of_service_id: '', terms_of_service_create_at: 0,
   };
 }
 
-export function fromUser(u: UserRecord): UsersTable {
+/** Every column but failed_attempts, which only its own atomic statements write (a whole-row write would lose counts). */
+export function fromUser(u: UserRecord): Omit<UsersTable, 'failed_attempts'> {
   return {
     id: u.id, create_at: u.create_at, update_at: u.update_at, delete_at: u.delete_at, username: u.username,
     email: u.email, password: u.password, auth_service: u.auth_service, email_verified: bit(u.email_verified),

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table shapes as stored. Booleans are 0/1 integers and JSON is text in both
  * dialects, so one query path serves SQLite and PostgreSQL.
@@ -45,6 +47,8 @@ export interface UsersTable {
   mfa_active: number;
   last_activity_at: number;
   is_bot: number;
+  /** Failed password attempts since the last success; written only by its own atomic statements. */
+  failed_attempts: Generated<number>;
 }
 
 export interface SessionsTable {

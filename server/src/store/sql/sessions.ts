@@ -30,8 +30,9 @@ export class SqlSessionStore implements SessionStore {
     await this.db.deleteFrom('sessions').where('id', '=', id).execute();
   }
 
-  async removeAllForUser(userId: string): Promise<void> {
-    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  removeAllForUser(userId: string, exceptId = ''): Promise<Pick<SessionRecord, 'id' | 'token'>[]> {
+    // RETURNING names exactly what went, including sessions created while this ran.
+    return this.db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '<>', exceptId).returning(['id', 'token']).execute();
   }
 
   async touch(id: string, lastActivityAt: number): Promise<void> {

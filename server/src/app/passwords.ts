@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { loginFailures, passwordHashDuration } from '../metrics/registry.js';
+import { AppError } from '../model/errors.js';
+import type { UserRecord } from '../model/types.js';
+import type { AppDeps } from './deps.js';
+
+export type PasswordCheck = 'ok' | 'wrong' | 'locked';
+
+export const accountLocked = (): AppError =>
+  new AppError('api.user.check_user_login_attempts.too_many.app_error',
+    'Your account is locked because of too many failed password attempts. Please reset your password.', 401);
+
+/** argon2id with the library's parameters, for every stored password (and the decoy below). */
+export async function hashPassword(password: string): Promise<string> {
+  const stop = passwordHashDuration.startTimer({ operation: 'hash' });
+  try {
+    return await hash(password);
+  } finally {
+    stop();
+  }
+}
+
+async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  const stop = passwordHashDuration.startTimer({ operation: 'verify' });
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  } finally {
+    stop();
+  }
+}
+
+/**
+ * Password checks that cannot be brute-forced (ServiceSettings.MaximumLoginAttempts) and whose time does not tell
+ * whether the account exists.
+ */
+export class PasswordChecker {
+  /** Verified against when there is no real hash, so that path costs one argon2 verification like the others. */
+  private readonly decoy = hashPassword(randomBytes(32).toString('base64url'));
+
+  constructor(private readonly deps: AppDeps) {}
+
+  /**
+   * Checks `password` against the user's (`undefined`: no such user). The attempt is counted before the password
+   * is verified and cleared if it was right, so concurrent guesses, on any node, stop at the maximum; a locked
+   * account is refused even with the right password until an admin resets it.
+   */
+  async check(user: UserRecord | undefined, password: string): Promise<PasswordCheck> {
+    const stored = user?.password ?? '';
+    const admitted = user !== undefined && stored !== ''
+      && await this.deps.store.users.countFailedAttempt(user.id, this.deps.config.maximumLoginAttempts);
+    const matches = await verifyPassword(stored !== '' ? stored : await this.decoy, password);
+    if (user === undefined || stored === '') return refused('wrong');
+    if (!admitted) return refused('locked');
+    if (!matches) return refused('wrong');
+    await this.deps.store.users.clearFailedAttempts(user.id);
+    return 'ok';
+  }
+}
+
+function refused(reason: Exclude<PasswordCheck, 'ok'>): PasswordCheck {
+  loginFailures.inc({ reason });
+  return reason;
+}
