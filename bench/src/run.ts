@@ -1,14 +1,15 @@
 import { fanoutBench } from './fanout.js';
 import { historyBench } from './history.js';
+import { largePostsBench } from './large_posts.js';
 import { memoryBench } from './memory.js';
 import { postThroughput } from './post_throughput.js';
 import type { Database } from './server_process.js';
 import { fmt } from './stats.js';
 
 // `npm run bench`: every server benchmark on SQLite and PostgreSQL. Select with
-// BENCH_ONLY=throughput,fanout,history,memory and BENCH_DB=sqlite|postgres.
+// BENCH_ONLY=throughput,fanout,history,memory,largeposts and BENCH_DB=sqlite|postgres.
 
-const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts').split(','));
 const databases: Database[] = process.env.BENCH_DB ? [process.env.BENCH_DB as Database] : ['sqlite', 'postgres'];
 const lines: string[] = [];
 const report = (line: string): void => {
@@ -37,6 +38,12 @@ for (const db of databases) {
     console.log(`\n[${db}] memory...`);
     const r = await memoryBench(db);
     report(`${db.padEnd(8)} memory      ${r.sockets} idle sockets: RSS ${fmt(r.baselineKiB / 1024)} -> ${fmt(r.withSocketsKiB / 1024)} MiB = ${fmt(r.perSocketKiB, 2)} KiB per socket (target < 16 KiB)`);
+  }
+  if (only.has('largeposts')) {
+    console.log(`\n[${db}] large posts...`);
+    const r = await largePostsBench(db);
+    report(`${db.padEnd(8)} large posts ${r.readers} readers of 60-post pages of ~400 KB posts: ${r.pages} pages, ${fmt(r.postsPerPage)} posts / ${fmt(r.pageMiB)} MiB per page; `
+      + `RSS ${fmt(r.baselineMiB)} -> peak ${fmt(r.peakMiB)} MiB; ping p50 ${fmt(r.pingP50)} ms p99 ${fmt(r.pingP99)} ms`);
   }
 }
 

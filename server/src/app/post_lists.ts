@@ -1,19 +1,41 @@
+import { postListQueueWait } from '../metrics/registry.js';
 import { badParam, forbidden, notFound } from '../model/errors.js';
-import type { ChannelRecord, PostList, PostRecord } from '../model/types.js';
+import type { ChannelRecord, PostRecord } from '../model/types.js';
 import type { PostPageOptions } from '../store/posts.js';
 import type { Cursor, Store } from '../store/store.js';
 import { isSystemAdmin, type Actor } from './actor.js';
 import { readableChannel } from './channel_rules.js';
+import { ConcurrencyLimit } from './concurrency_limit.js';
 import type { AppDeps } from './deps.js';
 import type { Permissions } from './permissions.js';
+import { PostBudget } from './post_budget.js';
 import { presentPosts, type PostView } from './post_presenter.js';
 
 // Post lists in Mattermost's PostList shape: `order` newest first, `posts`
 // also holding the roots of listed replies, and exact cursors: prev_post_id
 // is the next older post beyond the page, next_post_id the next newer one,
 // "" when there is none in that direction.
+//
+// A list holds at most `postListMaxBytes` of post JSON (at least one post),
+// whatever the posts carry. A page cut short keeps the posts next to where the
+// client asked to start, and its cursors name the first post left out, so a
+// client paging with `before=<oldest listed>` / `after=<newest listed>` (as
+// Mattermost's clients do, deciding by prev_post_id/next_post_id whether more
+// is there) reaches every post exactly once. Offset paging (`page` > 0) is cut
+// the same way; its cursors still lead to the posts left out, but page N + 1
+// starts where an uncut page N would have ended, so a client walking pages by
+// number skips them: offsets cannot say "continue here", and Mattermost's
+// clients never walk history by page number.
 
-export type PostListView = PostList & { posts: Record<string, PostView>; has_next: boolean };
+/** A post list for the wire: each post already serialized once (see PostBudget), the edge only joins the parts. */
+export interface PostListPage {
+  order: string[];
+  /** The listed posts and the roots of listed replies, as JSON, by id. */
+  posts: ReadonlyMap<string, string>;
+  next_post_id: string;
+  prev_post_id: string;
+  has_next: boolean;
+}
 
 export interface ChannelPostsQuery {
   page: number;
@@ -27,9 +49,20 @@ export interface ChannelPostsQuery {
 }
 
 const MAX_SINCE_POSTS = 1000;
+/** A channel page is read in chunks of this many posts, then twice as many each time (see fitPage). */
+const FIRST_CHUNK_POSTS = 8;
+/**
+ * Post lists built at once per node. Node builds one at a time anyway (only PostgreSQL round trips overlap), so a few
+ * slots cost ordinary pages nothing, and bound what concurrent readers of huge posts can make the server hold.
+ */
+const POST_LISTS_AT_ONCE = 4;
 
 /** The ids of the posts just past a page on either side ('' at an end). */
 interface Cursors { next: string; prev: string }
+const NO_CURSORS: Cursors = { next: '', prev: '' };
+
+/** Posts that fit a list's budget: `kept` a prefix of those offered, `json` what the list will carry. */
+interface Fitted { kept: PostRecord[]; json: ReadonlyMap<string, string> }
 
 const cursorOf = (p: PostRecord): Cursor => ({ createAt: p.create_at, id: p.id });
 /** Whether a post is one a page with these options lists (the store filters the same way). */
@@ -47,19 +80,58 @@ export async function readablePosts(store: Store, permissions: Permissions, acto
 }
 
 export class PostListService {
+  /** Lists built at once on this node: each may hold its byte budget of posts several times over while it is built. */
+  private readonly building = new ConcurrencyLimit(POST_LISTS_AT_ONCE, (seconds) => postListQueueWait.observe(seconds));
+
   constructor(private readonly deps: AppDeps, private readonly permissions: Permissions) {}
 
   private get store(): Store {
     return this.deps.store;
   }
 
-  /** The list for the client; `cursors` may still be loading, and is awaited alongside the presentation. */
-  private async build(ordered: readonly PostRecord[], viewerId: string, cursors: Cursors | Promise<Cursors>): Promise<PostListView> {
-    const [views, { next, prev }] = await Promise.all([this.present(ordered, viewerId), cursors]);
-    return {
-      order: ordered.map((p) => p.id), posts: Object.fromEntries(views.map((p) => [p.id, p])),
-      next_post_id: next, prev_post_id: prev, has_next: next !== '', first_inaccessible_post_time: 0,
-    };
+  /** The page for the client; `cursors` may still be loading. `hasNext` defaults to "there is a newer post". */
+  private async page(ordered: readonly PostRecord[], json: ReadonlyMap<string, string>, cursors: Cursors | Promise<Cursors>, hasNext?: boolean): Promise<PostListPage> {
+    const { next, prev } = await cursors;
+    return { order: ordered.map((p) => p.id), posts: json, next_post_id: next, prev_post_id: prev, has_next: hasNext ?? next !== '' };
+  }
+
+  /**
+   * Presents the posts `offered` (in the order the list would rather keep them) and keeps those that fit the byte
+   * budget, stopping at the first that does not, so what is kept is contiguous with where the list starts.
+   */
+  private async fit(offered: readonly PostRecord[], viewerId: string): Promise<Fitted> {
+    const views = new Map((await this.present(offered, viewerId)).map((v) => [v.id, v]));
+    const budget = new PostBudget(this.deps.config.postListMaxBytes, views);
+    const kept: PostRecord[] = [];
+    for (const post of offered) {
+      if (!budget.take(views.get(post.id) as PostView)) break;
+      kept.push(post);
+    }
+    return { kept, json: budget.json };
+  }
+
+  /**
+   * A channel page read in chunks of growing size (16, 32, 64, …) and kept while it fits the budget, so a page of
+   * huge posts is read only about as far as the budget reaches, and a page of ordinary ones in one to three reads.
+   * `read` continues after `from` (the last post read), or starts the page. `beyond` is the first post past the
+   * kept ones (the page's far cursor), when there is one.
+   */
+  private async fitPage(viewerId: string, perPage: number, read: (from: PostRecord | undefined, limit: number) => Promise<PostRecord[]>): Promise<Fitted & { beyond?: PostRecord }> {
+    const views = new Map<string, PostView>();
+    const budget = new PostBudget(this.deps.config.postListMaxBytes, views);
+    const kept: PostRecord[] = [];
+    let from: PostRecord | undefined;
+    for (let chunk = FIRST_CHUNK_POSTS; ; chunk *= 2) {
+      const wanted = Math.min(chunk, perPage + 1 - kept.length);
+      const posts = await read(from, wanted);
+      for (const view of await this.present(posts, viewerId)) views.set(view.id, view);
+      for (const post of posts) {
+        if (kept.length === perPage || !budget.take(views.get(post.id) as PostView)) return { kept, json: budget.json, beyond: post };
+        kept.push(post);
+      }
+      if (posts.length < wanted) return { kept, json: budget.json };
+      from = posts[posts.length - 1];
+    }
   }
 
   /** The posts with the roots of listed replies that are not listed themselves, in wire form. */
@@ -87,85 +159,119 @@ export class PostListService {
     return post;
   }
 
-  async channelPosts(actor: Actor, channelId: string, q: ChannelPostsQuery): Promise<PostListView> {
-    // The `before`/`after` post is read alongside the channel check; it is only used once the check passed.
-    const anchorId = q.after ?? q.before;
-    const [channel, anchorPost] = await Promise.all([
-      readableChannel(this.store, this.permissions, actor, channelId), anchorId === undefined ? undefined : this.store.posts.get(anchorId),
-    ]);
-    if (q.includeDeleted && !isSystemAdmin(actor)) throw forbidden();
-    if (q.since !== undefined) {
-      const changed = await this.store.posts.changedSince(channel.id, q.since, MAX_SINCE_POSTS);
-      return this.build([...changed].sort(newestFirst), actor.userId, { next: '', prev: '' });
-    }
-    const options: PostPageOptions = { rootsOnly: q.collapsedThreads, includeDeleted: q.includeDeleted, offset: q.page * q.perPage };
-    if (q.after !== undefined) {
-      const after = this.anchor(channel, anchorPost, 'after');
-      // One post more than the page: the next newer one, when there is one, is the page's `next` cursor.
-      const fetched = await this.store.posts.pageAfter(channel.id, cursorOf(after), q.perPage + 1, options);
-      const ordered = fetched.slice(0, q.perPage).reverse();
-      // On the first page the anchor itself is the next older post, when it is one this page would list.
-      const known = { next: fetched[q.perPage]?.id ?? '', ...(q.page === 0 && listedWith(after, options) ? { prev: after.id } : {}) };
-      const cursors = ordered.length > 0 ? this.neighbours(channel.id, ordered, options, known) : { next: '', prev: q.page === 0 ? after.id : '' };
-      return this.build(ordered, actor.userId, cursors);
-    }
-    const before = q.before === undefined ? undefined : this.anchor(channel, anchorPost, 'before');
-    // One post more than the page gives its `prev` cursor. On the first page the next newer post is none (newest
-    // posts) or the anchor, when it is one this page would list.
-    const fetched = await this.store.posts.pageBefore(channel.id, before && cursorOf(before), q.perPage + 1, options);
-    const ordered = fetched.slice(0, q.perPage);
-    const newerOnFirstPage = before === undefined ? '' : listedWith(before, options) ? before.id : undefined;
-    const known = { prev: fetched[q.perPage]?.id ?? '', ...(q.page === 0 && newerOnFirstPage !== undefined ? { next: newerOnFirstPage } : {}) };
-    const cursors = ordered.length > 0 ? this.neighbours(channel.id, ordered, options, known) : { next: before && q.page === 0 ? before.id : '', prev: '' };
-    return this.build(ordered, actor.userId, cursors);
-  }
-
-  /** The webapp's first load of a channel: the first unread post with `limitBefore` older and `limitAfter` − 1 newer ones. */
-  async aroundLastUnread(actor: Actor, userId: string, channelId: string, q: { limitBefore: number; limitAfter: number; collapsedThreads: boolean }): Promise<PostListView> {
-    if (userId !== actor.userId && !isSystemAdmin(actor)) throw forbidden();
-    const channel = await readableChannel(this.store, this.permissions, actor, channelId);
-    const member = await this.store.channels.getMember(channel.id, userId);
-    if (!member) throw forbidden();
-    const options: PostPageOptions = { rootsOnly: q.collapsedThreads };
-    const firstUnread = await this.store.posts.firstAfterTime(channel.id, member.last_viewed_at, options);
-    let ordered: PostRecord[];
-    if (firstUnread) {
-      const [older, newer] = await Promise.all([
-        this.store.posts.pageBefore(channel.id, cursorOf(firstUnread), q.limitBefore, options),
-        this.store.posts.pageAfter(channel.id, cursorOf(firstUnread), q.limitAfter - 1, options),
+  channelPosts(actor: Actor, channelId: string, q: ChannelPostsQuery): Promise<PostListPage> {
+    return this.building.run(async () => {
+      // The `before`/`after` post is read alongside the channel check; it is only used once the check passed.
+      const anchorId = q.after ?? q.before;
+      const [channel, anchorPost] = await Promise.all([
+        readableChannel(this.store, this.permissions, actor, channelId), anchorId === undefined ? undefined : this.store.posts.get(anchorId),
       ]);
-      ordered = [...newer.reverse(), firstUnread, ...older];
-    } else {
-      ordered = await this.store.posts.pageBefore(channel.id, undefined, q.limitBefore, options);
-    }
-    return this.build(ordered, actor.userId, this.neighbours(channel.id, ordered, options));
+      if (q.includeDeleted && !isSystemAdmin(actor)) throw forbidden();
+      if (q.since !== undefined) {
+        // Cut like the store's own 1,000-post cap: the latest changes are kept.
+        const { kept, json } = await this.fit(await this.store.posts.changedSince(channel.id, q.since, MAX_SINCE_POSTS), actor.userId);
+        return this.page(kept.sort(newestFirst), json, NO_CURSORS);
+      }
+      const options: PostPageOptions = { rootsOnly: q.collapsedThreads, includeDeleted: q.includeDeleted, offset: q.page * q.perPage };
+      if (q.after !== undefined) {
+        const after = this.anchor(channel, anchorPost, 'after');
+        // Oldest first from the anchor; the first post past the kept ones (one more than the page, or where the
+        // budget stopped) is the page's `next` cursor.
+        const { kept, json, beyond } = await this.fitPage(actor.userId, q.perPage, (from, limit) =>
+          this.store.posts.pageAfter(channel.id, cursorOf(from ?? after), limit, from ? { ...options, offset: 0 } : options));
+        const ordered = [...kept].reverse();
+        // On the first page the anchor itself is the next older post, when it is one this page would list.
+        const known = { next: beyond?.id ?? '', ...(q.page === 0 && listedWith(after, options) ? { prev: after.id } : {}) };
+        const cursors = ordered.length > 0 ? this.neighbours(channel.id, ordered, options, known) : { next: '', prev: q.page === 0 ? after.id : '' };
+        return this.page(ordered, json, cursors);
+      }
+      const before = q.before === undefined ? undefined : this.anchor(channel, anchorPost, 'before');
+      // Newest first; the first post past the kept ones (one more than the page, or where the budget stopped) is the
+      // page's `prev` cursor. On the first page the next newer post is none (newest posts) or the anchor, when it is
+      // one this page would list.
+      const start = before && cursorOf(before);
+      const { kept: ordered, json, beyond } = await this.fitPage(actor.userId, q.perPage, (from, limit) =>
+        this.store.posts.pageBefore(channel.id, from ? cursorOf(from) : start, limit, from ? { ...options, offset: 0 } : options));
+      const newerOnFirstPage = before === undefined ? '' : listedWith(before, options) ? before.id : undefined;
+      const known = { prev: beyond?.id ?? '', ...(q.page === 0 && newerOnFirstPage !== undefined ? { next: newerOnFirstPage } : {}) };
+      const cursors = ordered.length > 0 ? this.neighbours(channel.id, ordered, options, known) : { next: before && q.page === 0 ? before.id : '', prev: '' };
+      return this.page(ordered, json, cursors);
+    });
   }
 
-  /** The whole thread of a post: its root and every reply. */
-  async thread(actor: Actor, postId: string): Promise<PostListView> {
-    const post = await this.store.posts.get(postId);
-    if (!post || post.delete_at > 0) throw notFound('post');
-    await readableChannel(this.store, this.permissions, actor, post.channel_id);
-    const root = post.root_id ? await this.store.posts.get(post.root_id) : post;
-    if (!root || root.delete_at > 0) throw notFound('post');
-    const replies = await this.store.posts.replies(root.id);
-    return this.build([root, ...replies].sort(newestFirst), actor.userId, { next: '', prev: '' });
+  /**
+   * The webapp's first load of a channel: the first unread post with `limitBefore` older and `limitAfter` − 1 newer
+   * ones. Cut to the budget, the first unread post stays, then the newer ones, then the older ones.
+   */
+  aroundLastUnread(actor: Actor, userId: string, channelId: string, q: { limitBefore: number; limitAfter: number; collapsedThreads: boolean }): Promise<PostListPage> {
+    return this.building.run(async () => {
+      if (userId !== actor.userId && !isSystemAdmin(actor)) throw forbidden();
+      const channel = await readableChannel(this.store, this.permissions, actor, channelId);
+      const member = await this.store.channels.getMember(channel.id, userId);
+      if (!member) throw forbidden();
+      const options: PostPageOptions = { rootsOnly: q.collapsedThreads };
+      const firstUnread = await this.store.posts.firstAfterTime(channel.id, member.last_viewed_at, options);
+      let offered: PostRecord[];
+      if (firstUnread) {
+        const [older, newer] = await Promise.all([
+          this.store.posts.pageBefore(channel.id, cursorOf(firstUnread), q.limitBefore, options),
+          this.store.posts.pageAfter(channel.id, cursorOf(firstUnread), q.limitAfter - 1, options),
+        ]);
+        offered = [firstUnread, ...newer, ...older];
+      } else {
+        offered = await this.store.posts.pageBefore(channel.id, undefined, q.limitBefore, options);
+      }
+      const { kept, json } = await this.fit(offered, actor.userId);
+      const ordered = kept.sort(newestFirst);
+      return this.page(ordered, json, this.neighbours(channel.id, ordered, options));
+    });
   }
 
-  async pinned(actor: Actor, channelId: string): Promise<PostListView> {
-    const channel = await readableChannel(this.store, this.permissions, actor, channelId);
-    return this.build(await this.store.posts.pinned(channel.id), actor.userId, { next: '', prev: '' });
+  /** The whole thread of a post: its root and every reply (the oldest first, if the budget cuts it; has_next then). */
+  thread(actor: Actor, postId: string): Promise<PostListPage> {
+    return this.building.run(async () => {
+      const post = await this.store.posts.get(postId);
+      if (!post || post.delete_at > 0) throw notFound('post');
+      await readableChannel(this.store, this.permissions, actor, post.channel_id);
+      const root = post.root_id ? await this.store.posts.get(post.root_id) : post;
+      if (!root || root.delete_at > 0) throw notFound('post');
+      const offered = [root, ...(await this.store.posts.replies(root.id))];
+      const { kept, json } = await this.fit(offered, actor.userId);
+      return this.page(kept.sort(newestFirst), json, NO_CURSORS, kept.length < offered.length);
+    });
+  }
+
+  pinned(actor: Actor, channelId: string): Promise<PostListPage> {
+    return this.building.run(async () => {
+      const channel = await readableChannel(this.store, this.permissions, actor, channelId);
+      const { kept, json } = await this.fit(await this.store.posts.pinned(channel.id), actor.userId);
+      return this.page(kept, json, NO_CURSORS);
+    });
   }
 
   /** Saved posts (the flagged_post preference), only from channels the user still belongs to. */
-  async flagged(actor: Actor, userId: string, q: { teamId?: string; channelId?: string; page: number; perPage: number }): Promise<PostListView> {
-    if (userId !== actor.userId && !isSystemAdmin(actor)) throw forbidden();
-    const posts = await this.store.posts.flagged(userId, { teamId: q.teamId, channelId: q.channelId, offset: q.page * q.perPage, limit: q.perPage });
-    return this.build(posts, userId, { next: '', prev: '' });
+  flagged(actor: Actor, userId: string, q: { teamId?: string; channelId?: string; page: number; perPage: number }): Promise<PostListPage> {
+    return this.building.run(async () => {
+      if (userId !== actor.userId && !isSystemAdmin(actor)) throw forbidden();
+      const posts = await this.store.posts.flagged(userId, { teamId: q.teamId, channelId: q.channelId, offset: q.page * q.perPage, limit: q.perPage });
+      const { kept, json } = await this.fit(posts, userId);
+      return this.page(kept, json, NO_CURSORS);
+    });
   }
 
-  async byIds(actor: Actor, ids: readonly string[]): Promise<PostView[]> {
-    const posts = await readablePosts(this.store, this.permissions, actor, ids);
-    return presentPosts(this.store, posts.sort(newestFirst), actor.userId);
+  /** The readable posts among `ids`, newest first, each as JSON; as many as the byte budget holds. */
+  byIds(actor: Actor, ids: readonly string[]): Promise<string[]> {
+    return this.building.run(async () => {
+      const posts = await readablePosts(this.store, this.permissions, actor, ids);
+      const views = await presentPosts(this.store, posts.sort(newestFirst), actor.userId);
+      // No roots ride along here: the answer is a plain array of the posts asked for.
+      const budget = new PostBudget(this.deps.config.postListMaxBytes, new Map());
+      const json: string[] = [];
+      for (const view of views) {
+        if (!budget.take(view)) break;
+        json.push(budget.json.get(view.id) as string);
+      }
+      return json;
+    });
   }
 }

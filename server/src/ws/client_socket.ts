@@ -1,9 +1,27 @@
 import type { WebSocket } from 'ws';
+import { TokenBuckets } from '../api/token_bucket.js';
+import { rateLimited, slowSocketsDropped } from '../metrics/registry.js';
 import type { Connection, FrameSink } from './connection.js';
-import type { Reply } from './envelope.js';
+import { eventTail, type EventPrefix, type Reply } from './envelope.js';
 
-/** A socket whose peer reads slower than this much queued output is dropped (it may resume later). */
+/**
+ * A socket whose peer reads slower than this much queued output is dropped, as Mattermost drops slow consumers;
+ * its client reconnects and resumes from the replay ring. Shared event prefixes count in full for each socket.
+ */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/**
+ * Events from this size on go out as two fragments of one text message, the shared prefix and this socket's seq,
+ * so no socket copies the payload; smaller ones are copied into one frame, which costs less than a second write.
+ */
+const FRAGMENT_FROM_BYTES = 16 * 1024;
+/**
+ * Client actions a socket may send: a burst of this many, then this many a second. Mattermost's clients send a few a
+ * minute (typing at most every few seconds, status checks, pings); a socket past it is closed (1008), since every
+ * typing notice is fanned out to a whole channel and every message queues work here.
+ */
+const MESSAGE_BURST = 60;
+const MESSAGES_PER_SECOND = 20;
+const CLOSE_POLICY = 1008;
 
 export interface ResumeRequest {
   connectionId: string;
@@ -31,24 +49,47 @@ export class ClientSocket implements FrameSink {
   alive = true;
   authTimer: NodeJS.Timeout | undefined;
   private inbox: Promise<void> = Promise.resolve();
+  private readonly messageRate = new TokenBuckets({ perSecond: MESSAGES_PER_SECOND, burst: MESSAGE_BURST }, 1);
 
   constructor(readonly ws: WebSocket, readonly resumeRequest: ResumeRequest) {}
 
-  send(frame: string): void {
-    if (this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.ws.terminate();
+  sendEvent(prefix: EventPrefix, seq: number): void {
+    if (!this.writable()) return;
+    if (prefix.length < FRAGMENT_FROM_BYTES) {
+      this.ws.send(Buffer.concat([prefix, Buffer.from(eventTail(seq))]), { binary: false });
       return;
     }
-    this.ws.send(frame);
+    // Nothing else is sent on this socket between the two calls, so the fragments stay one message.
+    this.ws.send(prefix, { binary: false, fin: false });
+    this.ws.send(eventTail(seq), { binary: false, fin: true });
   }
 
   reply(reply: Reply): void {
-    this.send(JSON.stringify(reply));
+    if (this.writable()) this.ws.send(JSON.stringify(reply));
   }
 
-  /** Runs message handlers in arrival order; a handler that throws unexpectedly costs the socket. */
+  /** Open and keeping up; a socket too far behind is dropped here. */
+  private writable(): boolean {
+    if (this.ws.readyState !== this.ws.OPEN) return false;
+    if (this.ws.bufferedAmount <= MAX_BUFFERED_BYTES) return true;
+    slowSocketsDropped.inc();
+    this.ws.terminate();
+    return false;
+  }
+
+  /**
+   * Runs message handlers in arrival order; a handler that throws unexpectedly costs the socket, and so does sending
+   * faster than MESSAGES_PER_SECOND (which also bounds the work queued here).
+   */
   enqueue(work: () => Promise<void>): void {
+    if (!this.messageRate.take('').allowed) {
+      if (this.ws.readyState === this.ws.OPEN) {
+        rateLimited.inc({ limit: 'websocket' });
+        this.ws.close(CLOSE_POLICY, 'too many messages');
+      }
+      return;
+    }
     this.inbox = this.inbox.then(work).catch(() => this.ws.terminate());
   }
+
 }

@@ -1,8 +1,9 @@
-import { eventFrame, type EventPrefix } from './envelope.js';
+import type { EventPrefix } from './envelope.js';
 
-/** Where a live connection's frames go (the socket currently attached to it). */
+/** Where a live connection's events go (the socket currently attached to it). */
 export interface FrameSink {
-  send(frame: string): void;
+  /** Sends the event `prefix` numbered `seq`, referencing the shared prefix rather than copying it. */
+  sendEvent(prefix: EventPrefix, seq: number): void;
 }
 
 /**
@@ -34,7 +35,7 @@ export class Connection {
       else ring[slot] = prefix;
     }
     if (!this.sink) return false;
-    this.sink.send(eventFrame(prefix, seq));
+    this.sink.sendEvent(prefix, seq);
     return true;
   }
 
@@ -47,7 +48,7 @@ export class Connection {
   resume(sink: FrameSink, seq: number): void {
     this.attach(sink);
     for (let s = seq; s < this.nextSeq; s++) {
-      sink.send(eventFrame((this.ring as EventPrefix[])[(s - this.startSeq) % this.capacity], s));
+      sink.sendEvent((this.ring as EventPrefix[])[(s - this.startSeq) % this.capacity], s);
     }
   }
 

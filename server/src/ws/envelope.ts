@@ -2,17 +2,18 @@ import type { MattermostErrorBody } from '../model/errors.js';
 import type { ServerEvent } from '../model/events.js';
 
 /**
- * A server event serialized once for every recipient, up to the `seq` value
- * each connection appends (`prefix + seq + "}"`), so a fan-out to thousands
- * of sockets stringifies the payload only once.
+ * A server event serialized once for every recipient: its JSON up to the `seq` value each connection appends
+ * (`prefix + seq + "}"`), as one Buffer that every socket's send and every replay ring references, so a fan-out to
+ * thousands of sockets neither stringifies nor copies the payload per socket.
  */
-export type EventPrefix = string;
+export type EventPrefix = Buffer;
 
 export function eventPrefix(event: ServerEvent): EventPrefix {
-  return `{"event":${JSON.stringify(event.event)},"data":${JSON.stringify(event.data)},"broadcast":${JSON.stringify(event.broadcast)},"seq":`;
+  return Buffer.from(`{"event":${JSON.stringify(event.event)},"data":${JSON.stringify(event.data)},"broadcast":${JSON.stringify(event.broadcast)},"seq":`);
 }
 
-export const eventFrame = (prefix: EventPrefix, seq: number): string => `${prefix}${seq}}`;
+/** What follows the shared prefix on one connection. */
+export const eventTail = (seq: number): string => `${seq}}`;
 
 /** The answer to a client action; it carries `seq_reply` and never consumes an event seq. */
 export interface Reply {

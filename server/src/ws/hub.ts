@@ -3,9 +3,11 @@ import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { App } from '../app/app.js';
 import { eventDeliveryLag, eventsBroadcast, openSockets } from '../metrics/registry.js';
+import { guarded, reportUnexpected } from '../metrics/unexpected.js';
 import { AppError } from '../model/errors.js';
 import { broadcastTo, revokedSessionIds, type Broadcast, type ServerEvent } from '../model/events.js';
-import { newId } from '../model/id.js';
+import { isValidId, newId } from '../model/id.js';
+import { parseUntrustedJson } from '../model/safe_json.js';
 import type { SessionRecord } from '../model/types.js';
 import { runAction } from './actions.js';
 import { ClientSocket, type ResumeRequest } from './client_socket.js';
@@ -61,7 +63,7 @@ export class Hub {
         app.deps.log.error({ err, event: event.event }, 'event delivery failed');
       });
     });
-    this.heartbeat = setInterval(() => this.tick(), app.config.wsPingIntervalMs);
+    this.heartbeat = setInterval(guarded('websocket_timer', () => this.tick(), app.deps.log), app.config.wsPingIntervalMs);
     this.heartbeat.unref();
   }
 
@@ -73,7 +75,7 @@ export class Hub {
       client.alive = true;
     });
     ws.on('message', (data, isBinary) => client.enqueue(() => this.receive(client, data, isBinary)));
-    ws.on('close', () => this.closed(client));
+    ws.on('close', guarded('websocket_socket', () => this.closed(client), this.app.deps.log));
     // ws closes the socket itself after protocol errors (oversized frames, bad UTF-8); nothing more to do.
     ws.on('error', () => {});
     if (session) {
@@ -106,7 +108,7 @@ export class Hub {
   private async receive(client: ClientSocket, raw: RawData, isBinary: boolean): Promise<void> {
     let message: unknown;
     try {
-      message = isBinary ? undefined : JSON.parse(raw.toString());
+      message = isBinary ? undefined : parseUntrustedJson(raw.toString());
     } catch {
       message = undefined;
     }
@@ -130,7 +132,7 @@ export class Hub {
       client.reply(result === undefined ? { status: 'OK', seq_reply: seq } : { status: 'OK', seq_reply: seq, data: result });
     } catch (err) {
       if (!(err instanceof AppError)) {
-        this.app.deps.log.error({ err, action }, 'WebSocket action failed');
+        reportUnexpected('websocket_socket', err, this.app.deps.log);
         throw err;
       }
       client.reply({ status: 'FAIL', seq_reply: seq, error: err.toJSON() });
@@ -139,7 +141,7 @@ export class Hub {
 
   private async challenge(client: ClientSocket, seq: number, data: unknown): Promise<void> {
     let session: SessionRecord | undefined;
-    if (ChallengeData.Check(data)) session = await this.app.sessions.resolve(data.token).catch(() => undefined);
+    if (ChallengeData.Check(data) && isValidId(data.token)) session = await this.app.sessions.resolve(data.token).catch(() => undefined);
     if (!session) {
       client.ws.close(CLOSE_POLICY, 'invalid token');
       return;

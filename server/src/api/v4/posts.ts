@@ -4,6 +4,7 @@ import { isValidId } from '../../model/id.js';
 import { authenticate } from '../auth.js';
 import type { RouteModule } from '../context.js';
 import { boolParam, idParam, intParam, OK, paging, pathId } from '../params.js';
+import { sendPostArray, sendPostList } from '../post_list_body.js';
 
 const PostParams = Type.Object({ post_id: Type.String() });
 const ChannelParams = Type.Object({ channel_id: Type.String() });
@@ -48,10 +49,10 @@ export const postRoutes: RouteModule = (api, { app }) => {
     return reply.code(201).send(await app.posts.ephemeral(actor, userId, post));
   });
 
-  api.post('/posts/ids', { schema: { body: Type.Array(Id, { maxItems: 1000 }) } }, async (request) => {
+  api.post('/posts/ids', { schema: { body: Type.Array(Id, { maxItems: 1000 }) } }, async (request, reply) => {
     const actor = await auth(request);
     if (!request.body.every(isValidId)) throw badBodyParam('post_ids');
-    return app.postLists.byIds(actor, request.body);
+    return sendPostArray(reply, await app.postLists.byIds(actor, request.body));
   });
 
   api.get('/posts/:post_id', { schema: { params: PostParams } }, async (request) => {
@@ -94,9 +95,9 @@ export const postRoutes: RouteModule = (api, { app }) => {
     return app.posts.fileInfos(actor, pathId(request.params.post_id, 'post_id'));
   });
 
-  api.get('/posts/:post_id/thread', { schema: { params: PostParams } }, async (request) => {
+  api.get('/posts/:post_id/thread', { schema: { params: PostParams } }, async (request, reply) => {
     const actor = await auth(request);
-    return app.postLists.thread(actor, pathId(request.params.post_id, 'post_id'));
+    return sendPostList(reply, await app.postLists.thread(actor, pathId(request.params.post_id, 'post_id')));
   });
 
   for (const [action, pinned] of [['pin', true], ['unpin', false]] as const) {
@@ -107,39 +108,39 @@ export const postRoutes: RouteModule = (api, { app }) => {
     });
   }
 
-  api.get('/channels/:channel_id/posts', { schema: { params: ChannelParams } }, async (request) => {
+  api.get('/channels/:channel_id/posts', { schema: { params: ChannelParams } }, async (request, reply) => {
     const actor = await auth(request);
     const q = request.query as Record<string, unknown>;
     const { page, perPage } = paging(q);
     const since = intParam(q, 'since', 0, { min: 0, max: MAX_TIME });
-    return app.postLists.channelPosts(actor, pathId(request.params.channel_id, 'channel_id'), {
+    return sendPostList(reply, await app.postLists.channelPosts(actor, pathId(request.params.channel_id, 'channel_id'), {
       page, perPage, before: idParam(q, 'before'), after: idParam(q, 'after'), since: since > 0 ? since : undefined,
       includeDeleted: boolParam(q, 'include_deleted'), collapsedThreads: boolParam(q, 'collapsedThreads'),
-    });
+    }));
   });
 
-  api.get('/channels/:channel_id/pinned', { schema: { params: ChannelParams } }, async (request) => {
+  api.get('/channels/:channel_id/pinned', { schema: { params: ChannelParams } }, async (request, reply) => {
     const actor = await auth(request);
-    return app.postLists.pinned(actor, pathId(request.params.channel_id, 'channel_id'));
+    return sendPostList(reply, await app.postLists.pinned(actor, pathId(request.params.channel_id, 'channel_id')));
   });
 
-  api.get('/users/:user_id/channels/:channel_id/posts/unread', { schema: { params: UserChannelParams } }, async (request) => {
+  api.get('/users/:user_id/channels/:channel_id/posts/unread', { schema: { params: UserChannelParams } }, async (request, reply) => {
     const actor = await auth(request);
     const q = request.query as Record<string, unknown>;
     const limitAfter = intParam(q, 'limit_after', 60, { min: 1, max: 200 });
     const limitBefore = intParam(q, 'limit_before', 60, { min: 0, max: 200 });
-    return app.postLists.aroundLastUnread(actor, pathId(request.params.user_id, 'user_id', actor.userId), pathId(request.params.channel_id, 'channel_id'), {
+    return sendPostList(reply, await app.postLists.aroundLastUnread(actor, pathId(request.params.user_id, 'user_id', actor.userId), pathId(request.params.channel_id, 'channel_id'), {
       limitAfter, limitBefore, collapsedThreads: boolParam(q, 'collapsedThreads'),
-    });
+    }));
   });
 
-  api.get('/users/:user_id/posts/flagged', { schema: { params: UserParams } }, async (request) => {
+  api.get('/users/:user_id/posts/flagged', { schema: { params: UserParams } }, async (request, reply) => {
     const actor = await auth(request);
     const q = request.query as Record<string, unknown>;
     const { page, perPage } = paging(q);
-    return app.postLists.flagged(actor, pathId(request.params.user_id, 'user_id', actor.userId), {
+    return sendPostList(reply, await app.postLists.flagged(actor, pathId(request.params.user_id, 'user_id', actor.userId), {
       teamId: idParam(q, 'team_id'), channelId: idParam(q, 'channel_id'), page, perPage,
-    });
+    }));
   });
 
   api.post('/users/:user_id/posts/:post_id/set_unread', { schema: { params: UserPostParams } }, async (request) => {

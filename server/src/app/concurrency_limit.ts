@@ -1,0 +1,35 @@
+/**
+ * Runs at most `limit` tasks at once; the rest wait their turn in arrival
+ * order. Bounds the memory of work whose size the caller cannot know before
+ * it starts (a post list reads and serialises up to its byte budget), so N
+ * concurrent requests cost at most `limit` budgets, not N.
+ */
+export class ConcurrencyLimit {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number, private readonly onWait?: (seconds: number) => void) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.limit) {
+      const queuedAt = performance.now();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      this.onWait?.((performance.now() - queuedAt) / 1000);
+    } else {
+      this.running++;
+    }
+    try {
+      return await task();
+    } finally {
+      // The slot passes straight to the next waiter, so `running` only drops when nobody waits.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
+  /** Tasks waiting for a slot. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+}

@@ -1,0 +1,111 @@
+import http from 'node:http';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpRequestTimeouts } from '../../src/metrics/registry.js';
+import { createUser, startTestServer, unique, type TestServer, type TestUser } from '../harness.js';
+import { RawSocket, sleep, wsUrl } from '../ws_client.js';
+
+// ServiceSettings.ReadTimeout: a request whose headers or body do not arrive in time is answered 408 and closed,
+// while idle keep-alive connections and WebSockets, which are not requests in progress, live on. The timeout is
+// one second here; Node checks for late requests every second, so "closed" means within a few seconds.
+
+const READ_TIMEOUT_SECONDS = 1;
+/** The timeout, plus Node's check interval, plus slack for a loaded machine. */
+const CLOSED_WITHIN_MS = 4_000;
+
+let server: TestServer;
+let user: TestUser;
+
+beforeAll(async () => {
+  server = await startTestServer({ readTimeoutSeconds: READ_TIMEOUT_SECONDS });
+  user = await createUser(server, 'timeouts');
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** A raw connection: what it received, and when it closed (ms after it opened). */
+function connect(): Promise<{ socket: net.Socket; received: () => string; closedAfter: Promise<number> }> {
+  const { port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1');
+    let data = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      data += chunk;
+    });
+    socket.on('error', () => {});
+    const opened = Date.now();
+    const closedAfter = new Promise<number>((done) => socket.once('close', () => done(Date.now() - opened)));
+    socket.once('connect', () => resolve({ socket, received: () => data, closedAfter }));
+    socket.once('error', reject);
+  });
+}
+
+/** Writes one byte at a time every `everyMs` until the socket closes or `max` bytes went out. */
+async function trickle(socket: net.Socket, text: string, everyMs: number): Promise<void> {
+  for (const char of text) {
+    if (socket.destroyed) return;
+    socket.write(char);
+    await sleep(everyMs);
+  }
+}
+
+describe('request read timeout', () => {
+  it('closes a connection whose declared body trickles in, with 408, within the timeout, and counts it', async () => {
+    const before = (await httpRequestTimeouts.get()).values[0]?.value ?? 0;
+    const { socket, received, closedAfter } = await connect();
+    socket.write(`POST /api/v4/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n`);
+    void trickle(socket, '{"username":"'.padEnd(200, 'a'), 200);
+    const closedAt = await closedAfter;
+    expect(closedAt).toBeLessThan(CLOSED_WITHIN_MS);
+    expect(received()).toMatch(/^HTTP\/1\.1 408 /);
+    expect((await httpRequestTimeouts.get()).values[0]?.value).toBeGreaterThan(before);
+  });
+
+  it('closes a connection whose headers trickle in, with 408, within the timeout', async () => {
+    const { socket, received, closedAfter } = await connect();
+    void trickle(socket, `GET /api/v4/system/ping HTTP/1.1\r\nHost: x\r\nX-Slow: ${'a'.repeat(200)}\r\n\r\n`, 200);
+    expect(await closedAfter).toBeLessThan(CLOSED_WITHIN_MS);
+    expect(received()).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it('still answers a slow request that completes within the timeout', async () => {
+    const username = unique('slow').toLowerCase().slice(0, 20);
+    const body = JSON.stringify({ username, email: `${username}@example.com`, password: 'correct-horse-battery' });
+    const { socket, received } = await connect();
+    socket.write(`POST /api/v4/users HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+    await sleep(300);
+    socket.write(body.slice(0, 20));
+    await sleep(300);
+    socket.write(body.slice(20));
+    await new Promise((resolve) => socket.once('close', resolve));
+    expect(received()).toMatch(/^HTTP\/1\.1 201 /);
+    expect(received()).toContain(`"username":"${username}"`);
+  });
+
+  it('keeps an idle keep-alive connection usable past the timeout', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (): Promise<{ status: number; reused: boolean }> => new Promise((resolve, reject) => {
+      const request = http.get(`${server.url}/api/v4/system/ping`, { agent }, (response) => {
+        response.resume();
+        response.once('end', () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket }));
+      });
+      request.once('error', reject);
+    });
+    expect(await get()).toEqual({ status: 200, reused: false });
+    await sleep(READ_TIMEOUT_SECONDS * 1000 + 1_500);
+    expect(await get()).toEqual({ status: 200, reused: true });
+    agent.destroy();
+  });
+
+  it('leaves an open WebSocket alone past the timeout', async () => {
+    const socket = new RawSocket(wsUrl(server), { headers: { Authorization: `Bearer ${user.token}` } });
+    await socket.opened;
+    await socket.next((f) => f.event === 'hello');
+    await sleep(READ_TIMEOUT_SECONDS * 1000 + 1_500);
+    socket.send({ seq: 1, action: 'get_statuses', data: {} });
+    expect(await socket.next((f) => f.seq_reply === 1)).toMatchObject({ status: 'OK' });
+    socket.close();
+  });
+});
