@@ -27,10 +27,27 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-export async function newUserContext(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
+export interface UserContext {
+  context: BrowserContext;
+  page: Page;
+  /** Every Content-Security-Policy violation any page of the context reported, as `directive blocked-uri`. */
+  cspViolations: string[];
+}
+
+export async function newUserContext(browser: Browser, baseURL: string): Promise<UserContext> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   // Fail a stuck step with its own message instead of hanging until the test times out.
   context.setDefaultTimeout(20_000);
+  const cspViolations: string[] = [];
+  await context.exposeBinding('__reportCspViolation', (_source, violation: string) => {
+    cspViolations.push(violation);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation;
+      report(`${e.effectiveDirective} ${e.blockedURI || 'inline'} ${e.sample}`.trim());
+    });
+  });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
   if (process.env.PARLEY_E2E_DEBUG) {
@@ -38,7 +55,7 @@ export async function newUserContext(browser: Browser, baseURL: string): Promise
     page.on('response', (r) => r.status() >= 400 && console.log(`[http ${r.status()}] ${r.request().method()} ${r.url()}`));
     page.on('websocket', (ws) => ws.on('framereceived', (f) => console.log(`[ws <] ${String(f.payload).slice(0, 160)}`)));
   }
-  return { context, page };
+  return { context, page, cspViolations };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

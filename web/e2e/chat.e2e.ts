@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './server';
-import { launchBrowser, newUserContext, screenshot, type TestBrowser } from './browser';
+import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
 
 /**
  * Two people in two browser contexts against a real Parley server: sign-up, team, channel,
@@ -10,8 +10,8 @@ import { launchBrowser, newUserContext, screenshot, type TestBrowser } from './b
 describe('Parley in the browser', () => {
   let server: RunningServer;
   let chrome: TestBrowser;
-  let ana: { context: BrowserContext; page: Page };
-  let ben: { context: BrowserContext; page: Page };
+  let ana: UserContext;
+  let ben: UserContext;
   const team = 'acme';
   const password = 'correct-horse-9';
 
@@ -51,6 +51,26 @@ describe('Parley in the browser', () => {
   afterAll(async () => {
     await chrome?.close();
     await server?.stop();
+  });
+
+  it('serves the app under a strict Content-Security-Policy that the browser enforces', async () => {
+    const response = await fetch(server.url);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toContain("style-src 'self';");
+    expect(policy).not.toContain('unsafe-inline');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    // A throwaway context proves the policy is live and the violation recorder works, without adding to the users' records.
+    const probe = await newUserContext(chrome.browser, server.url);
+    await probe.page.goto('/login');
+    await probe.page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.head.append(script);
+    });
+    await expect.poll(() => probe.cspViolations.length).toBeGreaterThan(0);
+    expect(await probe.page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+    await probe.context.close();
   });
 
   it('signs up the first user and creates a team', async () => {
@@ -440,5 +460,10 @@ describe('Parley in the browser', () => {
     await ben.page.waitForURL('**/login', { timeout: 15_000 });
     await expect.poll(() => ben.page.getByRole('status').textContent()).toContain('Your session has ended');
     await screenshot(ben.page, '16-session-ended');
+  });
+
+  it('ran every step above without a Content-Security-Policy violation', () => {
+    expect(ana.cspViolations).toEqual([]);
+    expect(ben.cspViolations).toEqual([]);
   });
 });

@@ -79,10 +79,7 @@ export class ChannelMemberService {
     }
     const member = await this.store.channels.getMember(channelId, userId);
     if (!member) throw notFound('channel_member');
-    await this.store.transaction(async (store) => {
-      await store.channels.removeMember(channelId, userId);
-      await store.categories.removeChannel(userId, channelId);
-    });
+    await this.store.transaction((store) => this.forgetMembership(store, channelId, userId));
     if (userId === actor.userId) {
       await this.systemPoster?.postSystemMessage(channelId, userId, 'system_leave_channel', '', {});
     } else {
@@ -96,12 +93,16 @@ export class ChannelMemberService {
   async leaveTeamChannels(teamId: string, userId: string): Promise<void> {
     const channels = (await this.store.channels.listForUser(userId, { teamId, includeDeleted: true })).filter((c) => c.team_id === teamId);
     for (const channel of channels) {
-      await this.store.transaction(async (store) => {
-        await store.channels.removeMember(channel.id, userId);
-        await store.categories.removeChannel(userId, channel.id);
-      });
+      await this.store.transaction((store) => this.forgetMembership(store, channel.id, userId));
       this.publishRemoved(channel.id, userId, userId);
     }
+  }
+
+  /** A leaver keeps nothing of the channel: not its sidebar place, nor the threads they followed there (as upstream). */
+  private async forgetMembership(store: Store, channelId: string, userId: string): Promise<void> {
+    await store.channels.removeMember(channelId, userId);
+    await store.categories.removeChannel(userId, channelId);
+    await store.threads.removeMembershipsInChannel(userId, channelId);
   }
 
   private publishRemoved(channelId: string, userId: string, removerId: string): void {

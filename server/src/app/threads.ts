@@ -46,8 +46,9 @@ export class ThreadService {
 
   /**
    * Inside the reply's transaction: counts the reply, makes the author, the
-   * root's author and the mentioned members follow (unless they unfollowed),
-   * and marks it unread for the other followers. Returns the followers.
+   * root's author and the mentioned members follow (unless they unfollowed,
+   * or are no longer in the channel), and marks it unread for the other
+   * followers. Returns the followers.
    */
   async recordReply(tx: Store, root: PostRecord, reply: PostRecord, mentioned: readonly string[]): Promise<{ thread: ThreadRecord; followers: ThreadMembershipRecord[] }> {
     const at = reply.create_at;
@@ -56,7 +57,10 @@ export class ThreadService {
     const known = new Set((await tx.threads.listMemberships(root.id, { userIds: interested })).map((m) => m.user_id));
     await tx.threads.touchFollowers(root.id, reply.user_id, at);
     await tx.threads.addMentions(root.id, mentioned.filter((id) => known.has(id)));
-    for (const userId of interested.filter((id) => !known.has(id))) {
+    const newcomers = interested.filter((id) => !known.has(id));
+    // The root's author may have left the channel since; leaving dropped their follow, and a reply must not restore it.
+    const members = new Set((await tx.channels.getMembersByIds(root.channel_id, newcomers)).map((m) => m.user_id));
+    for (const userId of newcomers.filter((id) => members.has(id))) {
       await tx.threads.saveMembership({
         post_id: root.id, user_id: userId, following: true, last_viewed: 0, last_updated: at,
         unread_mentions: mentioned.includes(userId) ? 1 : 0,
@@ -77,8 +81,16 @@ export class ThreadService {
     });
   }
 
-  /** After the reply commits: every follower's thread list learns about it. */
-  async publishReply(root: PostRecord, thread: ThreadRecord, followers: readonly ThreadMembershipRecord[]): Promise<void> {
+  /**
+   * After the reply commits: every follower's thread list learns about it.
+   * The event carries the root's text and goes to each follower by user id, so
+   * channel membership is checked again here: someone removed from the channel
+   * while the reply was written must not get it.
+   */
+  async publishReply(root: PostRecord, thread: ThreadRecord, allFollowers: readonly ThreadMembershipRecord[]): Promise<void> {
+    if (allFollowers.length === 0) return;
+    const members = new Set((await this.store.channels.getMembersByIds(root.channel_id, allFollowers.map((f) => f.user_id))).map((m) => m.user_id));
+    const followers = allFollowers.filter((f) => members.has(f.user_id));
     if (followers.length === 0) return;
     const [post, unread] = await Promise.all([
       presentPost(this.store, root),
@@ -102,7 +114,8 @@ export class ThreadService {
 
   private async participantProfiles(actor: Actor, threads: readonly ThreadRecord[]): Promise<Map<string, UserProfile>> {
     const ids = [...new Set(threads.flatMap((t) => t.participants))];
-    const viewer = { userId: actor.userId, admin: isSystemAdmin(actor), showEmail: this.deps.config.showEmailAddress };
+    const { showEmailAddress: showEmail, showFullName } = this.deps.config;
+    const viewer = { userId: actor.userId, admin: isSystemAdmin(actor), showEmail, showFullName };
     return new Map((await this.store.users.getMany(ids)).map((u) => [u.id, sanitizeUser(u, viewer)]));
   }
 

@@ -1,11 +1,11 @@
-import { hash, verify } from '@node-rs/argon2';
 import { AppError, forbidden, notFound } from '../model/errors.js';
 import { makeEvent } from '../model/events.js';
-import { newId } from '../model/id.js';
+import { isValidId, newId } from '../model/id.js';
 import type { UserNotifyProps, UserProfile, UserRecord } from '../model/types.js';
 import type { UserListFilter } from '../store/users.js';
 import { isSystemAdmin, type Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
+import { accountLocked, hashPassword, PasswordChecker } from './passwords.js';
 import type { Permissions } from './permissions.js';
 import type { SessionService } from './sessions.js';
 
@@ -73,24 +73,38 @@ function validateNames(u: { first_name?: string; last_name?: string; nickname?: 
   }
 }
 
-/** The profile as others may see it: never secrets; email and notify props only where allowed. */
-export function sanitizeUser(user: UserRecord, viewer: { userId: string; admin: boolean; showEmail: boolean }): UserProfile {
-  const { password: _password, email_verified, ...profile } = user;
+/** The profile as others may see it: never secrets (nor the failed-attempt count); email, full name and notify props only where allowed. */
+export function sanitizeUser(user: UserRecord, viewer: { userId: string; admin: boolean; showEmail: boolean; showFullName: boolean }): UserProfile {
+  const { password: _password, failed_attempts: _failedAttempts, email_verified, ...profile } = user;
   const self = viewer.userId === user.id;
   const out = { ...profile, email_verified } as UserProfile & { email_verified: boolean };
   if (!self && !viewer.admin) {
     delete (out as Partial<UserProfile>).notify_props;
     if (!viewer.showEmail) out.email = '';
+    if (!viewer.showFullName) {
+      out.first_name = '';
+      out.last_name = '';
+    }
   }
   return out;
 }
 
+/** Who is logging in: by username or email (`loginId`), or by user id (Client4's `id`). */
+export type LoginName = { loginId: string } | { userId: string };
+
+const invalidCredentials = (): AppError =>
+  new AppError('api.user.login.invalid_credentials_email_username', 'Enter a valid email or username and/or password.', 401);
+
 export class UserService {
+  private readonly passwords: PasswordChecker;
+
   constructor(
     private readonly deps: AppDeps,
     private readonly sessions: SessionService,
     private readonly permissions: Permissions,
-  ) {}
+  ) {
+    this.passwords = new PasswordChecker(deps);
+  }
 
   async signup(input: SignupInput, actor?: Actor): Promise<UserRecord> {
     const { config, store } = this.deps;
@@ -117,7 +131,7 @@ export class UserService {
     const now = Date.now();
     const user: UserRecord = {
       id: newId(), create_at: now, update_at: now, delete_at: 0, username, email, email_verified: false,
-      password: await hash(input.password), auth_service: '', nickname: input.nickname ?? '', first_name: input.first_name ?? '',
+      password: await hashPassword(input.password), auth_service: '', nickname: input.nickname ?? '', first_name: input.first_name ?? '',
       last_name: input.last_name ?? '', position: input.position ?? '', roles: first ? 'system_user system_admin' : 'system_user',
       props: {}, notify_props: defaultNotifyProps(), last_password_update: now, last_picture_update: 0,
       locale: input.locale && /^[a-z]{2}(-[A-Z]{2})?$/.test(input.locale) ? input.locale : 'en',
@@ -135,14 +149,15 @@ export class UserService {
     return user;
   }
 
-  /** Checks credentials and opens a session. Failures do not say which part was wrong. */
-  async login(loginId: string, password: string, deviceId = ''): Promise<{ user: UserRecord; token: string; csrf: string; expiresAt: number }> {
-    const id = loginId.trim().toLowerCase();
-    const user = id.includes('@') ? await this.deps.store.users.getByEmail(id) : await this.deps.store.users.getByUsername(id);
-    const ok = user !== undefined && user.password !== '' && (await verify(user.password, password).catch(() => false));
-    if (!user || !ok) {
-      throw new AppError('api.user.login.invalid_credentials_email_username', 'Enter a valid email or username and/or password.', 401);
-    }
+  /**
+   * Checks credentials and opens a session. Failures do not say which part was wrong, and take as long for an
+   * unknown user as for a wrong password; only a locked account says so (as upstream does).
+   */
+  async login(name: LoginName, password: string, deviceId = ''): Promise<{ user: UserRecord; token: string; csrf: string; expiresAt: number }> {
+    const user = await this.findLogin(name);
+    const check = await this.passwords.check(user, password);
+    if (check === 'locked') throw accountLocked();
+    if (check === 'wrong' || !user) throw invalidCredentials();
     if (user.delete_at > 0) {
       throw new AppError('api.user.login.inactive.app_error', 'Login failed because your account has been deactivated.', 401);
     }
@@ -150,10 +165,18 @@ export class UserService {
     return { user, token: session.token, csrf: session.csrf_token, expiresAt: session.expires_at };
   }
 
+  private findLogin(name: LoginName): Promise<UserRecord | undefined> {
+    const { users } = this.deps.store;
+    if ('userId' in name) return isValidId(name.userId) ? users.get(name.userId) : Promise.resolve(undefined);
+    const id = name.loginId.trim().toLowerCase();
+    return id.includes('@') ? users.getByEmail(id) : users.getByUsername(id);
+  }
+
   /** The profile as `actor` may see it. */
   present(viewer: Pick<Actor, 'userId' | 'roles'> | undefined, user: UserRecord): UserProfile {
     return sanitizeUser(user, {
       userId: viewer?.userId ?? '', admin: viewer?.roles.includes('system_admin') ?? false, showEmail: this.deps.config.showEmailAddress,
+      showFullName: this.deps.config.showFullName,
     });
   }
 
@@ -205,9 +228,12 @@ export class UserService {
       if (!channel) throw notFound('channel');
       await this.permissions.requireReadChannel(actor, channel);
     }
+    const admin = isSystemAdmin(actor);
     return this.deps.store.users.search({
       term: q.term, inTeam: q.teamId, inChannel: q.inChannel, notInChannel: q.notInChannel,
-      allowInactive: q.allowInactive && isSystemAdmin(actor), limit: q.limit,
+      allowInactive: q.allowInactive && admin, limit: q.limit,
+      // A field hidden from the searcher is not matched either: matches would spell it out one prefix at a time.
+      matchEmail: admin || this.deps.config.showEmailAddress, matchFullName: admin || this.deps.config.showFullName,
     });
   }
 
@@ -250,16 +276,22 @@ export class UserService {
     return next;
   }
 
+  /**
+   * Users give their current password (a wrong one counts towards the lockout, as at login); an admin setting
+   * another user's password needs none, and unlocks the account. The user's other sessions end, on every node.
+   */
   async changePassword(actor: Actor, userId: string, current: string, next: string): Promise<void> {
     this.requireSelfOrAdmin(actor, userId);
     const user = await this.get(userId);
-    if (actor.userId === userId) {
-      const ok = await verify(user.password, current ?? '').catch(() => false);
-      if (!ok) throw new AppError('api.user.update_password.incorrect.app_error', 'The "Current Password" you entered is incorrect.', 400);
-    }
     validatePassword(next);
-    const now = Date.now();
-    await this.deps.store.users.update({ ...user, password: await hash(next), last_password_update: now, update_at: now });
+    const self = actor.userId === userId;
+    if (self) {
+      const check = await this.passwords.check(user, current);
+      if (check === 'locked') throw accountLocked();
+      if (check === 'wrong') throw new AppError('api.user.update_password.incorrect.app_error', 'The "Current Password" you entered is incorrect.', 400);
+    }
+    await this.deps.store.users.updatePassword(userId, await hashPassword(next), Date.now());
+    if (this.deps.config.terminateSessionsOnPasswordChange) await this.sessions.revokeAllForUser(userId, self ? actor.session.id : undefined);
   }
 
   async setActive(actor: Actor, userId: string, active: boolean): Promise<void> {
@@ -287,7 +319,9 @@ export class UserService {
 
 
   private publishUpdated(user: UserRecord): void {
-    const data = sanitizeUser(user, { userId: '', admin: false, showEmail: this.deps.config.showEmailAddress });
+    const data = sanitizeUser(user, {
+      userId: '', admin: false, showEmail: this.deps.config.showEmailAddress, showFullName: this.deps.config.showFullName,
+    });
     this.deps.bus.publish(makeEvent('user_updated', { user: data }, {}));
   }
 }

@@ -48,6 +48,8 @@ export interface ThreadStore {
   countFollowed(userId: string, channelIds: readonly string[]): Promise<FollowedThreadTotals>;
   /** Live replies each (post, user) membership has not viewed yet. */
   unreadReplies(postIds: readonly string[], userIds: readonly string[]): Promise<UnreadReplyCount[]>;
+  /** Forgets the user's follows and read state of every thread in the channel (they left it). */
+  removeMembershipsInChannel(userId: string, channelId: string): Promise<void>;
   /** Marks every followed thread in the channels read. */
   markAllRead(userId: string, channelIds: readonly string[], at: number): Promise<void>;
 }

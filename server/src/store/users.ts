@@ -21,6 +21,9 @@ export interface UserSearch {
   inChannel?: string;
   notInChannel?: string;
   allowInactive?: boolean;
+  /** Whether email and first/last name are searched: only where the searcher may see them. */
+  matchEmail: boolean;
+  matchFullName: boolean;
   limit: number;
 }
 
@@ -31,7 +34,16 @@ export interface UserStore {
   getByUsername(username: string): Promise<UserRecord | undefined>;
   getByUsernames(usernames: readonly string[]): Promise<UserRecord[]>;
   getByEmail(email: string): Promise<UserRecord | undefined>;
+  /** Writes the profile; never the failed-attempt count, which only the methods below change. */
   update(user: UserRecord): Promise<void>;
+  /** Sets a new password hash and clears the failed-attempt count (an admin's reset unlocks the account). */
+  updatePassword(userId: string, passwordHash: string, at: number): Promise<void>;
+  /**
+   * Counts one failed attempt, atomically, unless the user already has `max`: false then (locked). Callers count
+   * before checking the password and clear on success, so concurrent guesses on any node cannot pass the maximum.
+   */
+  countFailedAttempt(userId: string, max: number): Promise<boolean>;
+  clearFailedAttempts(userId: string): Promise<void>;
   count(): Promise<number>;
   list(filter: UserListFilter): Promise<UserRecord[]>;
   search(query: UserSearch): Promise<UserRecord[]>;

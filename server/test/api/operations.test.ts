@@ -39,14 +39,44 @@ describe('what clients need to boot, and operations', () => {
     expect(response.body.database_status).toBe('OK');
   });
 
-  it('exposes Prometheus metrics with per-route latency', async () => {
+  it('exposes Prometheus metrics with per-route latency on the metrics address', async () => {
     await raw(server, 'GET', '/system/ping');
-    const response = await fetch(`${server.url}/metrics`);
+    expect(server.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.metricsUrl).not.toBe(server.url);
+    const response = await fetch(`${server.metricsUrl}/metrics`);
     const text = await response.text();
     expect(response.status).toBe(200);
     expect(text).toMatch(/parley_http_request_duration_seconds_bucket\{[^}]*route="\/api\/v4\/system\/ping"/);
     expect(text).toContain('parley_websocket_connections');
     expect(text).toContain('parley_posts_created_total');
+    expect((await fetch(`${server.metricsUrl}/api/v4/system/ping`)).status).toBe(404);
+  });
+
+  it('does not serve metrics on the public port', async () => {
+    const response = await fetch(`${server.url}/metrics`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('parley_');
+  });
+
+  it('serves no metrics at all when they are turned off', async () => {
+    const quiet = await startTestServer({ metricsEnable: false });
+    try {
+      expect(quiet.metricsUrl).toBeUndefined();
+      expect((await fetch(`${quiet.url}/metrics`)).status).toBe(404);
+    } finally {
+      await quiet.close();
+    }
+  });
+
+  it('starts without metrics when their address is taken', async () => {
+    const taken = new URL(server.metricsUrl ?? '').host;
+    const second = await startTestServer({ metricsListenAddress: taken });
+    try {
+      expect(second.metricsUrl).toBeUndefined();
+      expect((await raw(second, 'GET', '/system/ping')).status).toBe(200);
+    } finally {
+      await second.close();
+    }
   });
 
   it('carries a request id on every response, equal to the one in error bodies', async () => {

@@ -116,7 +116,7 @@ describe('socket lifecycle', () => {
   });
 
   const openSocketsGauge = async (): Promise<number> => {
-    const text = await (await fetch(`${quick.url}/metrics`)).text();
+    const text = await (await fetch(`${quick.metricsUrl}/metrics`)).text();
     return Number(/^parley_websocket_connections (\d+)/m.exec(text)?.[1]);
   };
 

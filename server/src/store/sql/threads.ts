@@ -147,6 +147,14 @@ export class SqlThreadStore implements ThreadStore {
     return rows.map((r) => ({ postId: r.post_id, userId: r.user_id, count: Number(r.n) }));
   }
 
+  async removeMembershipsInChannel(userId: string, channelId: string): Promise<void> {
+    // Through the root post, not the threads row: a thread followed before its first reply has no row yet.
+    await this.db.deleteFrom('thread_memberships').where('user_id', '=', userId)
+      .where((eb) => eb.exists(eb.selectFrom('posts').select('posts.id')
+        .whereRef('posts.id', '=', 'thread_memberships.post_id').where('posts.channel_id', '=', channelId)))
+      .execute();
+  }
+
   async markAllRead(userId: string, channelIds: readonly string[], at: number): Promise<void> {
     if (channelIds.length === 0) return;
     await this.db.updateTable('thread_memberships').set({ last_viewed: at, last_updated: at, unread_mentions: 0 })

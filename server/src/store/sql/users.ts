@@ -59,6 +59,21 @@ export class SqlUserStore implements UserStore {
     });
   }
 
+  async updatePassword(userId: string, passwordHash: string, at: number): Promise<void> {
+    await this.db.updateTable('users').set({ password: passwordHash, last_password_update: at, update_at: at, failed_attempts: 0 })
+      .where('id', '=', userId).execute();
+  }
+
+  async countFailedAttempt(userId: string, max: number): Promise<boolean> {
+    const result = await this.db.updateTable('users').set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+      .where('id', '=', userId).where('failed_attempts', '<', max).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async clearFailedAttempts(userId: string): Promise<void> {
+    await this.db.updateTable('users').set({ failed_attempts: 0 }).where('id', '=', userId).where('failed_attempts', '<>', 0).execute();
+  }
+
   async count(): Promise<number> {
     const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
@@ -99,8 +114,8 @@ export class SqlUserStore implements UserStore {
   }
 
   async search(q: UserSearch): Promise<UserRecord[]> {
-    let query = this.db.selectFrom('users').selectAll('users').where((eb) =>
-      eb.or(['username', 'first_name', 'last_name', 'nickname', 'email'].map((column) => startsWithIgnoringCase(column, q.term))));
+    const columns = ['username', 'nickname', ...(q.matchFullName ? ['first_name', 'last_name'] : []), ...(q.matchEmail ? ['email'] : [])];
+    let query = this.db.selectFrom('users').selectAll('users').where((eb) => eb.or(columns.map((column) => startsWithIgnoringCase(column, q.term))));
     if (!q.allowInactive) query = query.where('delete_at', '=', 0);
     if (q.inTeam) {
       const teamId = q.inTeam;

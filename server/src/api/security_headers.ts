@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+/**
+ * The web client's policy: its own scripts, styles and API only (the build has
+ * no inline script or style; React's `style` props go through the CSSOM, which
+ * CSP does not restrict). Images may also come from any https: origin because
+ * messages embed markdown images today (link previews and avatars from other
+ * sites will need the same).
+ */
+const CLIENT_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob: https:",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** API responses are never documents: if one is opened as a page, it may load nothing and run nothing. */
+const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/** The WebSocket origin of a site URL (`https://chat.example.com` -> `wss://chat.example.com`). */
+function webSocketOriginOf(siteUrl: string): string | undefined {
+  if (!URL.canParse(siteUrl)) return undefined;
+  const url = new URL(siteUrl);
+  return `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
+}
+
+/**
+ * The page's WebSocket origins as the request names its host. Behind a proxy
+ * that ends TLS the request itself looks like plain http, so both schemes are
+ * named (set siteUrl to name exactly one).
+ */
+function requestWebSocketOrigins(request: FastifyRequest): string | undefined {
+  // The Host header is the client's to choose: anything but a plain host[:port] could inject directives.
+  if (!HOST.test(request.host)) return undefined;
+  return `ws://${request.host} wss://${request.host}`;
+}
+
+/**
+ * Headers that stop other sites framing Parley, stop browsers guessing content
+ * types, keep URLs out of cross-origin Referers, and confine the web client to
+ * its own origin. Set on every response, errors included.
+ */
+export function registerSecurityHeaders(server: FastifyInstance, options: { siteUrl: string }): void {
+  const siteWebSocket = webSocketOriginOf(options.siteUrl);
+  server.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (request.url.startsWith('/api/')) {
+      reply.header('Content-Security-Policy', API_POLICY);
+    } else {
+      // Older browsers do not let 'self' cover ws:/wss:, so the socket's origin is named explicitly.
+      const ws = siteWebSocket ?? requestWebSocketOrigins(request);
+      reply.header('Content-Security-Policy', `${CLIENT_POLICY}; connect-src 'self'${ws ? ` ${ws}` : ''}`);
+    }
+    return payload;
+  });
+}
