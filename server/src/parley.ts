@@ -1,12 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import pino from 'pino';
-import { buildHttpServer } from './api/server.js';
+import { buildHttpServer, type HttpRoute } from './api/server.js';
 import { App } from './app/app.js';
 import type { EventBus } from './cluster/bus.js';
 import { LocalEventBus } from './cluster/local_bus.js';
 import { RedisEventBus } from './cluster/redis_bus.js';
 import type { Config } from './config/schema.js';
+import { parseListenAddress, startMetricsListener } from './metrics/listener.js';
 import { openSqlStore } from './store/sql/store.js';
 import { Hub } from './ws/hub.js';
 import { attachWebSocket } from './ws/upgrade.js';
@@ -14,7 +15,11 @@ import { attachWebSocket } from './ws/upgrade.js';
 export interface RunningParley {
   url: string;
   port: number;
+  /** Where /metrics is served, when enabled and its address was free. */
+  metricsUrl: string | undefined;
   app: App;
+  /** Every HTTP route served (for tests that must cover them all). */
+  routes: readonly HttpRoute[];
   close(): Promise<void>;
 }
 
@@ -24,22 +29,28 @@ export interface RunningParley {
  */
 export async function startParley(config: Config): Promise<RunningParley> {
   const log = pino({ level: config.logLevel });
+  const metricsAddress = config.metricsEnable ? parseListenAddress(config.metricsListenAddress) : undefined;
   const store = await openSqlStore({ databaseUrl: config.databaseUrl || undefined, dataDir: config.dataDir });
   const bus: EventBus = config.redisUrl
-    ? await RedisEventBus.connect(config.redisUrl, config.redisChannel, (err) => log.error({ err }, 'cluster bus error'))
-    : new LocalEventBus();
+    ? await RedisEventBus.connect(config.redisUrl, config.redisChannel, log)
+    : new LocalEventBus(log);
   const app = new App({ store, bus, config, log });
-  const { server, ctx } = await buildHttpServer({
+  const { server, ctx, routes } = await buildHttpServer({
     app, logger: config.logLevel === 'silent' ? false : { level: config.logLevel }, webDir: config.webDir || undefined,
   });
   const websockets = attachWebSocket(server.server, app, new Hub(app, { versionId: ctx.versionId, hostname: os.hostname() }));
   await server.listen({ port: config.port, host: config.host });
   const port = (server.server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-  log.info({ url, database: store.dialect, cluster: config.redisUrl ? 'redis' : 'local' }, 'Parley is listening');
+  // Metrics are for operators: losing them (say, the port is taken by another node on this host) must not stop the chat.
+  const metrics = metricsAddress && await startMetricsListener(metricsAddress).catch((err: unknown) => {
+    log.error({ err, address: config.metricsListenAddress }, 'metrics listener failed to start; running without /metrics');
+    return undefined;
+  });
+  log.info({ url, metricsUrl: metrics?.url, database: store.dialect, cluster: config.redisUrl ? 'redis' : 'local' }, 'Parley is listening');
   let closed = false;
   return {
-    url, port, app,
+    url, port, app, routes, metricsUrl: metrics?.url,
     async close() {
       if (closed) return;
       closed = true;
@@ -47,6 +58,7 @@ export async function startParley(config: Config): Promise<RunningParley> {
       await websockets.close();
       await app.presence.close();
       await server.close();
+      await metrics?.close();
       await bus.close();
       await store.close();
     },

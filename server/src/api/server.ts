@@ -1,16 +1,26 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../app/app.js';
 import { newId } from '../model/id.js';
-import { httpDuration, registry } from '../metrics/registry.js';
+import { httpDuration } from '../metrics/registry.js';
 import type { Api, RouteContext, RouteModule } from './context.js';
 import { notFoundRoute, renderError } from './errors.js';
+import { registerInputGuard } from './input_guard.js';
+import { registerJsonBodyParser } from './json_body.js';
+import { registerRateLimits } from './rate_limit.js';
+import { registerSecurityHeaders } from './security_headers.js';
+import { registerWebClient } from './static_files.js';
+import { requestTimeoutOptions } from './timeouts.js';
 import { versionId } from './version.js';
 import { v4Routes } from './v4/index.js';
+
+/** One method and URL pattern (`/api/v4/users/:user_id`) the server answers, with its body's JSON schema if it declares one. */
+export interface HttpRoute {
+  method: string;
+  url: string;
+  bodySchema?: unknown;
+}
 
 export interface HttpServerOptions {
   app: App;
@@ -23,33 +33,35 @@ export interface HttpServerOptions {
  * The HTTP edge: parses and validates requests, authenticates, calls the app,
  * renders results and errors in Mattermost's wire format.
  */
-export async function buildHttpServer(options: HttpServerOptions): Promise<{ server: FastifyInstance; ctx: RouteContext }> {
+export async function buildHttpServer(options: HttpServerOptions): Promise<{ server: FastifyInstance; ctx: RouteContext; routes: readonly HttpRoute[] }> {
   const server = Fastify({
     logger: options.logger,
     genReqId: () => newId(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    ...requestTimeoutOptions(options.app.config),
+    // No trustProxy: X-Forwarded-For would let any client pick its address; see client_address.ts.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
+    // URLs the router cannot decode (`%%%`, overlong UTF-8) or with overlong parameters are answered like every other error.
+    frameworkErrors: (err, request, reply) => renderError(err, request, reply),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const ctx: RouteContext = { app: options.app, versionId: versionId(options.app.config) };
+  const routes: HttpRoute[] = [];
+  server.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, bodySchema: route.schema?.body });
+  });
 
   await server.register(fastifyCookie);
-  // Mattermost clients send JSON with any content type (or none); parse it all as JSON.
-  server.addContentTypeParser(['text/plain', 'application/x-www-form-urlencoded'], { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(body as string));
-    } catch (err) {
-      done(err as Error, undefined);
-    }
-  });
+  registerJsonBodyParser(server);
 
   server.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
     reply.header('X-Version-Id', ctx.versionId);
     if (request.method === 'GET' && request.url.startsWith('/api/')) reply.header('Expires', '0');
   });
+  registerInputGuard(server);
+  registerRateLimits(server, options.app.config);
+  registerSecurityHeaders(server, { siteUrl: options.app.config.siteUrl });
   // Client4 compares Content-Type with === 'application/json': no charset suffix.
   server.addHook('onSend', async (_request, reply, payload) => {
     const type = reply.getHeader('content-type');
@@ -67,23 +79,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ ser
     api.setNotFoundHandler(notFoundRoute);
   }, { prefix: '/api/v4' });
 
-  server.get('/metrics', async (_request, reply) => {
-    reply.type(registry.contentType);
-    return registry.metrics();
-  });
-
-  const webDir = options.webDir;
-  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
-    await server.register(fastifyStatic, { root: path.resolve(webDir), wildcard: false, index: ['index.html'] });
-    // Client-side routes (/team/channels/x) all load the single-page app.
-    server.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/hooks/')) {
-        return reply.type('text/html').sendFile('index.html');
-      }
-      return notFoundRoute(request, reply);
-    });
-  } else {
-    server.setNotFoundHandler(notFoundRoute);
-  }
-  return { server: server as unknown as FastifyInstance, ctx };
+  // Metrics are served on their own address (metrics/listener.ts); here the path is not found, not the web client.
+  server.get('/metrics', notFoundRoute);
+  if (!(await registerWebClient(server, options.webDir))) server.setNotFoundHandler(notFoundRoute);
+  return { server: server as unknown as FastifyInstance, ctx, routes };
 }

@@ -18,6 +18,8 @@ export const ConfigSchema = Type.Object({
   showEmailAddress: Type.Boolean({ default: true }),
   showFullName: Type.Boolean({ default: true }),
   maxPostSize: Type.Integer({ minimum: 1, default: 16383 }),
+  /** A Parley setting (no Mattermost key): bytes of post JSON one post list may hold; a longer page is cut short, with cursors to the rest. */
+  postListMaxBytes: Type.Integer({ minimum: 1, default: 4 * 1024 * 1024 }),
   webDir: Type.String({ default: '' }),
   /** Seconds a dropped WebSocket's replay buffer is kept for reconnects. */
   wsReplaySeconds: Type.Integer({ minimum: 0, default: 300 }),
@@ -33,6 +35,8 @@ export const ConfigSchema = Type.Object({
   offlineGraceMs: Type.Integer({ minimum: 0, default: 5_000 }),
   /** ServiceSettings.MaximumLoginAttempts: failed passwords before an account is locked (an admin's password reset unlocks it). */
   maximumLoginAttempts: Type.Integer({ minimum: 1, default: 10 }),
+  /** ServiceSettings.TerminateSessionsOnPasswordChange: a new password ends the user's other sessions (all of them when an admin sets it). */
+  terminateSessionsOnPasswordChange: Type.Boolean({ default: true }),
   /** ServiceSettings.TrustedProxyIPHeader: headers (e.g. X-Forwarded-For) that name the client's address; empty = the socket's peer. */
   trustedProxyIpHeader: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { default: [] }),
   /** Per-address limit on login, sign-up and password reset (a Parley key of RateLimitSettings); 0 turns it off. */
@@ -58,7 +62,7 @@ export const ConfigSchema = Type.Object({
   /** MetricsSettings.Enable: serve Prometheus metrics on their own address. */
   metricsEnable: Type.Boolean({ default: true }),
   /** MetricsSettings.ListenAddress: `host:port` or `:port` for /metrics, never the public port. */
-  metricsListenAddress: Type.String({ default: '127.0.0.1:8067' }),
+  metricsListenAddress: Type.String({ pattern: '^(\\S*):\\d{1,5}$', default: '127.0.0.1:8067' }),
 });
 
 export type Config = Static<typeof ConfigSchema>;
@@ -80,6 +84,7 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   showEmailAddress: 'PARLEY_SHOW_EMAIL_ADDRESS',
   showFullName: 'PARLEY_SHOW_FULL_NAME',
   maxPostSize: 'PARLEY_MAX_POST_SIZE',
+  postListMaxBytes: 'PARLEY_POST_LIST_MAX_BYTES',
   webDir: 'PARLEY_WEB_DIR',
   wsReplaySeconds: 'PARLEY_WS_REPLAY_SECONDS',
   wsReplayEvents: 'PARLEY_WS_REPLAY_EVENTS',
@@ -88,6 +93,7 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   wsAuthTimeoutMs: 'PARLEY_WS_AUTH_TIMEOUT_MS',
   offlineGraceMs: 'PARLEY_OFFLINE_GRACE_MS',
   maximumLoginAttempts: 'PARLEY_MAXIMUM_LOGIN_ATTEMPTS',
+  terminateSessionsOnPasswordChange: 'PARLEY_TERMINATE_SESSIONS_ON_PASSWORD_CHANGE',
   trustedProxyIpHeader: 'PARLEY_TRUSTED_PROXY_IP_HEADER',
   authRateLimitPerMinute: 'PARLEY_AUTH_RATE_LIMIT_PER_MINUTE',
   authRateLimitBurst: 'PARLEY_AUTH_RATE_LIMIT_BURST',
