@@ -30,7 +30,7 @@ export interface HubOptions {
 }
 
 const ClientMessage = Compile(Type.Object({
-  seq: Type.Integer({ minimum: 1 }),
+  seq: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
   action: Type.String({ minLength: 1, maxLength: 64 }),
   data: Type.Optional(Type.Unknown()),
 }));

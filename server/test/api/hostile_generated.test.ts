@@ -140,16 +140,29 @@ const CONTENT_TYPES = [
   'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/json; charset=utf-8', '', 'text/plain;charset=UTF-8', '*/*',
 ];
 
+/** The body with every top-level `user_id` (of the object, or of each object in the array) set to `userId`, if given. */
+function withUserId(body: unknown, userId: string | undefined): unknown {
+  if (userId === undefined) return body;
+  for (const item of Array.isArray(body) ? body : [body]) {
+    if (typeof item === 'object' && item !== null && Object.hasOwn(item, 'user_id')) (item as Record<string, unknown>).user_id = userId;
+  }
+  return body;
+}
+
 function generate(rng: Rng, routes: readonly HttpRoute[], pools: Pools): Generated {
   const route = pick(rng, routes);
   const destructive = route.method !== 'GET' && route.method !== 'HEAD' && DESTRUCTIVE.test(route.url);
-  const path = route.url.replace(/:([a-z_]+)/g, (_m, name: string) => paramValue(rng, name, destructive));
-  const headers = credentials(rng, route.url.endsWith('/logout'));
+  // Now and then a request that agrees with itself (the caller's own id in the path and the body), so it passes the
+  // permission checks and the values generated for the rest reach the code and the database behind them.
+  const self = !destructive && chance(rng, 0.4) ? pick(rng, [admin, member]) : undefined;
+  const path = route.url.replace(/:([a-z_]+)/g, (_m, name: string) => (self && name === 'user_id' ? self.user.id : paramValue(rng, name, destructive)));
+  const headers = self ? { Authorization: `Bearer ${self.token}` } : credentials(rng, route.url.endsWith('/logout'));
   let body: string | undefined;
   if (route.method !== 'GET' && route.method !== 'HEAD') {
     const roll = rng();
-    if (route.bodySchema && roll < 0.2) body = JSON.stringify(validFor(route.bodySchema, rng, pools));
-    else if (route.bodySchema && roll < 0.7) body = toJson(mutate(validFor(route.bodySchema, rng, pools), rng), rng);
+    const valid = (): unknown => withUserId(validFor(route.bodySchema as never, rng, pools), self?.user.id);
+    if (route.bodySchema && roll < 0.2) body = JSON.stringify(valid());
+    else if (route.bodySchema && roll < 0.7) body = toJson(mutate(valid(), rng), rng);
     else if (roll < 0.85) body = hostileJsonText(rng);
     else if (roll < 0.95) body = JSON.stringify(hostileValue(rng));
   }

@@ -123,7 +123,11 @@ export function validFor(schema: JsonSchema | undefined, rng: Rng, pools: Pools,
       return Array.from({ length }, () => validFor(schema.items, rng, pools, field, depth + 1));
     }
     case 'integer':
-    case 'number': return Math.max(schema.minimum ?? 0, Math.min(schema.maximum ?? 1e12, pick(rng, [0, 1, 2, 60, Date.now()])));
+    case 'number': {
+      // Now and then the extremes the schema still admits: a bound left open lets 1e308 through to a bigint column.
+      if (chance(rng, 0.3)) return pick(rng, [schema.minimum ?? -1e308, schema.maximum ?? 1e308, schema.maximum ?? 2 ** 63]);
+      return Math.max(schema.minimum ?? 0, Math.min(schema.maximum ?? 1e12, pick(rng, [0, 1, 2, 60, Date.now()])));
+    }
     case 'boolean': return chance(rng, 0.5);
     case 'string': {
       const known = pools.byField.get(field);

@@ -138,6 +138,11 @@ const cases: Case[] = [
   { name: 'NUL in a query name', method: 'GET', path: () => '/users?a%00=1', status: 400, id: INVALID_URL },
   { name: 'NUL in the session cookie', method: 'GET', path: () => '/users/me', auth: false, headers: { Cookie: 'MMAUTHTOKEN=%00' }, status: 401, id: EXPIRED },
   { name: 'NUL in access_token', method: 'GET', path: () => '/users/me?access_token=%00', auth: false, status: 400, id: INVALID_URL },
+  // Numbers beyond what a 64-bit column holds (PostgreSQL refuses them with an error of its own)
+  { name: 'dnd end time past 2^63', method: 'PUT', path: () => '/users/me/status', body: () => ({ user_id: alice.user.id, status: 'dnd', dnd_end_time: 1e308 }), status: 400, id: INVALID_BODY },
+  { name: 'dnd end time past 2^53', method: 'PUT', path: () => '/users/me/status', body: () => ({ user_id: alice.user.id, status: 'dnd', dnd_end_time: 2 ** 63 }), status: 400, id: INVALID_BODY },
+  { name: 'thread read time past 2^63', method: 'PUT', path: () => `/users/me/teams/${teamId}/threads/${missingId}/read/99999999999999999999`, status: 400, id: INVALID_URL },
+  { name: 'since past 2^63', method: 'GET', path: () => `/channels/${channelId}/posts?since=99999999999999999999`, status: 400, id: INVALID_PARAM },
   // URLs the router cannot decode
   { name: 'undecodable path', method: 'GET', path: () => '/users/%%%', status: 400, id: INVALID_URL },
   { name: 'overlong UTF-8 in a path', method: 'GET', path: () => '/users/username/%C0%80', status: 400, id: INVALID_URL },

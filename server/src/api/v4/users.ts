@@ -234,7 +234,7 @@ export const userRoutes: RouteModule = (api, { app }) => {
   });
 
   api.put('/users/:user_id/status', {
-    schema: { params: UserIdParams, body: Type.Object({ user_id: Str(64), status: Type.String({ maxLength: 16 }), dnd_end_time: Type.Optional(Type.Integer({ minimum: 0 })) }) },
+    schema: { params: UserIdParams, body: Type.Object({ user_id: Str(64), status: Type.String({ maxLength: 16 }), dnd_end_time: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })) }) },
   }, async (request) => {
     const actor = await auth(request);
     const userId = pathId(request.params.user_id, 'user_id', actor.userId);
