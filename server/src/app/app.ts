@@ -1,6 +1,7 @@
 import { CategoryService } from './categories.js';
 import { ChannelMemberService } from './channel_members.js';
 import { ChannelService } from './channels.js';
+import { postListSlots } from './concurrency_limit.js';
 import { DirectChannelService } from './direct_channels.js';
 import type { AppDeps } from './deps.js';
 import { MembershipCache } from './membership_cache.js';
@@ -51,9 +52,10 @@ export class App {
     this.directChannels = new DirectChannelService(deps, this.permissions);
     this.categories = new CategoryService(deps, this.permissions, this.channelMembers);
     this.preferences = new PreferenceService(deps, this.permissions, this.categories);
-    this.threads = new ThreadService(deps, this.permissions);
+    const listSlots = postListSlots();
+    this.threads = new ThreadService(deps, this.permissions, listSlots);
     this.posts = new PostService(deps, this.permissions, this.threads, new PostingContexts(deps));
-    this.postLists = new PostListService(deps, this.permissions);
+    this.postLists = new PostListService(deps, this.permissions, listSlots);
     this.reactions = new ReactionService(deps, this.permissions);
     this.unreads = new UnreadService(deps, this.permissions);
     this.channels.setSystemPoster(this.posts);

@@ -1,3 +1,5 @@
+import { postListQueueWait } from '../metrics/registry.js';
+
 /**
  * Runs at most `limit` tasks at once; the rest wait their turn in arrival
  * order. Bounds the memory of work whose size the caller cannot know before
@@ -32,4 +34,13 @@ export class ConcurrencyLimit {
   get queued(): number {
     return this.waiting.length;
   }
+}
+
+/**
+ * Post lists (channel pages, threads, pinned, saved, thread lists) built at once per node, all kinds together. Node
+ * builds one at a time anyway (only PostgreSQL round trips overlap), so a few slots cost ordinary pages nothing, and
+ * they bound what concurrent readers of huge posts can make the server hold: four byte budgets, not one per reader.
+ */
+export function postListSlots(): ConcurrencyLimit {
+  return new ConcurrencyLimit(4, (seconds) => postListQueueWait.observe(seconds));
 }

@@ -1,11 +1,10 @@
-import { postListQueueWait } from '../metrics/registry.js';
 import { badParam, forbidden, notFound } from '../model/errors.js';
 import type { ChannelRecord, PostRecord } from '../model/types.js';
 import type { PostPageOptions } from '../store/posts.js';
 import type { Cursor, Store } from '../store/store.js';
 import { isSystemAdmin, type Actor } from './actor.js';
 import { readableChannel } from './channel_rules.js';
-import { ConcurrencyLimit } from './concurrency_limit.js';
+import type { ConcurrencyLimit } from './concurrency_limit.js';
 import type { AppDeps } from './deps.js';
 import type { Permissions } from './permissions.js';
 import { PostBudget } from './post_budget.js';
@@ -51,11 +50,6 @@ export interface ChannelPostsQuery {
 const MAX_SINCE_POSTS = 1000;
 /** A channel page is read in chunks of this many posts, then twice as many each time (see fitPage). */
 const FIRST_CHUNK_POSTS = 8;
-/**
- * Post lists built at once per node. Node builds one at a time anyway (only PostgreSQL round trips overlap), so a few
- * slots cost ordinary pages nothing, and bound what concurrent readers of huge posts can make the server hold.
- */
-const POST_LISTS_AT_ONCE = 4;
 
 /** The ids of the posts just past a page on either side ('' at an end). */
 interface Cursors { next: string; prev: string }
@@ -80,10 +74,7 @@ export async function readablePosts(store: Store, permissions: Permissions, acto
 }
 
 export class PostListService {
-  /** Lists built at once on this node: each may hold its byte budget of posts several times over while it is built. */
-  private readonly building = new ConcurrencyLimit(POST_LISTS_AT_ONCE, (seconds) => postListQueueWait.observe(seconds));
-
-  constructor(private readonly deps: AppDeps, private readonly permissions: Permissions) {}
+  constructor(private readonly deps: AppDeps, private readonly permissions: Permissions, private readonly building: ConcurrencyLimit) {}
 
   private get store(): Store {
     return this.deps.store;

@@ -4,6 +4,7 @@ import type { ChannelRecord, PostRecord, ThreadMembershipRecord, ThreadRecord, U
 import type { Store } from '../store/store.js';
 import { isSystemAdmin, type Actor } from './actor.js';
 import { readableChannel } from './channel_rules.js';
+import type { ConcurrencyLimit } from './concurrency_limit.js';
 import type { AppDeps } from './deps.js';
 import { countMentions } from './mentions.js';
 import type { Permissions } from './permissions.js';
@@ -38,7 +39,7 @@ export interface ThreadListQuery {
 const threadNotFound = (): AppError => new AppError('app.thread.get.app_error', 'Unable to find the thread.', 404);
 
 export class ThreadService {
-  constructor(private readonly deps: AppDeps, private readonly permissions: Permissions) {}
+  constructor(private readonly deps: AppDeps, private readonly permissions: Permissions, private readonly listSlots: ConcurrencyLimit) {}
 
   private get store(): Store {
     return this.deps.store;
@@ -154,19 +155,26 @@ export class ThreadService {
     return { createAt: thread.last_reply_at, id: thread.post_id };
   }
 
-  async list(actor: Actor, userId: string, teamId: string, q: ThreadListQuery): Promise<UserThreadList> {
-    await this.requireSelf(actor, userId, teamId);
-    const channelIds = await this.channelIds(userId, teamId);
-    const [before, after] = await Promise.all([this.cursor(q.before, 'before'), this.cursor(q.after, 'after')]);
-    const memberships = q.totalsOnly ? [] : await this.store.threads.listFollowed(userId, {
-      channelIds, before, after, unreadOnly: q.unread, since: q.since, limit: q.perPage,
+  /**
+   * A page of the user's followed threads. Each carries its root post, so the page is cut, like a post list, once its
+   * roots pass `postListMaxBytes` (at least one thread stays); `total` still counts them all, so clients ask for more.
+   */
+  list(actor: Actor, userId: string, teamId: string, q: ThreadListQuery): Promise<UserThreadList> {
+    return this.listSlots.run(async () => {
+      await this.requireSelf(actor, userId, teamId);
+      const channelIds = await this.channelIds(userId, teamId);
+      const [before, after] = await Promise.all([this.cursor(q.before, 'before'), this.cursor(q.after, 'after')]);
+      const memberships = q.totalsOnly ? [] : await this.store.threads.listFollowed(userId, {
+        channelIds, before, after, unreadOnly: q.unread, since: q.since, limit: q.perPage,
+      });
+      const totals = q.threadsOnly ? { total: 0, unreadThreads: 0, unreadMentions: 0 } : await this.store.threads.countFollowed(userId, channelIds);
+      return {
+        threads: withinBytes(await this.views(actor, userId, memberships, q.extended), this.deps.config.postListMaxBytes), total: totals.total,
+        total_unread_threads: totals.unreadThreads, total_unread_mentions: totals.unreadMentions, total_unread_urgent_mentions: 0,
+      };
     });
-    const totals = q.threadsOnly ? { total: 0, unreadThreads: 0, unreadMentions: 0 } : await this.store.threads.countFollowed(userId, channelIds);
-    return {
-      threads: await this.views(actor, userId, memberships, q.extended), total: totals.total,
-      total_unread_threads: totals.unreadThreads, total_unread_mentions: totals.unreadMentions, total_unread_urgent_mentions: 0,
-    };
   }
+
 
   /** The thread's root, readable by the caller and belonging to the team (or a DM/GM). */
   private async threadRoot(actor: Actor, teamId: string, threadId: string): Promise<{ root: PostRecord; channel: ChannelRecord }> {
@@ -238,4 +246,16 @@ export class ThreadService {
     await this.store.threads.markAllRead(userId, await this.channelIds(userId, teamId), now);
     this.deps.bus.publish(makeEvent('thread_read_changed', { timestamp: now }, { user_id: userId }));
   }
+}
+
+/** The leading threads whose JSON fits `maxBytes` (the first always does). */
+function withinBytes(threads: UserThreadView[], maxBytes: number): UserThreadView[] {
+  let bytes = 0;
+  const kept: UserThreadView[] = [];
+  for (const thread of threads) {
+    bytes += Buffer.byteLength(JSON.stringify(thread));
+    if (kept.length > 0 && bytes > maxBytes) break;
+    kept.push(thread);
+  }
+  return kept;
 }

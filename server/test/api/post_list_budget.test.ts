@@ -1,6 +1,6 @@
 import type { Post, PostList } from '@mattermost/types/posts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, startTestServer, type TestServer, type TestUser } from '../harness.js';
+import { createUser, raw, startTestServer, type TestServer, type TestUser } from '../harness.js';
 import { newChannel, newTeam } from '../team_fixtures.js';
 
 // A post list holds at most postListMaxBytes of post JSON (here a small budget), whatever its posts carry. A page
@@ -127,5 +127,30 @@ describe('post list byte budget', () => {
     expect(byIds.length).toBeGreaterThan(0);
     expect(byIds.length).toBeLessThan(POSTS);
     expect(byIds.reduce((sum, p) => sum + Buffer.byteLength(JSON.stringify(p)), 0)).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('bounds a page of followed threads by their roots\' bytes, and pages on with before= to every thread once', async () => {
+    const team = await newTeam(owner.client);
+    const channel = await newChannel(owner.client, team.id);
+    const roots: Post[] = [];
+    for (let i = 0; i < 6; i++) {
+      const root = await owner.client.createPost({ channel_id: channel.id, message: `thread ${i}`, props: { blob: 'r'.repeat(15_000) } } as unknown as Post);
+      await owner.client.createPost({ channel_id: channel.id, root_id: root.id, message: `reply ${i}` } as Post);
+      roots.push(root);
+    }
+    const seen: string[] = [];
+    let before = '';
+    for (let pages = 0; pages < 10; pages++) {
+      const list = await raw(server, 'GET', `/users/me/teams/${team.id}/threads?per_page=25${before ? `&before=${before}` : ''}`, { token: owner.token });
+      expect(list.status).toBe(200);
+      expect(list.body.total).toBe(6);
+      const threads = list.body.threads as { id: string }[];
+      if (threads.length === 0) break;
+      expect(threads.length).toBeLessThan(6);
+      if (threads.length > 1) expect(Buffer.byteLength(JSON.stringify(threads))).toBeLessThanOrEqual(BUDGET + 1000);
+      seen.push(...threads.map((t) => t.id));
+      before = threads[threads.length - 1].id;
+    }
+    expect(seen).toEqual(roots.map((r) => r.id).reverse());
   });
 });
