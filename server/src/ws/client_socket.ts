@@ -82,14 +82,21 @@ export class ClientSocket implements FrameSink {
    * faster than MESSAGES_PER_SECOND (which also bounds the work queued here).
    */
   enqueue(work: () => Promise<void>): void {
-    if (!this.messageRate.take('').allowed) {
-      if (this.ws.readyState === this.ws.OPEN) {
-        rateLimited.inc({ limit: 'websocket' });
-        this.ws.close(CLOSE_POLICY, 'too many messages');
-      }
-      return;
-    }
-    this.inbox = this.inbox.then(work).catch(() => this.ws.terminate());
+    if (this.withinMessageRate()) this.inbox = this.inbox.then(work).catch(() => this.ws.terminate());
   }
 
+  /** Answers the peer's protocol ping, which counts against the same rate as its messages (each costs a pong). */
+  pong(data: Buffer): void {
+    if (this.withinMessageRate() && this.ws.readyState === this.ws.OPEN) this.ws.pong(data);
+  }
+
+  /** Takes one message's allowance; a socket that has none left is closed with 1008. */
+  private withinMessageRate(): boolean {
+    if (this.messageRate.take('').allowed) return true;
+    if (this.ws.readyState === this.ws.OPEN) {
+      rateLimited.inc({ limit: 'websocket' });
+      this.ws.close(CLOSE_POLICY, 'too many messages');
+    }
+    return false;
+  }
 }

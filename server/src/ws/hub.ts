@@ -75,6 +75,7 @@ export class Hub {
       client.alive = true;
     });
     ws.on('message', (data, isBinary) => client.enqueue(() => this.receive(client, data, isBinary)));
+    ws.on('ping', (data) => client.pong(data));
     ws.on('close', guarded('websocket_socket', () => this.closed(client), this.app.deps.log));
     // ws closes the socket itself after protocol errors (oversized frames, bad UTF-8); nothing more to do.
     ws.on('error', () => {});

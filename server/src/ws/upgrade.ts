@@ -26,7 +26,8 @@ export interface WebSocketEndpoint {
  */
 export function attachWebSocket(server: Server, app: App, hub: Hub): WebSocketEndpoint {
   // No compression: per-socket zlib state would outweigh everything else a socket holds, and events are small.
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_INBOUND_BYTES, clientTracking: false });
+  // Pongs are sent by the hub, so a peer's pings count against its message rate.
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_INBOUND_BYTES, clientTracking: false, autoPong: false });
   let accepting = true;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {

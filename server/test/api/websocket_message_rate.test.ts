@@ -59,4 +59,20 @@ describe('client action rate on a socket', () => {
     expect(stillOpen).toBe(true);
     socket.close();
   });
+
+  it('answers a peer\'s protocol pings, and closes a socket that floods them', async () => {
+    const socket = new RawSocket(wsUrl(server), { headers: { Authorization: `Bearer ${flooder.token}` } });
+    await socket.opened;
+    await socket.next((f) => f.event === 'hello');
+    const pong = new Promise<string>((resolve) => socket.ws.once('pong', (data: Buffer) => resolve(data.toString())));
+    socket.ws.ping('are you there');
+    expect(await pong).toBe('are you there');
+    let pongs = 0;
+    socket.ws.on('pong', () => {
+      pongs++;
+    });
+    for (let i = 0; i < 500; i++) socket.ws.ping();
+    expect(await socket.closed).toEqual({ code: 1008, reason: 'too many messages' });
+    expect(pongs).toBeLessThanOrEqual(100);
+  });
 });
