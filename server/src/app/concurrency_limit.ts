@@ -39,8 +39,8 @@ export class ConcurrencyLimit {
 /**
  * Post lists (channel pages, threads, pinned, saved, thread lists) built at once per node, all kinds together. Node
  * builds one at a time anyway (only PostgreSQL round trips overlap), so a few slots cost ordinary pages nothing, and
- * they bound what concurrent readers of huge posts can make the server hold: four byte budgets, not one per reader.
+ * they bound what concurrent readers of huge posts can make the server hold: two byte budgets, not one per reader.
  */
 export function postListSlots(): ConcurrencyLimit {
-  return new ConcurrencyLimit(4, (seconds) => postListQueueWait.observe(seconds));
+  return new ConcurrencyLimit(2, (seconds) => postListQueueWait.observe(seconds));
 }

@@ -49,7 +49,7 @@ export interface ChannelPostsQuery {
 
 const MAX_SINCE_POSTS = 1000;
 /** A channel page is read in chunks of this many posts, then twice as many each time (see fitPage). */
-const FIRST_CHUNK_POSTS = 8;
+const FIRST_CHUNK_POSTS = 16;
 
 /** The ids of the posts just past a page on either side ('' at an end). */
 interface Cursors { next: string; prev: string }
@@ -95,7 +95,7 @@ export class PostListService {
     const budget = new PostBudget(this.deps.config.postListMaxBytes, views);
     const kept: PostRecord[] = [];
     for (const post of offered) {
-      if (!budget.take(views.get(post.id) as PostView)) break;
+      if (!(await budget.takeAndYield(views.get(post.id) as PostView))) break;
       kept.push(post);
     }
     return { kept, json: budget.json };
@@ -117,7 +117,7 @@ export class PostListService {
       const posts = await read(from, wanted);
       for (const view of await this.present(posts, viewerId)) views.set(view.id, view);
       for (const post of posts) {
-        if (kept.length === perPage || !budget.take(views.get(post.id) as PostView)) return { kept, json: budget.json, beyond: post };
+        if (kept.length === perPage || !(await budget.takeAndYield(views.get(post.id) as PostView))) return { kept, json: budget.json, beyond: post };
         kept.push(post);
       }
       if (posts.length < wanted) return { kept, json: budget.json };
@@ -259,7 +259,7 @@ export class PostListService {
       const budget = new PostBudget(this.deps.config.postListMaxBytes, new Map());
       const json: string[] = [];
       for (const view of views) {
-        if (!budget.take(view)) break;
+        if (!(await budget.takeAndYield(view))) break;
         json.push(budget.json.get(view.id) as string);
       }
       return json;

@@ -8,6 +8,7 @@ import type { ConcurrencyLimit } from './concurrency_limit.js';
 import type { AppDeps } from './deps.js';
 import { countMentions } from './mentions.js';
 import type { Permissions } from './permissions.js';
+import { eventLoopPacer } from './post_budget.js';
 import { presentPost, presentPosts, type PostView } from './post_presenter.js';
 import { sanitizeUser } from './users.js';
 
@@ -169,7 +170,7 @@ export class ThreadService {
       });
       const totals = q.threadsOnly ? { total: 0, unreadThreads: 0, unreadMentions: 0 } : await this.store.threads.countFollowed(userId, channelIds);
       return {
-        threads: withinBytes(await this.views(actor, userId, memberships, q.extended), this.deps.config.postListMaxBytes), total: totals.total,
+        threads: await withinBytes(await this.views(actor, userId, memberships, q.extended), this.deps.config.postListMaxBytes), total: totals.total,
         total_unread_threads: totals.unreadThreads, total_unread_mentions: totals.unreadMentions, total_unread_urgent_mentions: 0,
       };
     });
@@ -248,14 +249,17 @@ export class ThreadService {
   }
 }
 
-/** The leading threads whose JSON fits `maxBytes` (the first always does). */
-function withinBytes(threads: UserThreadView[], maxBytes: number): UserThreadView[] {
+/** The leading threads whose JSON fits `maxBytes` (the first always does), pausing for the event loop as it goes. */
+async function withinBytes(threads: UserThreadView[], maxBytes: number): Promise<UserThreadView[]> {
+  const pace = eventLoopPacer();
   let bytes = 0;
   const kept: UserThreadView[] = [];
   for (const thread of threads) {
-    bytes += Buffer.byteLength(JSON.stringify(thread));
+    const size = Buffer.byteLength(JSON.stringify(thread));
+    bytes += size;
     if (kept.length > 0 && bytes > maxBytes) break;
     kept.push(thread);
+    await pace(size);
   }
   return kept;
 }
