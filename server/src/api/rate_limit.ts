@@ -8,8 +8,12 @@ import { TokenBuckets, type RateDecision } from './token_bucket.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The route counts against the per-address limit on login, sign-up and password reset (authRateLimitPerMinute). */
-    authRateLimit?: boolean;
+    /**
+     * The route counts against the per-address limit on login, sign-up and password reset (authRateLimitPerMinute),
+     * each route with a bucket of its own: every request (`all`), or only those that fail (`failures`: a token is
+     * taken on the way in, so concurrent guesses cannot overdraw it, and given back when the answer is a success).
+     */
+    authRateLimit?: 'all' | 'failures';
   }
 }
 
@@ -18,7 +22,7 @@ const tooManyRequests = (): AppError =>
 
 /**
  * Request limits, checked before the body is read: RateLimitSettings on every API request when enabled, and a
- * stricter per-address limit on the routes that opt in with `config: { authRateLimit: true }`, so that passwords
+ * stricter per-address limit on the routes that opt in with `config: { authRateLimit }`, so that passwords
  * cannot be guessed (or accounts created) at the server's full speed.
  */
 export function registerRateLimits(server: FastifyInstance, config: Config): void {
@@ -31,8 +35,12 @@ export function registerRateLimits(server: FastifyInstance, config: Config): voi
   }
   if (config.authRateLimitPerMinute > 0) {
     const auth = new TokenBuckets({ perSecond: config.authRateLimitPerMinute / 60, burst: config.authRateLimitBurst }, config.rateLimitMemoryStoreSize);
+    const bucketOf = (request: FastifyRequest): string => `${request.routeOptions.url ?? ''}|${address(request)}`;
     server.addHook('onRequest', async (request, reply) => {
-      if (request.routeOptions.config?.authRateLimit === true) enforce(auth.take(address(request)), reply, 'auth');
+      if (request.routeOptions.config?.authRateLimit) enforce(auth.take(bucketOf(request)), reply, 'auth');
+    });
+    server.addHook('onResponse', async (request, reply) => {
+      if (request.routeOptions.config?.authRateLimit === 'failures' && reply.statusCode < 400) auth.refund(bucketOf(request));
     });
   }
 }

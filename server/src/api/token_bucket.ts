@@ -46,6 +46,12 @@ export class TokenBuckets {
     };
   }
 
+  /** Gives back a token taken for a request that turned out not to count (up to a full bucket). */
+  refund(key: string): void {
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.tokens = Math.min(this.quota.burst, bucket.tokens + 1);
+  }
+
   /** Buckets held. */
   get size(): number {
     return this.buckets.size;

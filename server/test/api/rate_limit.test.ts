@@ -39,9 +39,11 @@ describe('auth rate limit (login, sign-up) per client address', () => {
     expect(Number(limited.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(1);
     expect(limited.headers.get('retry-after')).toBe('1');
 
-    // Sign-up counts against the same bucket; a route that did not opt in does not.
-    const signup = await raw(server, 'POST', '/users', { body: { username: unique('late').toLowerCase(), email: `${unique('late')}@example.com`, password: 'long-enough-pw' } });
-    expect(signup.status).toBe(429);
+    // Sign-up has a bucket of its own, and counts every request; a route that did not opt in is not counted.
+    const signups = await Promise.all(Array.from({ length: 4 }, () => raw(server, 'POST', '/users', {
+      body: { username: unique('late').toLowerCase(), email: `${unique('late')}@example.com`, password: 'long-enough-pw' },
+    })));
+    expect(statuses(signups)).toEqual([201, 201, 201, 429]);
     const ping = await raw(server, 'GET', '/system/ping');
     expect(ping.status).toBe(200);
     expect(ping.headers.get('x-ratelimit-limit')).toBeNull();
@@ -51,6 +53,19 @@ describe('auth rate limit (login, sign-up) per client address', () => {
 
     await sleep(1_100);
     expect((await login(server)).status).toBe(401);
+  }));
+
+  it('counts only failed logins: a site behind one address signs in freely, a guesser is stopped', () => withServer(auth, async (server) => {
+    const username = unique('regular').toLowerCase();
+    const password = 'correct-horse-battery';
+    expect((await raw(server, 'POST', '/users', { body: { username, email: `${username}@example.com`, password } })).status).toBe(201);
+    const signIn = (pw: string) => raw(server, 'POST', '/users/login', { body: { login_id: username, password: pw } });
+    // One after another (a success gives its token back when answered; at most the burst are in flight at once).
+    for (let i = 0; i < 8; i++) expect((await signIn(password)).status).toBe(200);
+    const wrong = await Promise.all(Array.from({ length: 5 }, () => signIn('wrong-password')));
+    expect(statuses(wrong)).toEqual([401, 401, 401, 429, 429]);
+    // Once the failures have used the bucket up, the right password waits too: the guesser might have found it.
+    expect((await signIn(password)).status).toBe(429);
   }));
 
   it('keys clients by the first address of the first trusted header present, else by the socket', () => withServer({

@@ -19,6 +19,21 @@ describe('TokenBuckets', () => {
     expect(limiter.take('a')).toMatchObject({ allowed: true, remaining: 0 });
   });
 
+  it('takes back a refunded token, never past a full bucket', () => {
+    const { limiter } = buckets(0.001, 2);
+    limiter.take('a');
+    limiter.take('a');
+    expect(limiter.take('a').allowed).toBe(false);
+    limiter.refund('a');
+    expect(limiter.take('a').allowed).toBe(true);
+    limiter.refund('a');
+    limiter.refund('a');
+    limiter.refund('a');
+    expect([1, 2, 3].map(() => limiter.take('a').allowed)).toEqual([true, true, false]);
+    limiter.refund('never-seen');
+    expect(limiter.size).toBe(1);
+  });
+
   it('reports what is left and when the bucket is full again', () => {
     const { limiter, advance } = buckets(1, 5);
     expect(limiter.take('a')).toEqual({ allowed: true, limit: 5, remaining: 4, resetSeconds: 1, retryAfterSeconds: 0 });

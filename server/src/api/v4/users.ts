@@ -27,7 +27,7 @@ const IdList = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 });
 export const userRoutes: RouteModule = (api, { app }) => {
   const auth = (request: Parameters<typeof authenticate>[1]) => authenticate(app, request);
 
-  api.post('/users', { schema: { body: SignupBody }, config: { authRateLimit: true } }, async (request, reply) => {
+  api.post('/users', { schema: { body: SignupBody }, config: { authRateLimit: 'all' } }, async (request, reply) => {
     const actor = readOptionalActor(request) ? await auth(request) : undefined;
     const user = await app.users.signup(request.body, actor);
     const inviteId = stringParam(request.query as Record<string, unknown>, 'iid', 64);
@@ -37,7 +37,8 @@ export const userRoutes: RouteModule = (api, { app }) => {
     return reply.code(201).send(app.users.present({ userId: user.id, roles: user.roles.split(' ') }, user));
   });
 
-  api.post('/users/login', { schema: { body: LoginBody }, config: { authRateLimit: true } }, async (request, reply) => {
+  // Only failed logins count: a site behind one address (a proxy without TrustedProxyIPHeader, an office) signs in freely.
+  api.post('/users/login', { schema: { body: LoginBody }, config: { authRateLimit: 'failures' } }, async (request, reply) => {
     const { login_id, id, password, device_id } = request.body;
     if (!login_id && !id) throw badBodyParam('login_id');
     const result = await app.users.login(login_id ? { loginId: login_id } : { userId: id ?? '' }, password, device_id);
