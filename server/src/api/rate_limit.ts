@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isSystemAdmin } from '../app/actor.js';
 import type { Config } from '../config/schema.js';
 import { rateLimited } from '../metrics/registry.js';
 import { AppError } from '../model/errors.js';
@@ -40,7 +41,11 @@ export function registerRateLimits(server: FastifyInstance, config: Config): voi
       if (request.routeOptions.config?.authRateLimit) enforce(auth.take(bucketOf(request)), reply, 'auth');
     });
     server.addHook('onResponse', async (request, reply) => {
-      if (request.routeOptions.config?.authRateLimit === 'failures' && reply.statusCode < 400) auth.refund(bucketOf(request));
+      const kind = request.routeOptions.config?.authRateLimit;
+      if (!kind) return;
+      // A system admin creating accounts (a provisioning script, say) is not who the limit is for.
+      const admin = request.actor !== undefined && isSystemAdmin(request.actor);
+      if (admin || (kind === 'failures' && reply.statusCode < 400)) auth.refund(bucketOf(request));
     });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/schema.js';
-import { raw, startTestServer, unique, type TestServer } from '../harness.js';
+import { createUser, raw, startTestServer, unique, type TestServer } from '../harness.js';
 import { sleep } from '../ws_client.js';
 
 const LIMITED = 'api.context.rate_limit_exceeded.app_error';
@@ -66,6 +66,15 @@ describe('auth rate limit (login, sign-up) per client address', () => {
     expect(statuses(wrong)).toEqual([401, 401, 401, 429, 429]);
     // Once the failures have used the bucket up, the right password waits too: the guesser might have found it.
     expect((await signIn(password)).status).toBe(429);
+  }));
+
+  it('does not count accounts a system admin creates', () => withServer(auth, async (server) => {
+    const admin = await createUser(server, 'provisioner');
+    for (let i = 0; i < 6; i++) {
+      const name = unique('pv').toLowerCase();
+      const created = await raw(server, 'POST', '/users', { token: admin.token, body: { username: name, email: `${name}@example.com`, password: 'long-enough-pw' } });
+      expect(created.status).toBe(201);
+    }
   }));
 
   it('keys clients by the first address of the first trusted header present, else by the socket', () => withServer({
