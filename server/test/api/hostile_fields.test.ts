@@ -5,10 +5,11 @@ import { createUser, startTestServer, type TestServer, type TestUser } from '../
 import { newChannel, newTeam } from '../team_fixtures.js';
 import { mulberry32, validFor, type Pools } from './hostile_generators.js';
 
-// The systematic half of the hostile-input suites: for every route with a body, a body the route accepts, then each
+// The systematic half of the hostile-input suites. For every route with a body: a body the route accepts, then each
 // of its fields in turn set to each extreme (numbers past what a 64-bit column holds, NUL, lone surrogates, huge and
-// empty strings, wrong types, prototype names). The caller owns everything the path names, so the request passes
-// the permission checks and each value reaches the code and the database behind the route. No answer may be a 5xx.
+// empty strings, wrong types, prototype names); the caller owns everything the path names, so the request passes
+// the permission checks and each value reaches the code and the database behind the route. For every route: each
+// path parameter, and each query parameter clients send, at its extremes. No answer may be a 5xx.
 
 /** Values that have broken a route once a body was otherwise valid: each field gets every one of them. */
 const EXTREMES: readonly unknown[] = [
@@ -115,6 +116,35 @@ describe('every field of every body at its extremes', () => {
       }
     }
     console.log(`hostile_fields: ${sent} requests over ${targets.length} routes`);
+    expect(sent).toBeGreaterThan(5_000);
+    expect(failures).toEqual([]);
+    expect((await send('GET', '/api/v4/users/me', owner.token, '')).status).toBe(200);
+  }, 120_000);
+
+  it('never answers 5xx to a path or query parameter at its extremes', async () => {
+    const caller = await createUser(server, 'fieldpaths');
+    const pathValues = ['%00', 'a%00b', '%ED%A0%80', '%C0%80', '%%%', '99999999999999999999', '-1', '0', '1.5', 'a'.repeat(300), '__proto__', 'constructor', '..', '%2F', '%20', 'aaaaaaaaaaaaaaaaaaaaaaaaaa'];
+    const queryNames = ['page', 'per_page', 'since', 'before', 'after', 'limit', 'limit_before', 'limit_after', 'in_team', 'in_channel', 'not_in_channel', 'team_id', 'name', 'term', 'include_deleted', 'extended', 'last_delete_at', 'active', 'role', 'unread'];
+    const queryValues = ['%00', '%ED%A0%80', '99999999999999999999', '-99999999999999999999', '1e400', 'NaN', '', 'a'.repeat(1000), '__proto__'];
+    const failures: string[] = [];
+    let sent = 0;
+    const check = async (method: string, path: string): Promise<void> => {
+      const response = await send(method, path, caller.token, '');
+      sent++;
+      if (response.status >= 500) failures.push(`${response.status} ${method} ${path.slice(0, 120)}: ${response.text.slice(0, 160)}`);
+    };
+    for (const route of server.routes) {
+      const params = [...route.url.matchAll(/:([a-z_]+)/g)].map((match) => match[1]);
+      for (const param of params) {
+        for (const value of pathValues) {
+          await check(route.method, route.url.replace(/:([a-z_]+)/g, (_match, name: string) => (name === param ? value : ids[name] ?? caller.user.id)));
+        }
+      }
+      if (route.method !== 'GET') continue;
+      const path = route.url.replace(/:([a-z_]+)/g, (_match, name: string) => ids[name] ?? caller.user.id);
+      for (const name of queryNames) for (const value of queryValues) await check('GET', `${path}?${name}=${value}`);
+    }
+    console.log(`hostile_fields: ${sent} path and query requests over ${server.routes.length} routes`);
     expect(sent).toBeGreaterThan(5_000);
     expect(failures).toEqual([]);
     expect((await send('GET', '/api/v4/users/me', owner.token, '')).status).toBe(200);
