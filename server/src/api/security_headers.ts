@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * The web client's policy: its own scripts, styles and API only (the build has
@@ -42,14 +42,17 @@ function requestWebSocketOrigins(request: FastifyRequest): string | undefined {
   return `ws://${request.host} wss://${request.host}`;
 }
 
+/** Sets the headers below on a reply; `securityHeaders` makes one for the server's site URL. */
+export type SecurityHeaders = (request: FastifyRequest, reply: FastifyReply) => void;
+
 /**
  * Headers that stop other sites framing Parley, stop browsers guessing content
  * types, keep URLs out of cross-origin Referers, and confine the web client to
- * its own origin. Set on every response, errors included.
+ * its own origin.
  */
-export function registerSecurityHeaders(server: FastifyInstance, options: { siteUrl: string }): void {
+export function securityHeaders(options: { siteUrl: string }): SecurityHeaders {
   const siteWebSocket = webSocketOriginOf(options.siteUrl);
-  server.addHook('onSend', async (request, reply, payload) => {
+  return (request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -60,6 +63,13 @@ export function registerSecurityHeaders(server: FastifyInstance, options: { site
       const ws = siteWebSocket ?? requestWebSocketOrigins(request);
       reply.header('Content-Security-Policy', `${CLIENT_POLICY}; connect-src 'self'${ws ? ` ${ws}` : ''}`);
     }
+  };
+}
+
+/** Sets them on every response, errors included (the router's own errors set them where they are rendered). */
+export function registerSecurityHeaders(server: FastifyInstance, setHeaders: SecurityHeaders): void {
+  server.addHook('onSend', async (request, reply, payload) => {
+    setHeaders(request, reply);
     return payload;
   });
 }

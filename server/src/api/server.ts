@@ -9,7 +9,7 @@ import { notFoundRoute, renderError } from './errors.js';
 import { registerInputGuard } from './input_guard.js';
 import { registerJsonBodyParser } from './json_body.js';
 import { registerRateLimits } from './rate_limit.js';
-import { registerSecurityHeaders } from './security_headers.js';
+import { registerSecurityHeaders, securityHeaders } from './security_headers.js';
 import { registerWebClient } from './static_files.js';
 import { requestTimeoutOptions } from './timeouts.js';
 import { versionId } from './version.js';
@@ -34,6 +34,7 @@ export interface HttpServerOptions {
  * renders results and errors in Mattermost's wire format.
  */
 export async function buildHttpServer(options: HttpServerOptions): Promise<{ server: FastifyInstance; ctx: RouteContext; routes: readonly HttpRoute[] }> {
+  const setSecurityHeaders = securityHeaders({ siteUrl: options.app.config.siteUrl });
   const server = Fastify({
     logger: options.logger,
     genReqId: () => newId(),
@@ -41,8 +42,13 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ ser
     ...requestTimeoutOptions(options.app.config),
     // No trustProxy: X-Forwarded-For would let any client pick its address; see client_address.ts.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
-    // URLs the router cannot decode (`%%%`, overlong UTF-8) or with overlong parameters are answered like every other error.
-    frameworkErrors: (err, request, reply) => renderError(err, request, reply),
+    // URLs the router cannot decode (`%%%`, overlong UTF-8) or with overlong parameters are answered like every other
+    // error; no hook runs for them, so the headers the hooks would set are set here.
+    frameworkErrors: (err, request, reply) => {
+      reply.header('X-Request-Id', request.id);
+      setSecurityHeaders(request, reply);
+      renderError(err, request, reply);
+    },
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const ctx: RouteContext = { app: options.app, versionId: versionId(options.app.config) };
@@ -61,7 +67,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ ser
   });
   registerInputGuard(server);
   registerRateLimits(server, options.app.config);
-  registerSecurityHeaders(server, { siteUrl: options.app.config.siteUrl });
+  registerSecurityHeaders(server, setSecurityHeaders);
   // Client4 compares Content-Type with === 'application/json': no charset suffix.
   server.addHook('onSend', async (_request, reply, payload) => {
     const type = reply.getHeader('content-type');

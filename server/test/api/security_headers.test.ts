@@ -156,6 +156,15 @@ describe('security headers and the web client\'s files', () => {
     const unknownRoute = await raw(server, 'GET', '/no/such/route');
     expect(unknownRoute.status).toBe(404);
     expect(unknownRoute.headers.get('x-content-type-options')).toBe('nosniff');
+    // The router's own errors (a URL it cannot decode, an overlong parameter) run no hooks.
+    for (const path of ['/users/%%%', `/users/${'a'.repeat(300)}`]) {
+      const undecodable = await raw(server, 'GET', path);
+      expect(undecodable.status, path).toBe(400);
+      expect(undecodable.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(undecodable.headers.get('x-frame-options')).toBe('DENY');
+      expect(undecodable.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(undecodable.headers.get('x-request-id')).toBe(undecodable.body.request_id);
+    }
   });
 });
 
