@@ -2,6 +2,8 @@ import type { ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Config } from '../config/schema.js';
 import { httpRequestTimeouts } from '../metrics/registry.js';
+import { AppError } from '../model/errors.js';
+import { newId } from '../model/id.js';
 
 /** Headers arrive in one or two packets from any real client; a peer trickling them is holding a connection. */
 const HEADERS_TIMEOUT_MS = 10_000;
@@ -14,27 +16,38 @@ const IDLE_CONNECTION_MS = 60_000;
 /** How often Node looks for requests past their time (its default, 30 s, let a slow request live 30 s too long). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
-const statusLine = (status: string): string => `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`;
-/** Node's (and Fastify's) answers to client errors; anything else is a 400. */
-const CLIENT_ERROR_STATUS: Record<string, string> = {
-  ERR_HTTP_REQUEST_TIMEOUT: statusLine('408 Request Timeout'),
-  HPE_HEADER_OVERFLOW: statusLine('431 Request Header Fields Too Large'),
-};
-const BAD_REQUEST = statusLine('400 Bad Request');
+/** Node's (and Fastify's) client errors, answered as Mattermost errors; anything else is a 400. */
+const CLIENT_ERRORS = new Map<string, { reason: string; error: () => AppError }>([
+  ['ERR_HTTP_REQUEST_TIMEOUT', {
+    reason: 'Request Timeout', error: () => new AppError('api.context.request_timeout.app_error', 'The request did not arrive in time.', 408),
+  }],
+  ['HPE_HEADER_OVERFLOW', {
+    reason: 'Request Header Fields Too Large', error: () => new AppError('api.context.request_headers_too_large.app_error', 'The request headers are too large.', 431),
+  }],
+]);
+const BAD_REQUEST = { reason: 'Bad Request', error: () => new AppError('api.context.bad_request.app_error', 'The request is not valid HTTP.', 400) };
+
+/** A whole HTTP response, written straight to the socket since Node has no request object for it. */
+function rawErrorResponse({ reason, error }: { reason: string; error: () => AppError }): string {
+  const appError = error();
+  const body = JSON.stringify(appError.toJSON(newId()));
+  return `HTTP/1.1 ${appError.statusCode} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\n`
+    + `X-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
 
 /** The response Node is writing on a socket, if any (Node keeps it there while a request is answered). */
 type ServingSocket = Socket & { _httpMessage?: { headersSent: boolean } | null };
 
 /**
- * Node's own answer to a client error, plus a count of timeouts: 408 for a request not received in time (431 for
- * oversized headers, else 400), but only while no response has started on the socket, since bytes after a started
+ * The answer to a client error, in the Mattermost error shape, plus a count of timeouts: 408 for a request not
+ * received in time (431 for oversized headers, else 400), but only while no response has started on the socket, since bytes after a started
  * response would corrupt it; then the connection closes.
  */
 function onClientError(err: NodeJS.ErrnoException, socket: ServingSocket): void {
   if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') httpRequestTimeouts.inc();
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   if (socket.writable && !socket._httpMessage?.headersSent) {
-    socket.write(CLIENT_ERROR_STATUS[err.code ?? ''] ?? BAD_REQUEST);
+    socket.write(rawErrorResponse(CLIENT_ERRORS.get(err.code ?? '') ?? BAD_REQUEST));
   }
   socket.destroy(err);
 }

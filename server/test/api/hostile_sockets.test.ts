@@ -98,7 +98,11 @@ describe('raw socket abuse', () => {
   });
 
   it('answers broken HTTP with a 4xx: a garbage request line, oversized headers', async () => {
-    expect(statusOf(await exchange('GARBAGE\r\n\r\n'))).toBe(400);
+    const garbage = await exchange('GARBAGE\r\n\r\n');
+    expect(statusOf(garbage)).toBe(400);
+    // Even with no request to speak of, the answer is a Mattermost error in JSON.
+    expect(garbage).toMatch(/\r\ncontent-type: application\/json\r\n/i);
+    expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4))).toMatchObject({ id: 'api.context.bad_request.app_error', status_code: 400 });
     expect(statusOf(await exchange('GET / HTTP/9.9.9\r\n\r\n'))).toBe(400);
     expect(statusOf(await exchange(Buffer.from([0, 1, 2, 255, 254, 13, 10, 13, 10])))).toBe(400);
     const huge = statusOf(await exchange(upgrade('/api/v4/websocket', `X-Big: ${'a'.repeat(40_000)}\r\n`)));

@@ -60,6 +60,7 @@ describe('request read timeout', () => {
     const closedAt = await closedAfter;
     expect(closedAt).toBeLessThan(CLOSED_WITHIN_MS);
     expect(received()).toMatch(/^HTTP\/1\.1 408 /);
+    expect(received()).toMatch(/"id":"api\.context\.request_timeout\.app_error".*"status_code":408/);
     expect((await httpRequestTimeouts.get()).values[0]?.value).toBeGreaterThan(before);
   });
 
