@@ -73,12 +73,18 @@ function validateNames(u: { first_name?: string; last_name?: string; nickname?: 
   }
 }
 
-/** The profile as others may see it: never secrets (nor the failed-attempt count); email, full name and notify props only where allowed. */
+/**
+ * The profile as others may see it: never secrets (nor the failed-attempt count, nor when the password last changed);
+ * email, full name, sign-in method and notify props only where allowed.
+ */
 export function sanitizeUser(user: UserRecord, viewer: { userId: string; admin: boolean; showEmail: boolean; showFullName: boolean }): UserProfile {
   const { password: _password, failed_attempts: _failedAttempts, email_verified, ...profile } = user;
   const self = viewer.userId === user.id;
   const out = { ...profile, email_verified } as UserProfile & { email_verified: boolean };
+  // When someone last changed their password is theirs alone (upstream clears it for every other viewer, admins too).
+  if (!self) out.last_password_update = 0;
   if (!self && !viewer.admin) {
+    out.auth_service = '';
     delete (out as Partial<UserProfile>).notify_props;
     if (!viewer.showEmail) out.email = '';
     if (!viewer.showFullName) {

@@ -62,6 +62,15 @@ describe('searching users by fields hidden from the searcher', () => {
     expect(profile).toMatchObject({ email: '', first_name: '', last_name: '' });
   });
 
+  it('never shows anyone else when a user last changed their password', async () => {
+    const { server, admin, world: { members: [plain] }, target } = hidden;
+    expect((await target.client.getMe()).last_password_update).toBeGreaterThan(0);
+    for (const viewer of [plain, admin]) {
+      expect((await viewer.client.getUser(target.user.id)).last_password_update, viewer.user.username).toBe(0);
+      expect((await raw(server, 'POST', '/users/ids', { token: viewer.token, body: [target.user.id] })).body[0].last_password_update).toBe(0);
+    }
+  });
+
   it('lets a system admin search by them, and see them', async () => {
     const { server, admin, world: { team }, target } = hidden;
     const found = { search: [target.user.id], inTeam: [target.user.id], autocomplete: [target.user.id] };
