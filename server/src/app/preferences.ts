@@ -9,6 +9,11 @@ import type { Permissions } from './permissions.js';
 
 const MAX_KEY = 32;
 const MAX_VALUE = 2000;
+/**
+ * Characters one user's preferences may hold in all: far more than any client stores (about 100,000 saved posts),
+ * but a bound, since every client reads them all at once and a user could otherwise make that answer gigabytes.
+ */
+const MAX_TOTAL = 4 * 1024 * 1024;
 const FLAGGED_POST = 'flagged_post';
 const THEME = 'theme';
 
@@ -66,6 +71,9 @@ export class PreferenceService {
     await this.requireReadableFlaggedPosts(actor, preferences);
     const touched = await this.deps.store.transaction(async (store) => {
       await store.preferences.save(preferences);
+      if ((await store.preferences.sizeForUser(userId)) > MAX_TOTAL) {
+        throw new AppError('api.preference.update_preferences.limit.app_error', 'This account holds as many preferences as it may; delete some first.', 400);
+      }
       return this.categories.applyFavoritePreferences(store, userId, preferences, false);
     });
     await this.categories.publishCategories(userId, touched);

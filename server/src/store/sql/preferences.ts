@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PreferenceType } from '../../model/types.js';
 import type { PreferenceStore } from '../preferences.js';
 import { toPreference } from './rows.js';
@@ -32,5 +32,12 @@ export class SqlPreferenceStore implements PreferenceStore {
       await this.db.deleteFrom('preferences').where('user_id', '=', p.user_id).where('category', '=', p.category)
         .where('name', '=', p.name).execute();
     }
+  }
+
+  async sizeForUser(userId: string): Promise<number> {
+    const row = await this.db.selectFrom('preferences')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(sql<number>`length(category) + length(name) + length(value)`), sql<number>`0`).as('size'))
+      .where('user_id', '=', userId).executeTakeFirstOrThrow();
+    return Number(row.size);
   }
 }
