@@ -53,6 +53,11 @@ const DEFAULT_CATEGORIES = [
 const SORT_STEP = 10;
 const SORTINGS: readonly string[] = ['', 'alpha', 'recent', 'manual'];
 const MAX_DISPLAY_NAME = 64;
+/**
+ * Categories one user may have in a team, the three defaults included: as many as one update may carry, and a bound
+ * on the work of a create, which renumbers every category.
+ */
+const MAX_CATEGORIES = 200;
 
 const categoryError = (status: number, message: string): AppError => new AppError('app.channel.sidebar_categories.app_error', message, status);
 const isDirectOrGroup = (channel: ChannelRecord): boolean => channel.type === 'D' || channel.type === 'G';
@@ -98,6 +103,9 @@ export class CategoryService {
     await this.requireAccess(actor, userId, teamId);
     const displayName = validDisplayName(input.display_name ?? '');
     const before = await this.load(this.deps.store, userId, teamId);
+    if (before.records.length >= MAX_CATEGORIES) {
+      throw new AppError('api.category.create.limit.app_error', `A team's sidebar may have at most ${MAX_CATEGORIES} categories.`, 400);
+    }
     const record: CategoryRecord = {
       id: newId(), user_id: userId, team_id: teamId, type: 'custom', display_name: displayName, sorting: validSorting(input.sorting),
       muted: input.muted ?? false, collapsed: input.collapsed ?? false, sort_order: 0,
