@@ -49,6 +49,7 @@ export class ChannelService {
     const name = (input.name ?? '').toLowerCase();
     validateChannelFields({ ...input, name });
     if (await this.store.channels.getByName(input.team_id, name)) throw nameTaken();
+    await this.requireRoomInTeam(input.team_id);
     const channel = newChannelRecord({
       team_id: input.team_id, type: input.type, display_name: input.display_name.trim(), name, creator_id: actor.userId,
       header: input.header ?? '', purpose: input.purpose ?? '',
@@ -65,6 +66,14 @@ export class ChannelService {
     }
     this.deps.bus.publish(makeEvent('channel_created', { channel_id: channel.id, team_id: channel.team_id }, { user_id: actor.userId }));
     return channel;
+  }
+
+  /** TeamSettings.MaxChannelsPerTeam, counted as upstream counts it: open and private channels not archived. */
+  private async requireRoomInTeam(teamId: string): Promise<void> {
+    const count = await this.store.channels.countAll({ includeDeleted: false, types: ['O', 'P'], teamIds: [teamId] });
+    if (count >= this.deps.config.maxChannelsPerTeam) {
+      throw new AppError('store.sql_channel.save_channel.limit.app_error', 'You\'ve reached the limit of the number of allowed channels.', 400);
+    }
   }
 
   /** Creates a team's default channels if they are missing. */

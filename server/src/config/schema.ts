@@ -33,6 +33,8 @@ export const ConfigSchema = Type.Object({
   wsAuthTimeoutMs: Type.Integer({ minimum: 50, default: 5_000 }),
   /** A user whose last socket closed stays online this long, so a page reload does not flap. */
   offlineGraceMs: Type.Integer({ minimum: 0, default: 5_000 }),
+  /** TeamSettings.MaxChannelsPerTeam: open and private channels (not archived) a team may have. */
+  maxChannelsPerTeam: Type.Integer({ minimum: 1, default: 2000 }),
   /** ServiceSettings.MaximumLoginAttempts: failed passwords before an account is locked (an admin's password reset unlocks it). */
   maximumLoginAttempts: Type.Integer({ minimum: 1, default: 10 }),
   /** ServiceSettings.TerminateSessionsOnPasswordChange: a new password ends the user's other sessions (all of them when an admin sets it). */
@@ -92,6 +94,7 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   wsPingIntervalMs: 'PARLEY_WS_PING_INTERVAL_MS',
   wsAuthTimeoutMs: 'PARLEY_WS_AUTH_TIMEOUT_MS',
   offlineGraceMs: 'PARLEY_OFFLINE_GRACE_MS',
+  maxChannelsPerTeam: 'PARLEY_MAX_CHANNELS_PER_TEAM',
   maximumLoginAttempts: 'PARLEY_MAXIMUM_LOGIN_ATTEMPTS',
   terminateSessionsOnPasswordChange: 'PARLEY_TERMINATE_SESSIONS_ON_PASSWORD_CHANGE',
   trustedProxyIpHeader: 'PARLEY_TRUSTED_PROXY_IP_HEADER',
