@@ -8,6 +8,12 @@ import { ExpiringMap } from './expiring_map.js';
 const CACHE_MS = 30_000;
 const CACHE_ENTRIES = 50_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
+/**
+ * Sessions one user may hold: far more than their devices, but a bound, since logging in succeeds as often as the
+ * password is right and every session is a row, and an entry in the user's session list. Past it the least recently
+ * used end.
+ */
+const MAX_SESSIONS_PER_USER = 200;
 
 /**
  * Session tokens: created at login, resolved on every request (through a
@@ -32,6 +38,8 @@ export class SessionService {
       expires_at: now + this.deps.config.sessionLengthDays * 86_400_000, csrf_token: newId(), props: {},
     };
     await this.deps.store.sessions.create(session);
+    const ended = await this.deps.store.sessions.removeBeyond(userId, MAX_SESSIONS_PER_USER);
+    this.ended(userId, ended);
     return session;
   }
 
@@ -75,7 +83,11 @@ export class SessionService {
 
   /** Ends every session of the user but `keepSessionId` (the caller's own, say), on every node. */
   async revokeAllForUser(userId: string, keepSessionId?: string): Promise<void> {
-    const sessions = await this.deps.store.sessions.removeAllForUser(userId, keepSessionId);
+    this.ended(userId, await this.deps.store.sessions.removeAllForUser(userId, keepSessionId));
+  }
+
+  /** Sessions just removed from the store stop working here at once, and on every other node through the bus. */
+  private ended(userId: string, sessions: readonly Pick<SessionRecord, 'id' | 'token'>[]): void {
     for (const s of sessions) this.forget(s.token);
     if (sessions.length > 0) this.deps.bus.publish(sessionsRevoked(userId, sessions.map((s) => s.id)));
   }

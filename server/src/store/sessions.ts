@@ -8,6 +8,8 @@ export interface SessionStore {
   remove(id: string): Promise<void>;
   /** Removes the user's sessions, but the one with id `exceptId` if given, and says which it removed. */
   removeAllForUser(userId: string, exceptId?: string): Promise<Pick<SessionRecord, 'id' | 'token'>[]>;
+  /** Removes the user's sessions beyond the `keep` most recently active, and says which it removed. */
+  removeBeyond(userId: string, keep: number): Promise<Pick<SessionRecord, 'id' | 'token'>[]>;
   touch(id: string, lastActivityAt: number): Promise<void>;
   setRolesForUser(userId: string, roles: string): Promise<void>;
 }

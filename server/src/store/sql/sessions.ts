@@ -35,6 +35,13 @@ export class SqlSessionStore implements SessionStore {
     return this.db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '<>', exceptId).returning(['id', 'token']).execute();
   }
 
+  removeBeyond(userId: string, keep: number): Promise<Pick<SessionRecord, 'id' | 'token'>[]> {
+    return this.db.deleteFrom('sessions').where('user_id', '=', userId)
+      .where('id', 'not in', (eb) => eb.selectFrom('sessions').select('id').where('user_id', '=', userId)
+        .orderBy('last_activity_at', 'desc').orderBy('id', 'desc').limit(keep))
+      .returning(['id', 'token']).execute();
+  }
+
   async touch(id: string, lastActivityAt: number): Promise<void> {
     await this.db.updateTable('sessions').set({ last_activity_at: lastActivityAt }).where('id', '=', id).execute();
   }
