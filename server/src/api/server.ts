@@ -5,6 +5,7 @@ import type { App } from '../app/app.js';
 import { newId } from '../model/id.js';
 import { httpDuration } from '../metrics/registry.js';
 import type { Api, RouteContext, RouteModule } from './context.js';
+import { registerBodyBudget } from './body_budget.js';
 import { notFoundRoute, renderError } from './errors.js';
 import { registerInputGuard } from './input_guard.js';
 import { registerJsonBodyParser } from './json_body.js';
@@ -14,6 +15,9 @@ import { registerWebClient } from './static_files.js';
 import { requestTimeoutOptions } from './timeouts.js';
 import { versionId } from './version.js';
 import { v4Routes } from './v4/index.js';
+
+/** The largest request body any route takes. */
+const BODY_LIMIT = 1024 * 1024;
 
 /** One method and URL pattern (`/api/v4/users/:user_id`) the server answers, with its body's JSON schema if it declares one. */
 export interface HttpRoute {
@@ -38,7 +42,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ ser
   const server = Fastify({
     logger: options.logger,
     genReqId: () => newId(),
-    bodyLimit: 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
     ...requestTimeoutOptions(options.app.config),
     // No trustProxy: X-Forwarded-For would let any client pick its address; see client_address.ts.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
@@ -66,6 +70,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ ser
     if (request.method === 'GET' && request.url.startsWith('/api/')) reply.header('Expires', '0');
   });
   registerInputGuard(server);
+  registerBodyBudget(server, { maxBytesInFlight: options.app.config.requestBodiesInFlightBytes, bodyLimit: BODY_LIMIT });
   registerRateLimits(server, options.app.config);
   registerSecurityHeaders(server, setSecurityHeaders);
   // Client4 compares Content-Type with === 'application/json': no charset suffix.

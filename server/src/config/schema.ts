@@ -59,6 +59,8 @@ export const ConfigSchema = Type.Object({
   rateLimitVaryByUser: Type.Boolean({ default: false }),
   /** RateLimitSettings.VaryByHeader. */
   rateLimitVaryByHeader: Type.String({ default: '' }),
+  /** Bytes of request bodies the server receives at once (each is at most 1 MiB); past it, 503 (a Parley setting). */
+  requestBodiesInFlightBytes: Type.Integer({ minimum: 1024 * 1024, default: 64 * 1024 * 1024 }),
   /** ServiceSettings.ReadTimeout: seconds to receive a whole request (headers and body). */
   readTimeoutSeconds: Type.Integer({ minimum: 1, default: 30 }),
   /** MetricsSettings.Enable: serve Prometheus metrics on their own address. */
@@ -107,6 +109,7 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   rateLimitVaryByRemoteAddr: 'PARLEY_RATE_LIMIT_VARY_BY_REMOTE_ADDR',
   rateLimitVaryByUser: 'PARLEY_RATE_LIMIT_VARY_BY_USER',
   rateLimitVaryByHeader: 'PARLEY_RATE_LIMIT_VARY_BY_HEADER',
+  requestBodiesInFlightBytes: 'PARLEY_REQUEST_BODIES_IN_FLIGHT_BYTES',
   readTimeoutSeconds: 'PARLEY_READ_TIMEOUT_SECONDS',
   metricsEnable: 'PARLEY_METRICS_ENABLE',
   metricsListenAddress: 'PARLEY_METRICS_LISTEN_ADDRESS',

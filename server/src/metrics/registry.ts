@@ -91,3 +91,9 @@ export const postListQueueWait = new Histogram({
   buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
   registers: [registry],
 });
+
+export const requestBodiesRefused = new Counter({
+  name: 'parley_request_bodies_refused_total',
+  help: 'Requests answered 503 because the request bodies being received at once had reached their bound',
+  registers: [registry],
+});

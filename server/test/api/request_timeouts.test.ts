@@ -25,8 +25,8 @@ afterAll(async () => {
 });
 
 /** A raw connection: what it received, and when it closed (ms after it opened). */
-function connect(): Promise<{ socket: net.Socket; received: () => string; closedAfter: Promise<number> }> {
-  const { port } = new URL(server.url);
+function connect(to: TestServer = server): Promise<{ socket: net.Socket; received: () => string; closedAfter: Promise<number> }> {
+  const { port } = new URL(to.url);
   return new Promise((resolve, reject) => {
     const socket = net.connect(Number(port), '127.0.0.1');
     let data = '';
@@ -108,5 +108,45 @@ describe('request read timeout', () => {
     socket.send({ seq: 1, action: 'get_statuses', data: {} });
     expect(await socket.next((f) => f.seq_reply === 1)).toMatchObject({ status: 'OK' });
     socket.close();
+  });
+});
+
+describe('request bodies received at once', () => {
+  const LENGTH = 1_000_000;
+  let busy: TestServer;
+  beforeAll(async () => {
+    // Room for two 1 MB bodies at a time, and a read timeout long enough for them to stay in flight.
+    busy = await startTestServer({ requestBodiesInFlightBytes: 2 * 1024 * 1024 });
+  });
+  afterAll(async () => {
+    await busy?.close();
+  });
+
+  const declare = (socket: net.Socket): void => {
+    socket.write(`POST /api/v4/users/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${LENGTH}\r\n\r\n{`);
+  };
+
+  it('answers 503 with Retry-After, before reading it, to a body that would pass the bound, and takes it once one is done', async () => {
+    const first = await connect(busy);
+    const second = await connect(busy);
+    declare(first.socket);
+    declare(second.socket);
+    await sleep(200);
+    const third = await connect(busy);
+    declare(third.socket);
+    await sleep(200);
+    expect(third.received()).toMatch(/^HTTP\/1\.1 503 /);
+    expect(third.received()).toMatch(/\r\nretry-after: 1\r\n/i);
+    expect(third.received()).toContain('"id":"api.context.request_bodies_in_flight.app_error"');
+    third.socket.destroy();
+    // Requests without a body are not held back.
+    expect((await fetch(`${busy.url}/api/v4/system/ping`)).status).toBe(200);
+    // A client that goes away gives its share back.
+    first.socket.destroy();
+    await sleep(200);
+    const body = JSON.stringify({ login_id: 'nobody', password: 'whatever-it-is' }).padEnd(LENGTH, ' ');
+    const answer = await fetch(`${busy.url}/api/v4/users/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+    expect(answer.status).toBe(401);
+    second.socket.destroy();
   });
 });
