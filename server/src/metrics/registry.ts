@@ -94,6 +94,6 @@ export const postListQueueWait = new Histogram({
 
 export const requestBodiesRefused = new Counter({
   name: 'parley_request_bodies_refused_total',
-  help: 'Requests answered 503 because the request bodies being received at once had reached their bound',
+  help: 'Requests answered 429 because the request bodies being received at once had reached their bound',
   registers: [registry],
 });

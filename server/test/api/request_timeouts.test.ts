@@ -126,7 +126,7 @@ describe('request bodies received at once', () => {
     socket.write(`POST /api/v4/users/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${LENGTH}\r\n\r\n{`);
   };
 
-  it('answers 503 with Retry-After, before reading it, to a body that would pass the bound, and takes it once one is done', async () => {
+  it('answers 429 with Retry-After, before reading it, to a body that would pass the bound, and takes it once one is done', async () => {
     const first = await connect(busy);
     const second = await connect(busy);
     declare(first.socket);
@@ -135,7 +135,7 @@ describe('request bodies received at once', () => {
     const third = await connect(busy);
     declare(third.socket);
     await sleep(200);
-    expect(third.received()).toMatch(/^HTTP\/1\.1 503 /);
+    expect(third.received()).toMatch(/^HTTP\/1\.1 429 /);
     expect(third.received()).toMatch(/\r\nretry-after: 1\r\n/i);
     expect(third.received()).toContain('"id":"api.context.request_bodies_in_flight.app_error"');
     third.socket.destroy();
