@@ -324,11 +324,13 @@ export class UserService {
   }
 
 
+  /** Everyone gets the profile as others see it; the user's own sockets get theirs whole (email, names and all). */
   private publishUpdated(user: UserRecord): void {
-    const data = sanitizeUser(user, {
-      userId: '', admin: false, showEmail: this.deps.config.showEmailAddress, showFullName: this.deps.config.showFullName,
-    });
-    this.deps.bus.publish(makeEvent('user_updated', { user: data }, {}));
+    const { showEmailAddress: showEmail, showFullName } = this.deps.config;
+    const asOthersSeeIt = sanitizeUser(user, { userId: '', admin: false, showEmail, showFullName });
+    this.deps.bus.publish(makeEvent('user_updated', { user: asOthersSeeIt }, { omit_users: { [user.id]: true } }));
+    const asTheySeeIt = sanitizeUser(user, { userId: user.id, admin: false, showEmail, showFullName });
+    this.deps.bus.publish(makeEvent('user_updated', { user: asTheySeeIt }, { user_id: user.id }));
   }
 }
 

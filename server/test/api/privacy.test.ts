@@ -4,6 +4,7 @@ import type { Config } from '../../src/config/schema.js';
 import type { ServerEvent } from '../../src/model/events.js';
 import { createUser, newClient, raw, startTestServer, unique, type TestServer, type TestUser } from '../harness.js';
 import { recordEvents } from '../team_fixtures.js';
+import { sleep, WsUser } from '../ws_client.js';
 import { channelWith, post, teamWith, type TeamWorld } from './post_fixtures.js';
 
 /** Someone whose email and full name share no prefix with their username. */
@@ -60,6 +61,24 @@ describe('searching users by fields hidden from the searcher', () => {
     expect(byName.search).toEqual([target.user.id]);
     const [profile] = await plain.client.getProfilesByIds([target.user.id]);
     expect(profile).toMatchObject({ email: '', first_name: '', last_name: '' });
+  });
+
+  it('sends a profile change to the user whole, and to everyone else with the hidden fields blank', async () => {
+    const { server, world: { members: [plain] }, target } = hidden;
+    const mine = new WsUser(server, target.token);
+    const theirs = new WsUser(server, plain.token);
+    await Promise.all([mine.connect(), theirs.connect()]);
+    await target.client.patchMe({ nickname: 'Zeb' });
+    const updated = (ws: WsUser) => ws.waitFor((e) => e.event === 'user_updated' && (e.data.user as UserProfile).nickname === 'Zeb');
+    const [own, other] = await Promise.all([updated(mine), updated(theirs)]);
+    expect(own.data.user).toMatchObject({ email: `${target.emailPrefix}@secret.test`, first_name: 'Zebulon', last_name: 'Quixote' });
+    expect(other.data.user).toMatchObject({ email: '', first_name: '', last_name: '' });
+    await sleep(200);
+    // One copy each: the user does not also get the blanked one, nor the others the whole one.
+    expect(mine.eventsNamed('user_updated')).toHaveLength(1);
+    expect(theirs.eventsNamed('user_updated')).toHaveLength(1);
+    mine.close();
+    theirs.close();
   });
 
   it('never shows anyone else when a user last changed their password', async () => {
