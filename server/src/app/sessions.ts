@@ -1,4 +1,4 @@
-import { newId } from '../model/id.js';
+import { isValidId, newId } from '../model/id.js';
 import { sessionExpired } from '../model/errors.js';
 import { revokedSessionIds, sessionsRevoked } from '../model/events.js';
 import type { SessionRecord } from '../model/types.js';
@@ -45,6 +45,8 @@ export class SessionService {
 
   /** The live session for a token, or a 401. */
   async resolve(token: string): Promise<SessionRecord> {
+    // Tokens are ids; anything else (a NUL byte from a cookie, a 4 KB header) is refused without a lookup.
+    if (!isValidId(token)) throw sessionExpired();
     const now = Date.now();
     let session = this.cache.get(token);
     if (!session) {

@@ -6,7 +6,7 @@ import { eventDeliveryLag, eventsBroadcast, openSockets } from '../metrics/regis
 import { guarded, reportUnexpected } from '../metrics/unexpected.js';
 import { AppError } from '../model/errors.js';
 import { broadcastTo, revokedSessionIds, type Broadcast, type ServerEvent } from '../model/events.js';
-import { isValidId, newId } from '../model/id.js';
+import { newId } from '../model/id.js';
 import { parseUntrustedJson } from '../model/safe_json.js';
 import type { SessionRecord } from '../model/types.js';
 import { runAction } from './actions.js';
@@ -142,7 +142,7 @@ export class Hub {
 
   private async challenge(client: ClientSocket, seq: number, data: unknown): Promise<void> {
     let session: SessionRecord | undefined;
-    if (ChallengeData.Check(data) && isValidId(data.token)) session = await this.app.sessions.resolve(data.token).catch(() => undefined);
+    if (ChallengeData.Check(data)) session = await this.app.sessions.resolve(data.token).catch(() => undefined);
     if (!session) {
       client.ws.close(CLOSE_POLICY, 'invalid token');
       return;
