@@ -116,9 +116,8 @@ export class ThreadService {
 
   private async participantProfiles(actor: Actor, threads: readonly ThreadRecord[]): Promise<Map<string, UserProfile>> {
     const ids = [...new Set(threads.flatMap((t) => t.participants))];
-    const { showEmailAddress: showEmail, showFullName } = this.deps.config;
-    const viewer = { userId: actor.userId, admin: isSystemAdmin(actor), showEmail, showFullName };
-    return new Map((await this.store.users.getMany(ids)).map((u) => [u.id, sanitizeUser(u, viewer)]));
+    const viewer = { userId: actor.userId, admin: isSystemAdmin(actor) };
+    return new Map((await this.store.users.getMany(ids)).map((u) => [u.id, sanitizeUser(u, viewer, this.deps.config)]));
   }
 
   private async views(actor: Actor, userId: string, memberships: readonly ThreadMembershipRecord[], extended: boolean): Promise<UserThreadView[]> {

@@ -1,3 +1,4 @@
+import type { Config } from '../config/schema.js';
 import { AppError, forbidden, notFound } from '../model/errors.js';
 import { makeEvent } from '../model/events.js';
 import { isValidId, newId } from '../model/id.js';
@@ -73,24 +74,42 @@ function validateNames(u: { first_name?: string; last_name?: string; nickname?: 
   }
 }
 
+/** Who looks at profiles: a user (or '' for no one in particular), and whether a system admin. */
+export interface ProfileViewer {
+  userId: string;
+  admin: boolean;
+}
+
+/** The privacy settings that decide what of other users' profiles a viewer sees. */
+export type PrivacySettings = Pick<Config, 'showEmailAddress' | 'showFullName'>;
+
 /**
- * The profile as others may see it: never secrets (nor the failed-attempt count, nor when the password last changed);
- * email, full name, sign-in method and notify props only where allowed.
+ * Whether `viewer` sees other users' email and full names (users always see their own). Profiles are blanked and
+ * searches matched by the same answer, so a hidden field can neither be read nor spelled out a prefix at a time.
  */
-export function sanitizeUser(user: UserRecord, viewer: { userId: string; admin: boolean; showEmail: boolean; showFullName: boolean }): UserProfile {
+export function seesOthers(viewer: ProfileViewer, privacy: PrivacySettings): { email: boolean; fullName: boolean } {
+  return { email: viewer.admin || privacy.showEmailAddress, fullName: viewer.admin || privacy.showFullName };
+}
+
+/**
+ * The profile as `viewer` may see it: never secrets (nor the failed-attempt count, nor when the password last
+ * changed, to anyone but its user); email, full name, sign-in method and notify props only where allowed.
+ */
+export function sanitizeUser(user: UserRecord, viewer: ProfileViewer, privacy: PrivacySettings): UserProfile {
   const { password: _password, failed_attempts: _failedAttempts, email_verified, ...profile } = user;
-  const self = viewer.userId === user.id;
   const out = { ...profile, email_verified } as UserProfile & { email_verified: boolean };
+  if (viewer.userId === user.id) return out;
   // When someone last changed their password is theirs alone (upstream clears it for every other viewer, admins too).
-  if (!self) out.last_password_update = 0;
-  if (!self && !viewer.admin) {
+  out.last_password_update = 0;
+  const sees = seesOthers(viewer, privacy);
+  if (!sees.email) out.email = '';
+  if (!sees.fullName) {
+    out.first_name = '';
+    out.last_name = '';
+  }
+  if (!viewer.admin) {
     out.auth_service = '';
     delete (out as Partial<UserProfile>).notify_props;
-    if (!viewer.showEmail) out.email = '';
-    if (!viewer.showFullName) {
-      out.first_name = '';
-      out.last_name = '';
-    }
   }
   return out;
 }
@@ -180,10 +199,7 @@ export class UserService {
 
   /** The profile as `actor` may see it. */
   present(viewer: Pick<Actor, 'userId' | 'roles'> | undefined, user: UserRecord): UserProfile {
-    return sanitizeUser(user, {
-      userId: viewer?.userId ?? '', admin: viewer?.roles.includes('system_admin') ?? false, showEmail: this.deps.config.showEmailAddress,
-      showFullName: this.deps.config.showFullName,
-    });
+    return sanitizeUser(user, { userId: viewer?.userId ?? '', admin: viewer?.roles.includes('system_admin') ?? false }, this.deps.config);
   }
 
   async get(id: string): Promise<UserRecord> {
@@ -200,7 +216,8 @@ export class UserService {
 
   async getByEmail(actor: Actor, email: string): Promise<UserRecord> {
     const user = await this.deps.store.users.getByEmail(email);
-    if (!user || (!this.deps.config.showEmailAddress && !isSystemAdmin(actor) && user.id !== actor.userId)) throw notFound('user');
+    const seesEmail = seesOthers({ userId: actor.userId, admin: isSystemAdmin(actor) }, this.deps.config).email;
+    if (!user || (!seesEmail && user.id !== actor.userId)) throw notFound('user');
     return user;
   }
 
@@ -235,11 +252,10 @@ export class UserService {
       await this.permissions.requireReadChannel(actor, channel);
     }
     const admin = isSystemAdmin(actor);
+    const sees = seesOthers({ userId: actor.userId, admin }, this.deps.config);
     return this.deps.store.users.search({
       term: q.term, inTeam: q.teamId, inChannel: q.inChannel, notInChannel: q.notInChannel,
-      allowInactive: q.allowInactive && admin, limit: q.limit,
-      // A field hidden from the searcher is not matched either: matches would spell it out one prefix at a time.
-      matchEmail: admin || this.deps.config.showEmailAddress, matchFullName: admin || this.deps.config.showFullName,
+      allowInactive: q.allowInactive && admin, limit: q.limit, matchEmail: sees.email, matchFullName: sees.fullName,
     });
   }
 
@@ -326,10 +342,9 @@ export class UserService {
 
   /** Everyone gets the profile as others see it; the user's own sockets get theirs whole (email, names and all). */
   private publishUpdated(user: UserRecord): void {
-    const { showEmailAddress: showEmail, showFullName } = this.deps.config;
-    const asOthersSeeIt = sanitizeUser(user, { userId: '', admin: false, showEmail, showFullName });
+    const asOthersSeeIt = sanitizeUser(user, { userId: '', admin: false }, this.deps.config);
     this.deps.bus.publish(makeEvent('user_updated', { user: asOthersSeeIt }, { omit_users: { [user.id]: true } }));
-    const asTheySeeIt = sanitizeUser(user, { userId: user.id, admin: false, showEmail, showFullName });
+    const asTheySeeIt = sanitizeUser(user, { userId: user.id, admin: false }, this.deps.config);
     this.deps.bus.publish(makeEvent('user_updated', { user: asTheySeeIt }, { user_id: user.id }));
   }
 }
