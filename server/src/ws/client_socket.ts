@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import { TokenBuckets } from '../api/token_bucket.js';
+import { TokenBucket } from '../api/token_bucket.js';
 import { rateLimited, slowSocketsDropped } from '../metrics/registry.js';
 import type { Connection, FrameSink } from './connection.js';
 import { eventTail, type EventPrefix, type Reply } from './envelope.js';
@@ -49,7 +49,7 @@ export class ClientSocket implements FrameSink {
   alive = true;
   authTimer: NodeJS.Timeout | undefined;
   private inbox: Promise<void> = Promise.resolve();
-  private readonly messageRate = new TokenBuckets({ perSecond: MESSAGES_PER_SECOND, burst: MESSAGE_BURST }, 1);
+  private readonly messageRate = new TokenBucket({ perSecond: MESSAGES_PER_SECOND, burst: MESSAGE_BURST });
 
   constructor(readonly ws: WebSocket, readonly resumeRequest: ResumeRequest) {}
 
@@ -92,7 +92,7 @@ export class ClientSocket implements FrameSink {
 
   /** Takes one message's allowance; a socket that has none left is closed with 1008. */
   private withinMessageRate(): boolean {
-    if (this.messageRate.take('').allowed) return true;
+    if (this.messageRate.take().allowed) return true;
     if (this.ws.readyState === this.ws.OPEN) {
       rateLimited.inc({ limit: 'websocket' });
       this.ws.close(CLOSE_POLICY, 'too many messages');
