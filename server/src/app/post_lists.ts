@@ -73,6 +73,18 @@ export async function readablePosts(store: Store, permissions: Permissions, acto
   return posts.filter((p) => readable.has(p.channel_id));
 }
 
+/**
+ * Adds `posts` to `kept`, in order, while the budget takes them and `kept` stays within `max`; returns the first
+ * post left out, if any, so what is kept is contiguous with where the list starts.
+ */
+async function keepWhileFits(budget: PostBudget, views: ReadonlyMap<string, PostView>, posts: readonly PostRecord[], kept: PostRecord[], max: number): Promise<PostRecord | undefined> {
+  for (const post of posts) {
+    if (kept.length >= max || !(await budget.takeAndYield(views.get(post.id) as PostView))) return post;
+    kept.push(post);
+  }
+  return undefined;
+}
+
 export class PostListService {
   constructor(private readonly deps: AppDeps, private readonly permissions: Permissions, private readonly building: ConcurrencyLimit) {}
 
@@ -94,10 +106,7 @@ export class PostListService {
     const views = new Map((await this.present(offered, viewerId)).map((v) => [v.id, v]));
     const budget = new PostBudget(this.deps.config.postListMaxBytes, views);
     const kept: PostRecord[] = [];
-    for (const post of offered) {
-      if (!(await budget.takeAndYield(views.get(post.id) as PostView))) break;
-      kept.push(post);
-    }
+    await keepWhileFits(budget, views, offered, kept, Infinity);
     return { kept, json: budget.json };
   }
 
@@ -116,10 +125,8 @@ export class PostListService {
       const wanted = Math.min(chunk, perPage + 1 - kept.length);
       const posts = await read(from, wanted);
       for (const view of await this.present(posts, viewerId)) views.set(view.id, view);
-      for (const post of posts) {
-        if (kept.length === perPage || !(await budget.takeAndYield(views.get(post.id) as PostView))) return { kept, json: budget.json, beyond: post };
-        kept.push(post);
-      }
+      const beyond = await keepWhileFits(budget, views, posts, kept, perPage);
+      if (beyond) return { kept, json: budget.json, beyond };
       if (posts.length < wanted) return { kept, json: budget.json };
       from = posts[posts.length - 1];
     }

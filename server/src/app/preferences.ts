@@ -1,3 +1,4 @@
+import { codePointLength } from '../model/code_points.js';
 import { AppError, forbidden } from '../model/errors.js';
 import { makeEvent } from '../model/events.js';
 import { isValidId } from '../model/id.js';
@@ -23,7 +24,7 @@ function validate(p: PreferenceType): void {
   if (!isValidId(p.user_id)) throw invalid('id', 'Invalid user id.');
   if (p.category.length === 0 || p.category.length > MAX_KEY) throw invalid('category', `Category must be 1 to ${MAX_KEY} characters.`);
   if (p.name.length > MAX_KEY) throw invalid('name', `Name must be at most ${MAX_KEY} characters.`);
-  if ([...p.value].length > MAX_VALUE) throw invalid('value', `Value must be at most ${MAX_VALUE} characters.`);
+  if (codePointLength(p.value) > MAX_VALUE) throw invalid('value', `Value must be at most ${MAX_VALUE} characters.`);
   if (p.category === THEME && !isStringMap(p.value)) throw invalid('theme', 'A theme must be a JSON object of strings.');
 }
 

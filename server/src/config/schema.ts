@@ -59,7 +59,7 @@ export const ConfigSchema = Type.Object({
   rateLimitVaryByUser: Type.Boolean({ default: false }),
   /** RateLimitSettings.VaryByHeader. */
   rateLimitVaryByHeader: Type.String({ default: '' }),
-  /** Bytes of request bodies the server receives at once (each is at most 1 MiB); past it, 503 (a Parley setting). */
+  /** Bytes of request bodies the server receives at once (each is at most 1 MiB); past it, 429 (a Parley setting). */
   requestBodiesInFlightBytes: Type.Integer({ minimum: 1024 * 1024, default: 64 * 1024 * 1024 }),
   /** ServiceSettings.ReadTimeout: seconds to receive a whole request (headers and body). */
   readTimeoutSeconds: Type.Integer({ minimum: 1, default: 30 }),
