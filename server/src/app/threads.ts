@@ -18,8 +18,9 @@ import { sanitizeUser } from './users.js';
 
 export type UserThreadView = UserThread & { post: PostView };
 
-export interface UserThreadList {
-  threads: UserThreadView[];
+/** A page of followed threads for the wire: each thread already serialized once, while it was measured. */
+export interface UserThreadListPage {
+  threads: string[];
   total: number;
   total_unread_threads: number;
   total_unread_mentions: number;
@@ -159,7 +160,7 @@ export class ThreadService {
    * A page of the user's followed threads. Each carries its root post, so the page is cut, like a post list, once its
    * roots pass `postListMaxBytes` (at least one thread stays); `total` still counts them all, so clients ask for more.
    */
-  list(actor: Actor, userId: string, teamId: string, q: ThreadListQuery): Promise<UserThreadList> {
+  list(actor: Actor, userId: string, teamId: string, q: ThreadListQuery): Promise<UserThreadListPage> {
     return this.listSlots.run(async () => {
       await this.requireSelf(actor, userId, teamId);
       const channelIds = await this.channelIds(userId, teamId);
@@ -248,16 +249,20 @@ export class ThreadService {
   }
 }
 
-/** The leading threads whose JSON fits `maxBytes` (the first always does), pausing for the event loop as it goes. */
-async function withinBytes(threads: UserThreadView[], maxBytes: number): Promise<UserThreadView[]> {
+/**
+ * The JSON of the leading threads that fit `maxBytes` (the first always does), serialized once here for the edge to
+ * join, pausing for the event loop as it goes.
+ */
+async function withinBytes(threads: UserThreadView[], maxBytes: number): Promise<string[]> {
   const pace = eventLoopPacer();
   let bytes = 0;
-  const kept: UserThreadView[] = [];
+  const kept: string[] = [];
   for (const thread of threads) {
-    const size = Buffer.byteLength(JSON.stringify(thread));
+    const json = JSON.stringify(thread);
+    const size = Buffer.byteLength(json);
     bytes += size;
     if (kept.length > 0 && bytes > maxBytes) break;
-    kept.push(thread);
+    kept.push(json);
     await pace(size);
   }
   return kept;

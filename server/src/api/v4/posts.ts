@@ -4,7 +4,7 @@ import { isValidId } from '../../model/id.js';
 import { authenticate } from '../auth.js';
 import type { RouteModule } from '../context.js';
 import { boolParam, idParam, intParam, OK, paging, pathId } from '../params.js';
-import { sendPostArray, sendPostList } from '../post_list_body.js';
+import { sendPostArray, sendPostList } from '../list_bodies.js';
 
 const PostParams = Type.Object({ post_id: Type.String() });
 const ChannelParams = Type.Object({ channel_id: Type.String() });

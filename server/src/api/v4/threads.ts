@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { badUrlParam } from '../../model/errors.js';
 import { authenticate } from '../auth.js';
 import type { RouteContext, RouteModule } from '../context.js';
+import { sendThreadList } from '../list_bodies.js';
 import { boolParam, idParam, intParam, OK, pathId } from '../params.js';
 
 const UserTeamParams = Type.Object({ user_id: Type.String(), team_id: Type.String() });
@@ -21,15 +22,15 @@ export const threadRoutes: RouteModule = (api, { app }: RouteContext) => {
     userId: pathId(p.user_id, 'user_id', me), teamId: pathId(p.team_id, 'team_id'), threadId: pathId(p.thread_id, 'thread_id'),
   });
 
-  api.get('/users/:user_id/teams/:team_id/threads', { schema: { params: UserTeamParams } }, async (request) => {
+  api.get('/users/:user_id/teams/:team_id/threads', { schema: { params: UserTeamParams } }, async (request, reply) => {
     const actor = await auth(request);
     const q = request.query as Record<string, unknown>;
     const since = intParam(q, 'since', 0, { min: 0, max: Number.MAX_SAFE_INTEGER });
-    return app.threads.list(actor, pathId(request.params.user_id, 'user_id', actor.userId), pathId(request.params.team_id, 'team_id'), {
+    return sendThreadList(reply, await app.threads.list(actor, pathId(request.params.user_id, 'user_id', actor.userId), pathId(request.params.team_id, 'team_id'), {
       before: idParam(q, 'before'), after: idParam(q, 'after'), perPage: intParam(q, 'per_page', 25, { min: 0, max: 200 }),
       unread: boolParam(q, 'unread'), since: since > 0 ? since : undefined, extended: boolParam(q, 'extended'),
       totalsOnly: boolParam(q, 'totalsOnly'), threadsOnly: boolParam(q, 'threadsOnly'),
-    });
+    }));
   });
 
   api.put('/users/:user_id/teams/:team_id/threads/read', { schema: { params: UserTeamParams } }, async (request) => {

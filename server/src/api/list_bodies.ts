@@ -1,8 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import type { PostListPage } from '../app/post_lists.js';
+import type { UserThreadListPage } from '../app/threads.js';
 
-// Post lists go out as the JSON the app already made of each post, joined here once, instead of objects that
-// Fastify would serialize again (a list can hold megabytes of post JSON).
+// Post and thread lists go out as the JSON the app already made of each item while measuring it against the list's
+// byte budget, joined here once, instead of objects that Fastify would serialize again (a list can hold megabytes).
 
 function postListJson(list: PostListPage): string {
   const posts: string[] = [];
@@ -19,4 +20,11 @@ export function sendPostList(reply: FastifyReply, list: PostListPage): FastifyRe
 /** Sends posts already in JSON as a JSON array. */
 export function sendPostArray(reply: FastifyReply, posts: readonly string[]): FastifyReply {
   return reply.type('application/json').send(`[${posts.join(',')}]`);
+}
+
+/** Sends a page of followed threads (Mattermost's UserThreadList). */
+export function sendThreadList(reply: FastifyReply, list: UserThreadListPage): FastifyReply {
+  return reply.type('application/json').send(`{"threads":[${list.threads.join(',')}],"total":${list.total},`
+    + `"total_unread_threads":${list.total_unread_threads},"total_unread_mentions":${list.total_unread_mentions},`
+    + `"total_unread_urgent_mentions":${list.total_unread_urgent_mentions}}`);
 }
