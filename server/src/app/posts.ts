@@ -5,7 +5,6 @@ import { codePointLength } from '../model/code_points.js';
 import { AppError, forbidden, notFound } from '../model/errors.js';
 import { makeEvent } from '../model/events.js';
 import { newId } from '../model/id.js';
-import { MAX_JSON_DEPTH, sanitizeTree, UnsafeJsonError } from '../model/safe_json.js';
 import type { ChannelMembership, ChannelRecord, PostRecord, ThreadMembershipRecord, ThreadRecord, UserRecord } from '../model/types.js';
 import type { Store } from '../store/store.js';
 import { isSystemAdmin, type Actor } from './actor.js';
@@ -59,19 +58,21 @@ const inArchived = (action: 'update' | 'delete'): AppError =>
   new AppError(`api.post.${action}_post.can_not_${action}_post_in_deleted.error`, `Cannot ${action} a post in an archived channel.`, 400);
 
 /**
- * A client's props without the server's own keys, refused (400) when too large or nested too deep. The nesting is
- * checked without recursion first, so measuring them with JSON.stringify cannot overflow the stack.
+ * A client's props without the server's own keys, refused (400) when too large. Their shape was bounded where they
+ * were parsed (nesting, NUL, prototype keys: model/safe_json.ts); should a deeper value arrive some other way,
+ * measuring it overflows the stack, and that too is the props error rather than a crash.
  */
 export function sanitizeProps(props: Record<string, unknown>): Record<string, unknown> {
   const clean = { ...props };
   for (const key of RESERVED_PROPS) delete clean[key];
+  let json: string;
   try {
-    sanitizeTree(clean, MAX_JSON_DEPTH);
+    json = JSON.stringify(clean);
   } catch (err) {
-    if (err instanceof UnsafeJsonError) throw invalidPost('props', `Post props are invalid: ${err.message}.`);
+    if (err instanceof RangeError) throw invalidPost('props', 'Post props are nested too deeply.');
     throw err;
   }
-  if (codePointLength(JSON.stringify(clean)) > POST_PROPS_MAX_USER_RUNES) {
+  if (codePointLength(json) > POST_PROPS_MAX_USER_RUNES) {
     throw invalidPost('props', `Post props must be at most ${POST_PROPS_MAX_USER_RUNES} characters of JSON.`);
   }
   return clean;
