@@ -1,31 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../model/errors.js';
-import { hasNul } from '../model/safe_json.js';
 
 const invalidUrl = (where: string): AppError =>
   new AppError('api.context.invalid_url_param.app_error', `The request ${where} contains an invalid character.`, 400);
 
+/** U+0000 percent-encoded, the only way it reaches a decoded path parameter or query value. */
+const ENCODED_NUL = /%00/;
+
 /**
- * Refuses, before any route runs, a URL whose decoded path parameters or
- * query (names or values) carry U+0000: no lookup by such a value can
+ * Refuses, before any route runs, a URL whose path parameters or query
+ * (names or values) would decode to U+0000: no lookup by such a value can
  * succeed, and PostgreSQL would fail the statement instead of finding
- * nothing. (Bodies are checked by the JSON body parser; raw control bytes
- * never get past Node's HTTP parser.)
+ * nothing. Node's HTTP parser refuses a raw NUL, so the encoded form is the
+ * one to look for, once, in the raw URL rather than in every decoded value.
+ * (Bodies are checked by the JSON body parser.)
  */
 export function registerInputGuard(server: FastifyInstance): void {
   server.addHook('onRequest', async (request) => {
-    if (hasNulIn(request.params)) throw invalidUrl('path');
-    if (hasNulIn(request.query)) throw invalidUrl('query');
+    const at = request.url.search(ENCODED_NUL);
+    if (at === -1) return;
+    const query = request.url.indexOf('?');
+    throw invalidUrl(query !== -1 && at > query ? 'query' : 'path');
   });
-}
-
-/** Path parameters and parsed query strings are flat: strings, or arrays of strings for repeated names. */
-function hasNulIn(values: unknown): boolean {
-  if (typeof values !== 'object' || values === null) return false;
-  for (const [key, value] of Object.entries(values)) {
-    if (hasNul(key)) return true;
-    const list: unknown[] = Array.isArray(value) ? value : [value];
-    if (list.some((item) => typeof item === 'string' && hasNul(item))) return true;
-  }
-  return false;
 }

@@ -21,10 +21,6 @@ export class UnsafeJsonError extends Error {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const HAS_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** True when a string read from a URL, a header or a message cannot be stored alike on both databases. */
-export function hasNul(value: string): boolean {
-  return value.includes('\u0000');
-}
 
 /** The string with each unpaired surrogate replaced by U+FFFD (the string itself when it has none). */
 export function wellFormed(value: string): string {
@@ -73,6 +69,6 @@ export function sanitizeTree(root: unknown, maxDepth = MAX_JSON_DEPTH): unknown 
 }
 
 function cleanString(value: string): string {
-  if (hasNul(value)) throw new UnsafeJsonError('JSON strings may not contain U+0000');
+  if (value.includes('\u0000')) throw new UnsafeJsonError('JSON strings may not contain U+0000');
   return wellFormed(value);
 }
