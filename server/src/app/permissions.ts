@@ -4,7 +4,6 @@ import type { ChannelRecord } from '../store/channels.js';
 import type { Store } from '../store/store.js';
 import type { TeamMemberRecord } from '../store/teams.js';
 import { isSystemAdmin, type Actor } from './actor.js';
-import { rolesGrant } from './roles.js';
 
 export function teamMemberRoles(member: TeamMemberRecord): string[] {
   const roles = member.roles.split(' ').filter(Boolean);
@@ -24,15 +23,26 @@ export function channelMemberRoles(member: ChannelMembership): string[] {
 /** The rendered `roles` string of a member: explicit roles plus the scheme ones. */
 export const memberRolesString = (roles: string[]): string => [...new Set(roles)].join(' ');
 
+/** The roles' answers permission checks need; the role registry (admin/role_registry.ts) gives them from memory. */
+export interface RoleGrants {
+  /** True when any of the named (system) roles grants the permission. */
+  grants(roleNames: readonly string[], permission: string): boolean;
+  /** The member's explicit and scheme roles, in the team's scheme. */
+  teamMemberGrants(member: TeamMemberRecord, permission: string): boolean;
+  /** The member's explicit and scheme roles, in the channel's and its team's schemes. */
+  channelMemberGrants(channel: Pick<ChannelRecord, 'id' | 'team_id'>, member: ChannelMembership, permission: string): boolean;
+}
+
 /**
  * Permission checks by scope. A channel permission is granted by the channel
- * membership roles, the team roles (team admins) or the system roles.
+ * membership roles, the team roles (team admins) or the system roles. Member
+ * roles are read in the scheme that governs the team or channel (the registry).
  */
 export class Permissions {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store, private readonly roles: RoleGrants) {}
 
   hasSystem(actor: Actor, permission: string): boolean {
-    return rolesGrant(actor.roles, permission);
+    return this.roles.grants(actor.roles, permission);
   }
 
   requireSystem(actor: Actor, permission: string): void {
@@ -43,7 +53,7 @@ export class Permissions {
     if (this.hasSystem(actor, permission)) return true;
     const member = await this.store.teams.getMember(teamId, actor.userId);
     if (!member || member.delete_at > 0) return false;
-    return rolesGrant(teamMemberRoles(member), permission);
+    return this.roles.teamMemberGrants(member, permission);
   }
 
   async requireTeam(actor: Actor, teamId: string, permission: string): Promise<void> {
@@ -52,8 +62,13 @@ export class Permissions {
 
   async hasChannel(actor: Actor, channel: ChannelRecord, permission: string): Promise<boolean> {
     if (this.hasSystem(actor, permission)) return true;
-    const member = await this.store.channels.getMember(channel.id, actor.userId);
-    if (member && rolesGrant(channelMemberRoles(member), permission)) return true;
+    return this.hasChannelAs(actor, channel, await this.store.channels.getMember(channel.id, actor.userId), permission);
+  }
+
+  /** hasChannel for a caller whose membership (or its absence) is already read; the member's own roles answer first. */
+  async hasChannelAs(actor: Actor, channel: ChannelRecord, member: ChannelMembership | undefined, permission: string): Promise<boolean> {
+    if (member && this.roles.channelMemberGrants(channel, member, permission)) return true;
+    if (this.hasSystem(actor, permission)) return true;
     if (channel.team_id) return this.hasTeam(actor, channel.team_id, permission);
     return false;
   }

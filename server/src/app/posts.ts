@@ -14,8 +14,7 @@ import { parseHashtags } from './hashtags.js';
 import { postInfo } from './post_info.js';
 import type { PostingContexts } from './posting_context.js';
 import { findMentionedUsers, mentionLookup, parseMentions } from './mentions.js';
-import { channelArchived, channelMemberRoles, type Permissions } from './permissions.js';
-import { rolesGrant } from './roles.js';
+import { channelArchived, type Permissions } from './permissions.js';
 import { presentNewPost, presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
 import { systemMessageText } from './system_messages.js';
 import type { ThreadService } from './threads.js';
@@ -132,7 +131,7 @@ export class PostService implements SystemPoster {
 
   /** A channel permission of a member: their channel roles grant most; system and team roles the rest. */
   private async memberMay(actor: Actor, channel: ChannelRecord, member: ChannelMembership, permission: string): Promise<boolean> {
-    return rolesGrant(channelMemberRoles(member), permission) || this.permissions.hasChannel(actor, channel, permission);
+    return this.permissions.hasChannelAs(actor, channel, member, permission);
   }
 
   async postSystemMessage(channelId: string, userId: string, type: string, message: string, props: Record<string, unknown> = {}): Promise<void> {

@@ -67,7 +67,7 @@ export function fromStatus(s: StatusRecord): StatusesTable {
 export function toTeam(r: Selectable<TeamsTable>): Team {
   return {
     ...r, type: r.type as Team['type'], allow_open_invite: flag(r.allow_open_invite),
-    scheme_id: '', group_constrained: false, policy_id: null,
+    scheme_id: r.scheme_id ?? '', group_constrained: false, policy_id: null,
   };
 }
 
@@ -97,7 +97,7 @@ export function fromTeamMember(m: TeamMemberRecord, createAt: number): TeamMembe
 export function toChannel(r: Selectable<ChannelsTable>): ChannelRecord {
   return {
     ...r, type: r.type as ChannelRecord['type'], props: json(r.props, {}),
-    scheme_id: '', group_constrained: false, shared: false, policy_id: null,
+    scheme_id: r.scheme_id ?? '', group_constrained: false, shared: false, policy_id: null,
   };
 }
 
