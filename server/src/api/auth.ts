@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../app/actor.js';
 import type { App } from '../app/app.js';
 import { sessionExpired } from '../model/errors.js';
+import { clientAddress } from './client_address.js';
 
 export type TokenSource = 'cookie' | 'header' | 'query';
 
@@ -40,9 +41,14 @@ export async function authenticate(app: App, request: FastifyRequest, options: {
   if (found.source === 'cookie' && !SAFE_METHODS.has(request.method) && !options.csrfExempt) {
     if (request.headers['x-csrf-token'] !== session.csrf_token) throw sessionExpired();
   }
-  const actor: Actor = { userId: session.user_id, session, roles: session.roles.split(' ').filter(Boolean) };
+  const actor: Actor = { userId: session.user_id, session, roles: session.roles.split(' ').filter(Boolean), ipAddress: requestAddress(app, request) };
   request.actor = actor;
   return actor;
+}
+
+/** The client's address, behind the proxies ServiceSettings.TrustedProxyIPHeader names. */
+export function requestAddress(app: App, request: FastifyRequest): string {
+  return clientAddress(request.headers, request.socket.remoteAddress, app.config.trustedProxyIpHeader);
 }
 
 declare module 'fastify' {

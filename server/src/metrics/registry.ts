@@ -97,3 +97,9 @@ export const requestBodiesRefused = new Counter({
   help: 'Requests answered 429 because the request bodies being received at once had reached their bound',
   registers: [registry],
 });
+
+export const auditWriteFailures = new Counter({
+  name: 'parley_audit_write_failures_total',
+  help: 'Audit records that could not be written; the audited action went ahead, and each failure is logged',
+  registers: [registry],
+});

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from 'commander';
+import { loadConfigOrExit, serve } from '../serve.js';
+import { auditVerify } from './audit_verify.js';
+
+/** The `parley` command. Commands run at the edge: they open what the server opens and call its services. */
+function program(): Command {
+  const parley = new Command('parley').description('Parley: self-hosted team messaging, wire-compatible with Mattermost');
+  parley.command('start', { isDefault: true }).description('start the server (the default command)').action(() => serve());
+
+  const audit = parley.command('audit').description('the tamper-evident audit log');
+  audit.command('verify')
+    .description('recompute the audit hash chain; exit 0 when intact, 1 naming the first broken, missing or reordered record')
+    .option('--page-size <records>', 'records read per query', positiveInteger, 1000)
+    .action(async (options: { pageSize: number }) => {
+      process.exitCode = await auditVerify(loadConfigOrExit(), { out: process.stdout, err: process.stderr }, { pageSize: options.pageSize });
+    });
+  return parley;
+}
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive integer');
+  return parsed;
+}
+
+program().parseAsync().catch((err: unknown) => {
+  console.error('parley:', err instanceof Error ? err.message : err);
+  process.exit(2);
+});
