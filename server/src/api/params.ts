@@ -51,3 +51,14 @@ export function paging(query: Query, defaults: { perPage: number; maxPerPage: nu
 }
 
 export const OK = { status: 'OK' } as const;
+
+const ROLE_NAME = /^[a-z0-9_]{1,64}$/;
+
+/** A comma-separated list of role names (upstream's CleanRoleNames: trimmed; lowercase letters, digits and `_`). */
+export function roleListParam(query: Query, name: string): string[] | undefined {
+  const raw = stringParam(query, name, 1024);
+  if (!raw) return undefined;
+  const names = raw.split(',').map((r) => r.trim());
+  if (!names.every((r) => ROLE_NAME.test(r))) throw badParam(name);
+  return names;
+}

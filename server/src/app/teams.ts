@@ -143,6 +143,22 @@ export class TeamService {
     return next;
   }
 
+  /**
+   * Open ('O', anyone may join) or invite only ('I'), as upstream's privacy endpoint: the open-invite flag follows,
+   * and a team made private gets a new invite id so links shared while it was open stop working.
+   */
+  async setPrivacy(actor: Actor, id: string, privacy: 'O' | 'I'): Promise<Team> {
+    await this.permissions.requireTeam(actor, id, 'manage_team');
+    const team = await this.deps.store.teams.get(id);
+    if (!team) throw notFound('team');
+    const next: Team = {
+      ...team, type: privacy, allow_open_invite: privacy === 'O', invite_id: privacy === 'I' ? newId() : team.invite_id, update_at: Date.now(),
+    };
+    await this.deps.store.teams.update(next);
+    this.deps.bus.publish(makeEvent('update_team', { team: JSON.stringify(withoutInvite(next)) }, { team_id: id }));
+    return next;
+  }
+
   async regenerateInviteId(actor: Actor, id: string): Promise<Team> {
     await this.permissions.requireTeam(actor, id, 'manage_team');
     const team = await this.deps.store.teams.get(id);

@@ -16,6 +16,8 @@ export interface ChannelDirectoryFilter {
   types: readonly ('O' | 'P')[];
   /** Only these teams, when given. */
   teamIds?: readonly string[];
+  /** Channels with these names are left out (the console's "exclude default channels"). */
+  excludeNames?: readonly string[];
 }
 
 export type ChannelWithTeam = ChannelRecord & { team_display_name: string; team_name: string; team_update_at: number };

@@ -1,5 +1,7 @@
 import type { UserRecord } from '../model/types.js';
 
+export type UserListSort = 'create_at' | 'last_activity_at' | 'admin' | 'status';
+
 export interface UserListFilter {
   inTeam?: string;
   notInTeam?: string;
@@ -8,7 +10,14 @@ export interface UserListFilter {
   /** Only active (not deactivated) users. */
   active?: boolean;
   inactive?: boolean;
-  role?: string;
+  /** Any of these system roles (`system_user`: no other system role). */
+  roles?: readonly string[];
+  /** With inTeam: any of these team scheme roles (team_user, team_admin, team_guest). */
+  teamRoles?: readonly string[];
+  /** With inChannel: any of these channel scheme roles. */
+  channelRoles?: readonly string[];
+  /** Upstream's sorts: newest or most recently active first (in a team), admins or online users first (in a channel). */
+  sort?: UserListSort;
   /** Users updated after this time (ms). */
   since?: number;
   offset: number;

@@ -67,6 +67,11 @@ export class Hub {
     this.heartbeat.unref();
   }
 
+  /** Sockets open on this node now (the statistics' total_websocket_connections). */
+  get openSockets(): number {
+    return this.sockets.size;
+  }
+
   /** A socket that completed the upgrade; `session` when the upgrade itself carried valid credentials. */
   accept(ws: WebSocket, resume: ResumeRequest, session: SessionRecord | undefined): void {
     const client = new ClientSocket(ws, resume);

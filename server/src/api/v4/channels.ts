@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { badBodyParam } from '../../model/errors.js';
 import { isValidId } from '../../model/id.js';
+import { deletionAudit, memberRolesAudit, pathParam } from '../audit_hook.js';
 import { authenticate } from '../auth.js';
 import type { RouteModule } from '../context.js';
 import { boolParam, OK, paging, pathId, stringParam } from '../params.js';
@@ -99,19 +100,23 @@ export const channelRoutes: RouteModule = (api, { app }) => {
     return app.channels.patch(actor, id, patch);
   });
 
-  api.delete('/channels/:channel_id', { schema: { params: ChannelParams } }, async (request) => {
+  // permanent=true deletes the channel and everything in it (system admins); otherwise the channel is archived.
+  api.delete('/channels/:channel_id', { schema: { params: ChannelParams }, config: { audit: deletionAudit('channel') } }, async (request) => {
     const actor = await auth(request);
-    await app.channels.archive(actor, pathId(request.params.channel_id, 'channel_id'));
+    const channelId = pathId(request.params.channel_id, 'channel_id');
+    if (boolParam(request.query as Record<string, unknown>, 'permanent')) await app.channelAdmin.deletePermanently(actor, channelId);
+    else await app.channels.archive(actor, channelId);
     return OK;
   });
 
-  api.post('/channels/:channel_id/restore', { schema: { params: ChannelParams } }, async (request) => {
+  api.post('/channels/:channel_id/restore', { schema: { params: ChannelParams }, config: { audit: { action: 'channel.restore', object: 'channel_id' } } }, async (request) => {
     const actor = await auth(request);
     return app.channels.restore(actor, pathId(request.params.channel_id, 'channel_id'));
   });
 
   api.put('/channels/:channel_id/privacy', {
     schema: { params: ChannelParams, body: Type.Object({ privacy: Type.String({ maxLength: 1 }) }) },
+    config: { audit: { action: 'channel.privacy.update', object: 'channel_id', body: ['privacy'] } },
   }, async (request) => {
     const actor = await auth(request);
     const { privacy } = request.body;
@@ -119,7 +124,10 @@ export const channelRoutes: RouteModule = (api, { app }) => {
     return app.channels.setPrivacy(actor, pathId(request.params.channel_id, 'channel_id'), privacy);
   });
 
-  api.post('/channels/:channel_id/convert', { schema: { params: ChannelParams } }, async (request) => {
+  api.post('/channels/:channel_id/convert', {
+    schema: { params: ChannelParams },
+    config: { audit: (request) => ({ action: 'channel.privacy.update', object: pathParam(request, 'channel_id'), extra: { privacy: 'P' } }) },
+  }, async (request) => {
     const actor = await auth(request);
     return app.channels.setPrivacy(actor, pathId(request.params.channel_id, 'channel_id'), 'P');
   });
@@ -181,7 +189,9 @@ export const channelRoutes: RouteModule = (api, { app }) => {
     return OK;
   });
 
-  api.put('/channels/:channel_id/members/:user_id/schemeRoles', { schema: { params: ChannelUserParams, body: SchemeRoles } }, async (request) => {
+  api.put('/channels/:channel_id/members/:user_id/schemeRoles', {
+    schema: { params: ChannelUserParams, body: SchemeRoles }, config: { audit: memberRolesAudit('channel') },
+  }, async (request) => {
     const actor = await auth(request);
     const { scheme_user, scheme_admin } = request.body;
     await app.channelMembers.updateSchemeRoles(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId), { scheme_user, scheme_admin });
@@ -190,6 +200,7 @@ export const channelRoutes: RouteModule = (api, { app }) => {
 
   api.put('/channels/:channel_id/members/:user_id/roles', {
     schema: { params: ChannelUserParams, body: Type.Object({ roles: Type.String({ maxLength: 256 }) }) },
+    config: { audit: memberRolesAudit('channel') },
   }, async (request) => {
     const actor = await auth(request);
     await app.channelMembers.updateMemberRoles(actor, pathId(request.params.channel_id, 'channel_id'), pathId(request.params.user_id, 'user_id', actor.userId), request.body.roles);

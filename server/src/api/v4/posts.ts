@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { badBodyParam } from '../../model/errors.js';
 import { isValidId } from '../../model/id.js';
+import { deletionAudit } from '../audit_hook.js';
 import { authenticate } from '../auth.js';
 import type { RouteModule } from '../context.js';
 import { boolParam, idParam, intParam, OK, paging, pathId } from '../params.js';
@@ -74,7 +75,7 @@ export const postRoutes: RouteModule = (api, { app }) => {
     return app.posts.patch(actor, id, update);
   });
 
-  api.delete('/posts/:post_id', { schema: { params: PostParams } }, async (request) => {
+  api.delete('/posts/:post_id', { schema: { params: PostParams }, config: { audit: deletionAudit('post') } }, async (request) => {
     const actor = await auth(request);
     await app.posts.delete(actor, pathId(request.params.post_id, 'post_id'));
     return OK;

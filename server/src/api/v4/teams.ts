@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { badBodyParam, badParam, notFound } from '../../model/errors.js';
 import { isValidId } from '../../model/id.js';
+import { deletionAudit, memberRolesAudit, pathParam, type AuditSpec } from '../audit_hook.js';
 import { authenticate } from '../auth.js';
 import type { RouteModule } from '../context.js';
 import { boolParam, OK, paging, pathId, stringParam } from '../params.js';
@@ -14,6 +15,9 @@ const TeamPatchBody = Type.Object({
   display_name: Str(), description: Str(), company_name: Str(), allowed_domains: Str(1000),
   allow_open_invite: Type.Optional(Type.Boolean()), type: Str(1),
 });
+
+/** Team changes, with the fields that decide who may join. */
+const teamUpdate: AuditSpec = { action: 'team.update', object: 'team_id', body: ['type', 'allow_open_invite', 'allowed_domains'] };
 
 export const teamRoutes: RouteModule = (api, { app }) => {
   const auth = (request: Parameters<typeof authenticate>[1]) => authenticate(app, request);
@@ -61,7 +65,7 @@ export const teamRoutes: RouteModule = (api, { app }) => {
     return app.teams.present(actor, await app.teams.get(actor, pathId(request.params.team_id, 'team_id')));
   });
 
-  api.put('/teams/:team_id/patch', { schema: { params: TeamParams, body: TeamPatchBody } }, async (request) => {
+  api.put('/teams/:team_id/patch', { schema: { params: TeamParams, body: TeamPatchBody }, config: { audit: teamUpdate } }, async (request) => {
     const actor = await auth(request);
     const b = request.body;
     return app.teams.patch(actor, pathId(request.params.team_id, 'team_id'), { ...b, type: b.type as 'O' | 'I' | undefined });
@@ -70,6 +74,7 @@ export const teamRoutes: RouteModule = (api, { app }) => {
   // A full update (Client4 updateTeam sends the whole team); only the patchable fields are taken.
   api.put('/teams/:team_id', {
     schema: { params: TeamParams, body: Type.Object({ ...TeamPatchBody.properties, id: Type.String({ maxLength: 64 }) }) },
+    config: { audit: teamUpdate },
   }, async (request) => {
     const actor = await auth(request);
     const id = pathId(request.params.team_id, 'team_id');
@@ -78,7 +83,7 @@ export const teamRoutes: RouteModule = (api, { app }) => {
     return app.teams.patch(actor, id, { ...b, type: b.type as 'O' | 'I' | undefined });
   });
 
-  api.post('/teams/:team_id/restore', { schema: { params: TeamParams } }, async (request) => {
+  api.post('/teams/:team_id/restore', { schema: { params: TeamParams }, config: { audit: { action: 'team.restore', object: 'team_id' } } }, async (request) => {
     const actor = await auth(request);
     return app.teams.restore(actor, pathId(request.params.team_id, 'team_id'));
   });
@@ -98,13 +103,29 @@ export const teamRoutes: RouteModule = (api, { app }) => {
     return { teams: teams.slice(page * perPage, (page + 1) * perPage), total_count: teams.length };
   });
 
-  api.delete('/teams/:team_id', { schema: { params: TeamParams } }, async (request) => {
+  // permanent=true deletes the team and everything in it (system admins); otherwise the team is archived.
+  api.delete('/teams/:team_id', { schema: { params: TeamParams }, config: { audit: deletionAudit('team') } }, async (request) => {
     const actor = await auth(request);
-    await app.teams.archive(actor, pathId(request.params.team_id, 'team_id'));
+    const teamId = pathId(request.params.team_id, 'team_id');
+    if (boolParam(request.query as Record<string, unknown>, 'permanent')) await app.teamAdmin.deletePermanently(actor, teamId);
+    else await app.teams.archive(actor, teamId);
     return OK;
   });
 
-  api.post('/teams/:team_id/regenerate_invite_id', { schema: { params: TeamParams } }, async (request) => {
+  api.put('/teams/:team_id/privacy', {
+    schema: { params: TeamParams, body: Type.Object({ privacy: Type.String({ maxLength: 1 }) }) },
+    config: { audit: { action: 'team.privacy.update', object: 'team_id', body: ['privacy'] } },
+  }, async (request) => {
+    const actor = await auth(request);
+    const { privacy } = request.body;
+    if (privacy !== 'O' && privacy !== 'I') throw badBodyParam('privacy');
+    return app.teams.setPrivacy(actor, pathId(request.params.team_id, 'team_id'), privacy);
+  });
+
+  // A new invite id is how an admin revokes an invite link that got out.
+  api.post('/teams/:team_id/regenerate_invite_id', {
+    schema: { params: TeamParams }, config: { audit: { action: 'team.invite_id.regenerate', object: 'team_id' } },
+  }, async (request) => {
     const actor = await auth(request);
     return app.teams.regenerateInviteId(actor, pathId(request.params.team_id, 'team_id'));
   });
@@ -173,7 +194,10 @@ export const teamRoutes: RouteModule = (api, { app }) => {
     return presentTeamMember(member);
   });
 
-  api.delete('/teams/:team_id/members/:user_id', { schema: { params: TeamUserParams } }, async (request) => {
+  api.delete('/teams/:team_id/members/:user_id', {
+    schema: { params: TeamUserParams },
+    config: { audit: (request) => ({ action: 'team.member.remove', object: pathParam(request, 'user_id'), extra: { team_id: pathParam(request, 'team_id') } }) },
+  }, async (request) => {
     const actor = await auth(request);
     await app.teams.removeMember(actor, pathId(request.params.team_id, 'team_id'), pathId(request.params.user_id, 'user_id', actor.userId));
     return OK;
@@ -181,6 +205,7 @@ export const teamRoutes: RouteModule = (api, { app }) => {
 
   api.put('/teams/:team_id/members/:user_id/schemeRoles', {
     schema: { params: TeamUserParams, body: Type.Object({ scheme_user: Type.Boolean(), scheme_admin: Type.Boolean() }) },
+    config: { audit: memberRolesAudit('team') },
   }, async (request) => {
     const actor = await auth(request);
     const { scheme_user, scheme_admin } = request.body;
@@ -193,6 +218,7 @@ export const teamRoutes: RouteModule = (api, { app }) => {
     schema: { params: TeamUserParams, body: Type.Object({
       roles: Type.Union([Type.String({ maxLength: 256 }), Type.Array(Type.String({ maxLength: 64 }), { maxItems: 8 })]),
     }) },
+    config: { audit: memberRolesAudit('team') },
   }, async (request) => {
     const actor = await auth(request);
     const { roles } = request.body;

@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import { defaultAvatar } from '../../app/avatars.js';
-import { badBodyParam } from '../../model/errors.js';
+import { badBodyParam, badParam, badUrlParam } from '../../model/errors.js';
 import { isValidId } from '../../model/id.js';
-import { authenticate } from '../auth.js';
+import { pathParam, queryFlag, type AuditSpec } from '../audit_hook.js';
+import { authenticate, requestAddress } from '../auth.js';
 import type { RouteModule } from '../context.js';
-import { boolParam, idParam, intParam, OK, paging, pathId, stringParam } from '../params.js';
+import { boolParam, idParam, intParam, OK, paging, pathId, roleListParam, stringParam } from '../params.js';
 
 const UserIdParams = Type.Object({ user_id: Type.String() });
 const Str = (max = 256) => Type.Optional(Type.String({ maxLength: max }));
@@ -27,7 +28,10 @@ const IdList = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 });
 export const userRoutes: RouteModule = (api, { app }) => {
   const auth = (request: Parameters<typeof authenticate>[1]) => authenticate(app, request);
 
-  api.post('/users', { schema: { body: SignupBody }, config: { authRateLimit: 'all' } }, async (request, reply) => {
+  // Recorded when an authenticated caller (an admin) creates the account; anonymous sign-ups are not audited.
+  api.post('/users', {
+    schema: { body: SignupBody }, config: { authRateLimit: 'all', audit: { action: 'user.create', body: ['username', 'email'] } },
+  }, async (request, reply) => {
     const actor = readOptionalActor(request) ? await auth(request) : undefined;
     const user = await app.users.signup(request.body, actor);
     const inviteId = stringParam(request.query as Record<string, unknown>, 'iid', 64);
@@ -41,7 +45,7 @@ export const userRoutes: RouteModule = (api, { app }) => {
   api.post('/users/login', { schema: { body: LoginBody }, config: { authRateLimit: 'failures' } }, async (request, reply) => {
     const { login_id, id, password, device_id } = request.body;
     if (!login_id && !id) throw badBodyParam('login_id');
-    const result = await app.users.login(login_id ? { loginId: login_id } : { userId: id ?? '' }, password, device_id);
+    const result = await app.users.login(login_id ? { loginId: login_id } : { userId: id ?? '' }, password, { ipAddress: requestAddress(app, request), deviceId: device_id });
     reply.header('Token', result.token);
     if (request.headers['x-requested-with'] === 'XMLHttpRequest') {
       const maxAge = Math.floor((result.expiresAt - Date.now()) / 1000);
@@ -54,7 +58,7 @@ export const userRoutes: RouteModule = (api, { app }) => {
     return app.users.present({ userId: result.user.id, roles: result.user.roles.split(' ') }, result.user);
   });
 
-  api.post('/users/logout', async (request, reply) => {
+  api.post('/users/logout', { config: { audit: { action: 'user.logout' } } }, async (request, reply) => {
     const actor = await authenticate(app, request).catch(() => undefined);
     if (actor) await app.sessions.revoke(actor.session);
     for (const name of ['MMAUTHTOKEN', 'MMUSERID', 'MMCSRF']) reply.clearCookie(name, { path: '/' });
@@ -70,10 +74,16 @@ export const userRoutes: RouteModule = (api, { app }) => {
     const actor = await auth(request);
     const q = request.query as Record<string, unknown>;
     const { perPage, offset } = paging(q);
+    const inTeam = idParam(q, 'in_team');
+    const inChannel = idParam(q, 'in_channel');
+    const active = boolParam(q, 'active');
+    const inactive = boolParam(q, 'inactive');
+    if (active && inactive) throw badParam('inactive');
     const users = await app.users.list(actor, {
-      inTeam: idParam(q, 'in_team'), notInTeam: idParam(q, 'not_in_team'), inChannel: idParam(q, 'in_channel'),
-      notInChannel: idParam(q, 'not_in_channel'), active: boolParam(q, 'active'), inactive: boolParam(q, 'inactive'),
-      role: stringParam(q, 'role', 64), offset, limit: perPage,
+      inTeam, notInTeam: idParam(q, 'not_in_team'), inChannel, notInChannel: idParam(q, 'not_in_channel'), active, inactive,
+      roles: roleListParam(q, 'roles') ?? roleListParam(q, 'role'),
+      teamRoles: inTeam ? roleListParam(q, 'team_roles') : undefined, channelRoles: inChannel ? roleListParam(q, 'channel_roles') : undefined,
+      sort: userSort(q, { inTeam, inChannel }), offset, limit: perPage,
     });
     return users.map((u) => app.users.present(actor, u));
   });
@@ -147,13 +157,13 @@ export const userRoutes: RouteModule = (api, { app }) => {
     return app.users.present(actor, await app.users.get(pathId(request.params.user_id, 'user_id', actor.userId)));
   });
 
-  api.put('/users/:user_id/patch', { schema: { params: UserIdParams, body: PatchBody } }, async (request) => {
+  api.put('/users/:user_id/patch', { schema: { params: UserIdParams, body: PatchBody }, config: { audit: userUpdate } }, async (request) => {
     const actor = await auth(request);
     const user = await app.users.patch(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body);
     return app.users.present(actor, user);
   });
 
-  api.put('/users/:user_id', { schema: { params: UserIdParams, body: PatchBody } }, async (request) => {
+  api.put('/users/:user_id', { schema: { params: UserIdParams, body: PatchBody }, config: { audit: userUpdate } }, async (request) => {
     const actor = await auth(request);
     const user = await app.users.patch(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body);
     return app.users.present(actor, user);
@@ -161,25 +171,41 @@ export const userRoutes: RouteModule = (api, { app }) => {
 
   api.put('/users/:user_id/password', {
     schema: { params: UserIdParams, body: Type.Object({ current_password: Str(1024), new_password: Type.String({ maxLength: 1024 }) }) },
+    // An admin setting another user's password is a reset; never the passwords themselves.
+    config: {
+      audit: (request) => {
+        const userId = pathParam(request, 'user_id');
+        return { action: userId === request.actor?.userId ? 'user.password.update' : 'user.password.reset', object: userId };
+      },
+    },
   }, async (request) => {
     const actor = await auth(request);
     await app.users.changePassword(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body.current_password ?? '', request.body.new_password);
     return OK;
   });
 
-  api.put('/users/:user_id/active', { schema: { params: UserIdParams, body: Type.Object({ active: Type.Boolean() }) } }, async (request) => {
+  api.put('/users/:user_id/active', {
+    schema: { params: UserIdParams, body: Type.Object({ active: Type.Boolean() }) },
+    config: { audit: (request) => ({ action: (request.body as { active?: unknown }).active === true ? 'user.activate' : 'user.deactivate', object: pathParam(request, 'user_id') }) },
+  }, async (request) => {
     const actor = await auth(request);
     await app.users.setActive(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body.active);
     return OK;
   });
 
-  api.delete('/users/:user_id', { schema: { params: UserIdParams } }, async (request) => {
+  api.delete('/users/:user_id', {
+    schema: { params: UserIdParams },
+    config: { audit: (request) => ({ action: queryFlag(request, 'permanent') ? 'user.delete.permanent' : 'user.deactivate', object: pathParam(request, 'user_id') }) },
+  }, async (request) => {
     const actor = await auth(request);
     await app.users.setActive(actor, pathId(request.params.user_id, 'user_id', actor.userId), false);
     return OK;
   });
 
-  api.put('/users/:user_id/roles', { schema: { params: UserIdParams, body: Type.Object({ roles: Type.String({ maxLength: 256 }) }) } }, async (request) => {
+  api.put('/users/:user_id/roles', {
+    schema: { params: UserIdParams, body: Type.Object({ roles: Type.String({ maxLength: 256 }) }) },
+    config: { audit: { action: 'user.roles.update', object: 'user_id', body: ['roles'] } },
+  }, async (request) => {
     const actor = await auth(request);
     await app.users.setRoles(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body.roles);
     return OK;
@@ -211,7 +237,10 @@ export const userRoutes: RouteModule = (api, { app }) => {
     return sessions.map(({ token: _token, csrf_token: _csrf, ...s }) => ({ ...s, is_oauth: false, team_members: [] }));
   });
 
-  api.post('/users/:user_id/sessions/revoke', { schema: { params: UserIdParams, body: Type.Object({ session_id: Type.String({ maxLength: 64 }) }) } }, async (request) => {
+  api.post('/users/:user_id/sessions/revoke', {
+    schema: { params: UserIdParams, body: Type.Object({ session_id: Type.String({ maxLength: 64 }) }) },
+    config: { audit: { action: 'user.session.revoke', object: 'user_id', body: ['session_id'] } },
+  }, async (request) => {
     const actor = await auth(request);
     const userId = pathId(request.params.user_id, 'user_id', actor.userId);
     if (userId !== actor.userId) app.permissions.requireSystem(actor, 'edit_other_users');
@@ -221,7 +250,7 @@ export const userRoutes: RouteModule = (api, { app }) => {
     return OK;
   });
 
-  api.post('/users/:user_id/sessions/revoke/all', { schema: { params: UserIdParams } }, async (request) => {
+  api.post('/users/:user_id/sessions/revoke/all', { schema: { params: UserIdParams }, config: { audit: { action: 'user.session.revoke_all', object: 'user_id' } } }, async (request) => {
     const actor = await auth(request);
     const userId = pathId(request.params.user_id, 'user_id', actor.userId);
     if (userId !== actor.userId) app.permissions.requireSystem(actor, 'edit_other_users');
@@ -245,7 +274,21 @@ export const userRoutes: RouteModule = (api, { app }) => {
   });
 };
 
+/** Profile changes, naming the fields sent (a changed email or username matters to account security). */
+const userUpdate: AuditSpec = (request) => ({
+  action: 'user.update', object: pathParam(request, 'user_id'), extra: { fields: Object.keys((request.body as object | undefined) ?? {}).join(',') },
+});
+
 /** Sign-up is anonymous, but an admin creating a user is authenticated. */
 function readOptionalActor(request: { headers: Record<string, unknown>; cookies?: Record<string, string | undefined> }): boolean {
   return Boolean(request.headers.authorization || request.cookies?.MMAUTHTOKEN);
+}
+
+/** Upstream's sorts and where each applies: create_at and last_activity_at in a team, admin and status in a channel. */
+function userSort(q: Record<string, unknown>, scope: { inTeam?: string; inChannel?: string }): 'create_at' | 'last_activity_at' | 'admin' | 'status' | undefined {
+  const sort = stringParam(q, 'sort', 32);
+  if (!sort) return undefined;
+  if ((sort === 'create_at' || sort === 'last_activity_at') && scope.inTeam && !scope.inChannel) return sort;
+  if ((sort === 'admin' || sort === 'status') && scope.inChannel) return sort;
+  throw badUrlParam('sort');
 }

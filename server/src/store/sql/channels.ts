@@ -63,6 +63,7 @@ export class SqlChannelStore implements ChannelStore {
     if (filter.onlyDeleted) query = query.where('channels.delete_at', '>', 0);
     else if (!filter.includeDeleted) query = query.where('channels.delete_at', '=', 0);
     if (filter.teamIds && filter.teamIds.length > 0) query = query.where('channels.team_id', 'in', [...filter.teamIds]);
+    if (filter.excludeNames && filter.excludeNames.length > 0) query = query.where('channels.name', 'not in', [...filter.excludeNames]);
     if (filter.term) {
       const term = filter.term;
       query = query.where((eb) => eb.or([startsWithIgnoringCase('channels.name', term), startsWithIgnoringCase('channels.display_name', term)]));

@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { mentionFirstWords } from '../../model/mention_words.js';
 import type { UserRecord } from '../../model/types.js';
 import type { UserListFilter, UserSearch, UserStore } from '../users.js';
 import type { Atomically } from './atomically.js';
 import { fromUser, toUser } from './rows.js';
 import type { Database } from './schema.js';
+import { hasSchemeRole, hasSystemRole } from './admin/role_filters.js';
 import { startsWithIgnoringCase } from './like.js';
 
 
@@ -85,7 +86,8 @@ export class SqlUserStore implements UserStore {
       const teamId = filter.inTeam;
       query = query.where((eb) =>
         eb.exists(eb.selectFrom('team_members').select('user_id').whereRef('team_members.user_id', '=', 'users.id')
-          .where('team_members.team_id', '=', teamId).where('team_members.delete_at', '=', 0)));
+          .where('team_members.team_id', '=', teamId).where('team_members.delete_at', '=', 0)
+          .$if(Boolean(filter.teamRoles?.length), (q) => q.where((tb) => tb.or((filter.teamRoles ?? []).map((role) => hasSchemeRole('team_members', role)))))));
     }
     if (filter.notInTeam) {
       const teamId = filter.notInTeam;
@@ -97,7 +99,8 @@ export class SqlUserStore implements UserStore {
       const channelId = filter.inChannel;
       query = query.where((eb) =>
         eb.exists(eb.selectFrom('channel_members').select('user_id').whereRef('channel_members.user_id', '=', 'users.id')
-          .where('channel_members.channel_id', '=', channelId)));
+          .where('channel_members.channel_id', '=', channelId)
+          .$if(Boolean(filter.channelRoles?.length), (q) => q.where((cb) => cb.or((filter.channelRoles ?? []).map((role) => hasSchemeRole('channel_members', role)))))));
     }
     if (filter.notInChannel) {
       const channelId = filter.notInChannel;
@@ -107,10 +110,31 @@ export class SqlUserStore implements UserStore {
     }
     if (filter.active) query = query.where('delete_at', '=', 0);
     if (filter.inactive) query = query.where('delete_at', '>', 0);
-    if (filter.role) query = query.where('roles', 'like', `%${filter.role}%`);
+    const roles = filter.roles ?? [];
+    if (roles.length > 0) query = query.where((eb) => eb.or(roles.map((role) => hasSystemRole('users.roles', role))));
     if (filter.since !== undefined) query = query.where('update_at', '>', filter.since);
-    const rows = await query.orderBy('username').offset(filter.offset).limit(filter.limit).execute();
+    const rows = await this.sorted(query, filter).orderBy('users.username').offset(filter.offset).limit(filter.limit).execute();
     return rows.map(toUser);
+  }
+
+  /** The sort keys before the username; the caller has checked each sort's scope (a team or a channel). */
+  private sorted<O>(query: SelectQueryBuilder<Database, 'users', O>, filter: UserListFilter): SelectQueryBuilder<Database, 'users', O> {
+    switch (filter.sort) {
+      case 'create_at':
+        return query.orderBy('users.create_at', 'desc');
+      case 'last_activity_at':
+        return query.orderBy((eb) => eb.selectFrom('statuses').select('statuses.last_activity_at').whereRef('statuses.user_id', '=', 'users.id'), 'desc');
+      case 'admin': {
+        const channelId = filter.inChannel ?? '';
+        return query.orderBy((eb) => eb.selectFrom('channel_members').select('channel_members.scheme_admin')
+          .whereRef('channel_members.user_id', '=', 'users.id').where('channel_members.channel_id', '=', channelId), 'desc');
+      }
+      case 'status':
+        return query.orderBy(sql`coalesce((select case statuses.status when 'online' then 0 when 'away' then 1 when 'dnd' then 2 else 3 end
+          from statuses where statuses.user_id = users.id), 3)`);
+      default:
+        return query;
+    }
   }
 
   async search(q: UserSearch): Promise<UserRecord[]> {
