@@ -4,7 +4,8 @@ import path from 'node:path';
 import { Client4 } from '@mattermost/client';
 import type { UserProfile } from '@mattermost/types/users';
 import pg from 'pg';
-import { loadConfig } from '../src/config/load.js';
+import type { OperatorLayer } from '../src/config/document/compose.js';
+import { loadSettings } from '../src/config/load.js';
 import type { Config } from '../src/config/schema.js';
 import { newId } from '../src/model/id.js';
 import { startParley, type RunningParley } from '../src/parley.js';
@@ -47,7 +48,7 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
  * With `overrides.databaseUrl` it uses that database and leaves it to the
  * caller (several nodes of one cluster share it).
  */
-export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-test-'));
   let databaseUrl = '';
   let dropDatabase = async (): Promise<void> => {};
@@ -57,13 +58,18 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     dropDatabase = () => database.drop();
   }
   // Tests sign up and log in many users from one address, and run many servers at once: no auth limit, metrics on a free port.
-  const config = loadConfig({}, {
-    port: 0, host: '127.0.0.1', dataDir, databaseUrl, logLevel: 'silent', authRateLimitPerMinute: 0, metricsListenAddress: '127.0.0.1:0', ...overrides,
-  });
-  const running = await startParley(config);
+  // `env` plays the server's environment: the settings it holds are locked against the config API.
+  const read = (): { base: Config; operator: OperatorLayer } => {
+    const { flat, operator } = loadSettings(env, {
+      port: 0, host: '127.0.0.1', dataDir, databaseUrl, logLevel: 'silent', authRateLimitPerMinute: 0, metricsListenAddress: '127.0.0.1:0', ...overrides,
+    });
+    return { base: flat, operator };
+  };
+  const sources = read();
+  const running = await startParley(sources.base, { ...sources, reread: read });
   return {
     ...running,
-    config,
+    config: running.app.config,
     async close() {
       await running.close();
       await dropDatabase();

@@ -50,9 +50,15 @@ export type SecurityHeaders = (request: FastifyRequest, reply: FastifyReply) => 
  * types, keep URLs out of cross-origin Referers, and confine the web client to
  * its own origin.
  */
-export function securityHeaders(options: { siteUrl: string }): SecurityHeaders {
-  const siteWebSocket = webSocketOriginOf(options.siteUrl);
+export function securityHeaders(options: { siteUrl: () => string }): SecurityHeaders {
+  // The site URL can change while the server runs (the config API); its origin is worked out again only then.
+  let siteUrl = '';
+  let siteWebSocket: string | undefined;
   return (request, reply) => {
+    if (options.siteUrl() !== siteUrl) {
+      siteUrl = options.siteUrl();
+      siteWebSocket = webSocketOriginOf(siteUrl);
+    }
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');

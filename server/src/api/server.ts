@@ -1,10 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { App } from '../app/app.js';
 import { newId } from '../model/id.js';
 import { httpDuration } from '../metrics/registry.js';
 import type { Api, RouteContext, RouteModule } from './context.js';
+import { registerAuditHook } from './audit_hook.js';
 import { registerBodyBudget } from './body_budget.js';
 import { notFoundRoute, renderError } from './errors.js';
 import { registerInputGuard } from './input_guard.js';
@@ -28,8 +29,8 @@ export interface HttpRoute {
 
 export interface HttpServerOptions {
   app: App;
-  /** pino options or false; the app's own logger is separate. */
-  logger: boolean | object;
+  /** The app's logger, which Fastify's request logs join, or false for none. */
+  logger: FastifyBaseLogger | false;
   webDir?: string;
 }
 
@@ -38,9 +39,9 @@ export interface HttpServerOptions {
  * renders results and errors in Mattermost's wire format.
  */
 export async function buildHttpServer(options: HttpServerOptions): Promise<{ server: FastifyInstance; ctx: RouteContext; routes: readonly HttpRoute[] }> {
-  const setSecurityHeaders = securityHeaders({ siteUrl: options.app.config.siteUrl });
+  const setSecurityHeaders = securityHeaders({ siteUrl: () => options.app.config.siteUrl });
   const server = Fastify({
-    logger: options.logger,
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     genReqId: () => newId(),
     bodyLimit: BODY_LIMIT,
     ...requestTimeoutOptions(options.app.config),
@@ -73,10 +74,13 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ ser
   registerBodyBudget(server, { maxBytesInFlight: options.app.config.requestBodiesInFlightBytes, bodyLimit: BODY_LIMIT });
   registerRateLimits(server, options.app.config);
   registerSecurityHeaders(server, setSecurityHeaders);
-  // Client4 compares Content-Type with === 'application/json': no charset suffix.
+  registerAuditHook(server, options.app);
+  // Client4 compares Content-Type with === 'application/json' and 'application/x-ndjson': no charset suffix.
   server.addHook('onSend', async (_request, reply, payload) => {
     const type = reply.getHeader('content-type');
-    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', 'application/json');
+    if (typeof type !== 'string') return payload;
+    if (type.startsWith('application/json')) reply.header('content-type', 'application/json');
+    else if (type.startsWith('application/x-ndjson')) reply.header('content-type', 'application/x-ndjson');
     return payload;
   });
   server.addHook('onResponse', async (request, reply) => {

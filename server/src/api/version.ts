@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/schema.js';
 
-/** The Mattermost server version Parley's API matches; clients gate features on it. */
-export const MATTERMOST_API_VERSION = '10.11.0';
-export const BUILD_NUMBER = '1';
+import { BUILD_NUMBER, MATTERMOST_API_VERSION } from '../model/version.js';
 
 /** `<semver>.<build>.<configHash>.<licensed>`, stable for a given configuration. */
 export function versionId(config: Config): string {

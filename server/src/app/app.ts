@@ -1,3 +1,17 @@
+import { AuditService } from './admin/audit.js';
+import { ConfigService } from './admin/config.js';
+import { AnalyticsService } from './admin/analytics.js';
+import { ChannelAdminService } from './admin/channel_admin.js';
+import { LicenseService } from './admin/license.js';
+import { PluginService } from './admin/plugins.js';
+import { RecentLogLines } from './admin/log_lines.js';
+import { ServerLogService } from './admin/server_logs.js';
+import { TeamAdminService } from './admin/team_admin.js';
+import { UserStatsService } from './admin/user_stats.js';
+import { ChannelModerationService } from './admin/channel_moderation.js';
+import { RoleRegistry } from './admin/role_registry.js';
+import { RoleService } from './admin/roles.js';
+import { SchemeService } from './admin/schemes.js';
 import { CategoryService } from './categories.js';
 import { ChannelMemberService } from './channel_members.js';
 import { ChannelService } from './channels.js';
@@ -21,7 +35,11 @@ import { UserService } from './users.js';
 
 /** The domain: one service per concept, wired together once. Knows nothing about HTTP. */
 export class App {
+  readonly roleRegistry: RoleRegistry;
   readonly permissions: Permissions;
+  readonly roles: RoleService;
+  readonly schemes: SchemeService;
+  readonly channelModeration: ChannelModerationService;
   readonly sessions: SessionService;
   readonly users: UserService;
   readonly statuses: StatusService;
@@ -38,11 +56,27 @@ export class App {
   readonly postLists: PostListService;
   readonly reactions: ReactionService;
   readonly unreads: UnreadService;
+  readonly analytics: AnalyticsService;
+  readonly serverLogs: ServerLogService;
+  readonly license: LicenseService;
+  readonly plugins: PluginService;
+  readonly userStats: UserStatsService;
+  readonly channelAdmin: ChannelAdminService;
+  readonly teamAdmin: TeamAdminService;
+  /** The audit log: other services and the edge record security-relevant actions through it. */
+  readonly audit: AuditService;
+  readonly configuration: ConfigService;
 
   constructor(readonly deps: AppDeps) {
-    this.permissions = new Permissions(deps.store);
+    this.roleRegistry = new RoleRegistry(deps);
+    this.permissions = new Permissions(deps.store, this.roleRegistry);
+    this.roles = new RoleService(deps, this.permissions, this.roleRegistry);
+    this.schemes = new SchemeService(deps, this.permissions, this.roleRegistry, this.roles);
+    this.channelModeration = new ChannelModerationService(deps, this.permissions, this.roleRegistry, this.roles, this.schemes);
     this.sessions = new SessionService(deps);
-    this.users = new UserService(deps, this.sessions, this.permissions);
+    this.audit = new AuditService(deps, this.permissions);
+    this.configuration = new ConfigService(deps, this.permissions, this.audit);
+    this.users = new UserService(deps, this.sessions, this.permissions, this.audit);
     this.statuses = new StatusService(deps);
     this.membership = new MembershipCache(deps);
     this.presence = new PresenceService(deps, this.statuses, this.membership);
@@ -58,7 +92,15 @@ export class App {
     this.postLists = new PostListService(deps, this.permissions, listSlots);
     this.reactions = new ReactionService(deps, this.permissions);
     this.unreads = new UnreadService(deps, this.permissions);
+    this.analytics = new AnalyticsService(deps, this.permissions);
+    this.serverLogs = new ServerLogService(deps, this.permissions, deps.recentLogLines ?? new RecentLogLines());
+    this.license = new LicenseService(this.permissions);
+    this.plugins = new PluginService(this.permissions);
+    this.userStats = new UserStatsService(deps, this.permissions);
+    this.channelAdmin = new ChannelAdminService(deps, this.permissions, this.channelMembers);
+    this.teamAdmin = new TeamAdminService(deps, this.permissions);
     this.channels.setSystemPoster(this.posts);
+    this.users.setRoleLookup((name) => this.roleRegistry.role(name) !== undefined);
     this.teams.setMembershipHooks({
       onJoined: (teamId, userId) => this.channels.onTeamJoined(teamId, userId),
       onLeft: async (teamId, userId) => {

@@ -1,6 +1,9 @@
 import type { EventBus } from '../cluster/bus.js';
+import type { LiveConfig } from '../config/live.js';
 import type { Config } from '../config/schema.js';
 import type { Store } from '../store/store.js';
+import type { ConfigSources } from './admin/config.js';
+import type { RecentLogLines } from './admin/log_lines.js';
 
 /** Structured logger the app writes to (pino satisfies it). */
 export interface Logger {
@@ -13,6 +16,13 @@ export interface Logger {
 export interface AppDeps {
   store: Store;
   bus: EventBus;
+  /** Parley's settings, read at use: the same object as liveConfig.flat, updated in place when the document changes. */
   config: Config;
+  /** The config document the settings come from. */
+  liveConfig: LiveConfig;
+  /** Where the settings outside the database come from (for /config and /config/reload). */
+  configSources: ConfigSources;
   log: Logger;
+  /** The log's recent lines, which the composition root tees from the logger (for the console's server logs). */
+  recentLogLines?: RecentLogLines;
 }

@@ -5,15 +5,16 @@ import { isValidId, newId } from '../model/id.js';
 import type { UserNotifyProps, UserProfile, UserRecord } from '../model/types.js';
 import type { UserListFilter } from '../store/users.js';
 import { isSystemAdmin, type Actor } from './actor.js';
+import type { AuditResult, AuditService } from './admin/audit.js';
 import type { AppDeps } from './deps.js';
 import { accountLocked, hashPassword, PasswordChecker } from './passwords.js';
 import type { Permissions } from './permissions.js';
 import type { SessionService } from './sessions.js';
+import { requireAnySystem } from './admin/system_permission.js';
 
 const USERNAME = /^[a-z][a-z0-9.\-_]{2,21}$/;
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
 const RESERVED_USERNAMES = new Set(['all', 'channel', 'here', 'matterbot', 'system', 'parley']);
-const MIN_PASSWORD = 8;
 const MAX_PASSWORD = 256;
 
 export interface SignupInput {
@@ -62,9 +63,10 @@ function validateEmail(email: string): void {
   if (email.length > 128 || !EMAIL.test(email)) throw invalid('email', 'Invalid email.');
 }
 
-function validatePassword(password: string): void {
-  if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
-    throw new AppError('model.user.is_valid.pwd_length.app_error', `Your password must contain between ${MIN_PASSWORD} and ${MAX_PASSWORD} characters.`, 400);
+/** `minimum` is PasswordSettings.MinimumLength. */
+function validatePassword(password: string, minimum: number): void {
+  if (password.length < minimum || password.length > MAX_PASSWORD) {
+    throw new AppError('model.user.is_valid.pwd_length.app_error', `Your password must contain between ${minimum} and ${MAX_PASSWORD} characters.`, 400);
   }
 }
 
@@ -117,16 +119,26 @@ export function sanitizeUser(user: UserRecord, viewer: ProfileViewer, privacy: P
 /** Who is logging in: by username or email (`loginId`), or by user id (Client4's `id`). */
 export type LoginName = { loginId: string } | { userId: string };
 
+export interface LoginResult {
+  user: UserRecord;
+  sessionId: string;
+  token: string;
+  csrf: string;
+  expiresAt: number;
+}
+
 const invalidCredentials = (): AppError =>
   new AppError('api.user.login.invalid_credentials_email_username', 'Enter a valid email or username and/or password.', 401);
 
 export class UserService {
+  private roleExists: (name: string) => boolean = () => false;
   private readonly passwords: PasswordChecker;
 
   constructor(
     private readonly deps: AppDeps,
     private readonly sessions: SessionService,
     private readonly permissions: Permissions,
+    private readonly audit: AuditService,
   ) {
     this.passwords = new PasswordChecker(deps);
   }
@@ -141,7 +153,7 @@ export class UserService {
     const email = (input.email ?? '').trim().toLowerCase();
     validateUsername(username);
     validateEmail(email);
-    validatePassword(input.password ?? '');
+    validatePassword(input.password ?? '', this.deps.config.passwordMinimumLength);
     validateNames(input);
     if (await store.users.getByUsername(username)) {
       throw new AppError('app.user.save.username_exists.app_error', 'An account with that username already exists.', 400);
@@ -176,10 +188,27 @@ export class UserService {
 
   /**
    * Checks credentials and opens a session. Failures do not say which part was wrong, and take as long for an
-   * unknown user as for a wrong password; only a locked account says so (as upstream does).
+   * unknown user as for a wrong password; only a locked account says so (as upstream does). Every attempt is
+   * audited (user.login) with the name tried and the account it named, if any; the caller is not signed in yet, so
+   * the edge passes its address.
    */
-  async login(name: LoginName, password: string, deviceId = ''): Promise<{ user: UserRecord; token: string; csrf: string; expiresAt: number }> {
+  async login(name: LoginName, password: string, origin: { ipAddress: string; deviceId?: string }): Promise<LoginResult> {
     const user = await this.findLogin(name);
+    const record = (result: AuditResult, sessionId?: string, error?: string) => this.audit.record({
+      userId: user?.id ?? '', action: 'user.login', object: user?.id ?? '', result, ipAddress: origin.ipAddress, sessionId,
+      extra: { login_id: 'loginId' in name ? name.loginId : name.userId, error },
+    });
+    try {
+      const opened = await this.openSession(user, password, origin.deviceId ?? '');
+      await record('success', opened.sessionId);
+      return opened;
+    } catch (err) {
+      await record('fail', undefined, err instanceof AppError ? err.id : 'internal');
+      throw err;
+    }
+  }
+
+  private async openSession(user: UserRecord | undefined, password: string, deviceId: string): Promise<LoginResult> {
     const check = await this.passwords.check(user, password);
     if (check === 'locked') throw accountLocked();
     if (check === 'wrong' || !user) throw invalidCredentials();
@@ -187,7 +216,7 @@ export class UserService {
       throw new AppError('api.user.login.inactive.app_error', 'Login failed because your account has been deactivated.', 401);
     }
     const session = await this.sessions.create(user.id, user.roles, deviceId);
-    return { user, token: session.token, csrf: session.csrf_token, expiresAt: session.expires_at };
+    return { user, sessionId: session.id, token: session.token, csrf: session.csrf_token, expiresAt: session.expires_at };
   }
 
   private findLogin(name: LoginName): Promise<UserRecord | undefined> {
@@ -239,7 +268,7 @@ export class UserService {
       if (!channel) throw notFound('channel');
       await this.permissions.requireReadChannel(actor, channel);
     }
-    if (filter.inactive || filter.role) this.permissions.requireSystem(actor, 'sysconsole_read_users');
+    if (filter.inactive || filter.roles?.length) this.permissions.requireSystem(actor, 'sysconsole_read_user_management_users');
     return this.deps.store.users.list(filter);
   }
 
@@ -305,7 +334,7 @@ export class UserService {
   async changePassword(actor: Actor, userId: string, current: string, next: string): Promise<void> {
     this.requireSelfOrAdmin(actor, userId);
     const user = await this.get(userId);
-    validatePassword(next);
+    validatePassword(next, this.deps.config.passwordMinimumLength);
     const self = actor.userId === userId;
     if (self) {
       const check = await this.passwords.check(user, current);
@@ -316,9 +345,10 @@ export class UserService {
     if (this.deps.config.terminateSessionsOnPasswordChange) await this.sessions.revokeAllForUser(userId, self ? actor.session.id : undefined);
   }
 
+  /** Deactivation ends the user's sessions on every node at once, which closes their sockets. */
   async setActive(actor: Actor, userId: string, active: boolean): Promise<void> {
-    this.requireSelfOrAdmin(actor, userId);
-    if (active && actor.userId === userId && !isSystemAdmin(actor)) throw forbidden();
+    // As upstream: users may deactivate themselves; anything else takes the console's user management.
+    if (active || actor.userId !== userId) requireAnySystem(this.permissions, actor, ['sysconsole_write_user_management_users', 'manage_system']);
     const user = await this.get(userId);
     const now = Date.now();
     const next = { ...user, delete_at: active ? 0 : now, update_at: now };
@@ -327,11 +357,18 @@ export class UserService {
     this.publishUpdated(next);
   }
 
+  /** Wires in the role definitions' lookup (they live with the permission schemes). */
+  setRoleLookup(exists: (name: string) => boolean): void {
+    this.roleExists = exists;
+  }
+
   async setRoles(actor: Actor, userId: string, roles: string): Promise<void> {
     this.permissions.requireSystem(actor, 'manage_roles');
-    const allowed = new Set(['system_user', 'system_admin', 'system_guest']);
     const list = roles.split(' ').filter(Boolean);
-    if (list.length === 0 || list.some((r) => !allowed.has(r))) throw invalid('roles', 'Invalid roles.');
+    // Any system role the role definitions know (system_manager, system_user_manager ...), as upstream; never
+    // system_admin alone, which upstream refuses as a likely mistake.
+    const known = (name: string) => name.startsWith('system_') && this.roleExists(name);
+    if (list.length === 0 || !list.every(known) || (list.length === 1 && list[0] === 'system_admin')) throw invalid('roles', 'Invalid roles.');
     const user = await this.get(userId);
     const next = { ...user, roles: list.join(' '), update_at: Date.now() };
     await this.deps.store.users.update(next);

@@ -18,6 +18,8 @@ export const ConfigSchema = Type.Object({
   showEmailAddress: Type.Boolean({ default: true }),
   showFullName: Type.Boolean({ default: true }),
   maxPostSize: Type.Integer({ minimum: 1, default: 16383 }),
+  /** PasswordSettings.MinimumLength: characters a new password needs at least. */
+  passwordMinimumLength: Type.Integer({ minimum: 5, maximum: 72, default: 8 }),
   /** A Parley setting (no Mattermost key): bytes of post JSON one post list may hold; a longer page is cut short, with cursors to the rest. */
   postListMaxBytes: Type.Integer({ minimum: 1, default: 4 * 1024 * 1024 }),
   webDir: Type.String({ default: '' }),
@@ -88,6 +90,7 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   showEmailAddress: 'PARLEY_SHOW_EMAIL_ADDRESS',
   showFullName: 'PARLEY_SHOW_FULL_NAME',
   maxPostSize: 'PARLEY_MAX_POST_SIZE',
+  passwordMinimumLength: 'PARLEY_PASSWORD_MINIMUM_LENGTH',
   postListMaxBytes: 'PARLEY_POST_LIST_MAX_BYTES',
   webDir: 'PARLEY_WEB_DIR',
   wsReplaySeconds: 'PARLEY_WS_REPLAY_SECONDS',

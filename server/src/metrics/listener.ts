@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError } from '../config/load.js';
+import { ConfigError } from '../config/errors.js';
 import { registry } from './registry.js';
 
 export interface MetricsListener {

@@ -8,6 +8,12 @@ import type { ReactionStore } from './reactions.js';
 import type { PreferenceStore } from './preferences.js';
 import type { ThreadStore } from './threads.js';
 import type { CategoryStore } from './categories.js';
+import type { RoleStore } from './admin/roles.js';
+import type { SchemeStore } from './admin/schemes.js';
+import type { AnalyticsStore } from './admin/analytics.js';
+import type { PermanentDeletionStore } from './admin/permanent_deletion.js';
+import type { AuditStore } from './admin/audits.js';
+import type { ConfigurationStore } from './admin/configurations.js';
 
 /**
  * The persistence boundary. The app layer sees only this interface; the SQL
@@ -25,6 +31,12 @@ export interface Store {
   preferences: PreferenceStore;
   threads: ThreadStore;
   categories: CategoryStore;
+  roles: RoleStore;
+  schemes: SchemeStore;
+  analytics: AnalyticsStore;
+  permanentDeletion: PermanentDeletionStore;
+  audits: AuditStore;
+  configurations: ConfigurationStore;
   /** Runs `work` in one database transaction; the store it gets writes inside it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip, for health checks. */

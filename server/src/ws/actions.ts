@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { MATTERMOST_API_VERSION } from '../api/version.js';
+import { MATTERMOST_API_VERSION } from '../model/version.js';
 import type { App } from '../app/app.js';
 import { AppError } from '../model/errors.js';
 import { isValidId } from '../model/id.js';

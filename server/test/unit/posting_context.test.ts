@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppDeps } from '../../src/app/deps.js';
 import { PostingContexts } from '../../src/app/posting_context.js';
 import { LocalEventBus } from '../../src/cluster/local_bus.js';
+import { settingsFor } from '../../src/app/admin/config.js';
 import { loadConfig } from '../../src/config/load.js';
 import { makeEvent } from '../../src/model/events.js';
 import type { ChannelMembership, ChannelRecord, UserRecord } from '../../src/model/types.js';
@@ -38,7 +39,7 @@ function setup() {
     },
   } as unknown as Store;
   const bus = new LocalEventBus();
-  const deps: AppDeps = { store, bus, config: loadConfig({}, {}), log: { info() {}, warn() {}, error() {} } };
+  const deps: AppDeps = { store, bus, ...settingsFor(loadConfig({}, {})), log: { info() {}, warn() {}, error() {} } };
   return {
     contexts: new PostingContexts(deps), bus, reads,
     loadWith(load: typeof nextFull) {

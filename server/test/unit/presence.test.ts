@@ -4,6 +4,7 @@ import { MembershipCache } from '../../src/app/membership_cache.js';
 import { PresenceService, RECONCILE_AFTER_MS } from '../../src/app/presence.js';
 import { StatusService } from '../../src/app/statuses.js';
 import { LocalEventBus } from '../../src/cluster/local_bus.js';
+import { settingsFor } from '../../src/app/admin/config.js';
 import { loadConfig } from '../../src/config/load.js';
 import { makeEvent, type ServerEvent } from '../../src/model/events.js';
 import { newId } from '../../src/model/id.js';
@@ -28,7 +29,7 @@ function setup(): { presence: PresenceService; statuses: StatusService; bus: Loc
   const events: ServerEvent[] = [];
   bus.subscribe((e) => events.push(e));
   const config = loadConfig({}, { awayAfterMinutes: 1, offlineGraceMs: GRACE_MS });
-  const deps: AppDeps = { store, bus, config, log: { info() {}, warn() {}, error() {} } };
+  const deps: AppDeps = { store, bus, ...settingsFor(config), log: { info() {}, warn() {}, error() {} } };
   const statuses = new StatusService(deps);
   return { presence: new PresenceService(deps, statuses, new MembershipCache(deps)), statuses, bus, saved, events };
 }

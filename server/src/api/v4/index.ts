@@ -9,6 +9,20 @@ import { preferenceRoutes } from './preferences.js';
 import { postRoutes } from './posts.js';
 import { reactionRoutes } from './reactions.js';
 import { threadRoutes } from './threads.js';
+import { channelModerationRoutes } from './admin/channel_moderation.js';
+import { roleRoutes } from './admin/roles.js';
+import { schemeRoutes } from './admin/schemes.js';
+import { analyticsRoutes } from './admin/analytics.js';
+import { channelAdminRoutes } from './admin/channels.js';
+import { licenseRoutes } from './admin/license.js';
+import { pluginRoutes } from './admin/plugins.js';
+import { serverLogRoutes } from './admin/server_logs.js';
+import { userStatsRoutes } from './admin/user_stats.js';
+import { auditRoutes } from './admin/audits.js';
+import { configRoutes } from './admin/config.js';
 
 /** Every /api/v4 resource, one module per resource. */
-export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes, channelDirectoryRoutes, categoryRoutes, preferenceRoutes, postRoutes, reactionRoutes, threadRoutes];
+export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes, channelDirectoryRoutes, categoryRoutes, preferenceRoutes, postRoutes, reactionRoutes, threadRoutes,
+  roleRoutes, schemeRoutes, channelModerationRoutes,
+  analyticsRoutes, serverLogRoutes, licenseRoutes, pluginRoutes, userStatsRoutes, channelAdminRoutes,
+  auditRoutes, configRoutes];

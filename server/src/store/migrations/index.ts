@@ -5,6 +5,10 @@ import * as pinnedPartialIndex from './0003_pinned_partial_index.js';
 import * as mentionWords from './0004_mention_words.js';
 import * as postEdits from './0005_post_edits.js';
 import * as failedAttempts from './0006_failed_attempts.js';
+import * as configurations from './0007_configurations.js';
+import * as schemes from './0008_schemes.js';
+import * as audits from './0009_audits.js';
+import * as analyticsIndexes from './0010_analytics_indexes.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +18,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_mention_words': mentionWords,
   '0005_post_edits': postEdits,
   '0006_failed_attempts': failedAttempts,
+  '0007_configurations': configurations,
+  '0008_schemes': schemes,
+  '0009_audits': audits,
+  '0010_analytics_indexes': analyticsIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -21,6 +21,11 @@ export interface Database {
   sidebar_channels: SidebarChannelsTable;
   mention_words: MentionWordsTable;
   post_edits: PostEditsTable;
+  roles: RolesTable;
+  schemes: SchemesTable;
+  audits: AuditsTable;
+  audit_chain_head: AuditChainHeadTable;
+  configurations: ConfigurationsTable;
 }
 
 export interface UsersTable {
@@ -87,6 +92,8 @@ export interface TeamsTable {
   invite_id: string;
   allow_open_invite: number;
   last_team_icon_update: number;
+  /** The team's permission scheme; '' for the system scheme. Written only by the scheme store. */
+  scheme_id?: string;
 }
 
 export interface TeamMembersTable {
@@ -118,6 +125,8 @@ export interface ChannelsTable {
   extra_update_at: number;
   creator_id: string;
   props: string;
+  /** The channel's own scheme (channel moderation); '' when it has none. Written only by the scheme store. */
+  scheme_id?: string;
 }
 
 export interface ChannelMembersTable {
@@ -224,4 +233,65 @@ export interface PostEditsTable {
   hashtags: string;
   edit_at: number;
   replaced_at: number;
+}
+
+export interface RolesTable {
+  id: string;
+  name: string;
+  display_name: string;
+  description: string;
+  /** Space-separated permission ids, as Mattermost stores them. */
+  permissions: string;
+  scheme_managed: number;
+  built_in: number;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+}
+
+export interface SchemesTable {
+  id: string;
+  name: string;
+  display_name: string;
+  description: string;
+  scope: string;
+  default_team_admin_role: string;
+  default_team_user_role: string;
+  default_team_guest_role: string;
+  default_channel_admin_role: string;
+  default_channel_user_role: string;
+  default_channel_guest_role: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+}
+
+/** Append-only: rows are inserted by the audit store and never updated (model/audit_chain.ts). */
+export interface AuditsTable {
+  seq: number;
+  id: string;
+  create_at: number;
+  user_id: string;
+  action: string;
+  object: string;
+  extra_info: string;
+  ip_address: string;
+  session_id: string;
+  result: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row (id 1): the audit chain's last seq and hash. */
+export interface AuditChainHeadTable {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface ConfigurationsTable {
+  id: string;
+  value: string;
+  create_at: number;
+  active: number;
 }

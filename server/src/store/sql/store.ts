@@ -15,11 +15,19 @@ import { SqlStatusStore } from './statuses.js';
 import { SqlTeamStore } from './teams.js';
 import { SqlThreadStore } from './threads.js';
 import { SqlUserStore } from './users.js';
+import { SqlRoleStore } from './admin/roles.js';
+import { SqlSchemeStore } from './admin/schemes.js';
+import { SqlAnalyticsStore } from './admin/analytics.js';
+import { SqlPermanentDeletionStore } from './admin/permanent_deletion.js';
+import { SqlAuditStore } from './admin/audits.js';
+import { SqlConfigurationStore } from './admin/configurations.js';
 
 /** The Kysely-backed Store: one implementation for SQLite and PostgreSQL. */
 export class SqlStore implements Store {
   readonly users; readonly sessions; readonly statuses; readonly teams; readonly channels;
   readonly posts; readonly reactions; readonly preferences; readonly threads; readonly categories;
+  readonly roles; readonly schemes;
+  readonly analytics; readonly permanentDeletion; readonly audits; readonly configurations;
 
   /** SQLite only, and only on the root store: transactions inside one are already in a batch. */
   private readonly groupCommit?: GroupCommit;
@@ -43,6 +51,12 @@ export class SqlStore implements Store {
     this.preferences = new SqlPreferenceStore(db);
     this.threads = new SqlThreadStore(db);
     this.categories = new SqlCategoryStore(db);
+    this.roles = new SqlRoleStore(db);
+    this.schemes = new SqlSchemeStore(db);
+    this.analytics = new SqlAnalyticsStore(db, dialect);
+    this.permanentDeletion = new SqlPermanentDeletionStore((work) => this.inTransaction(work));
+    this.audits = new SqlAuditStore(db, dialect, (work) => this.inTransaction(work));
+    this.configurations = new SqlConfigurationStore(db, (work) => this.inTransaction(work));
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -1,0 +1,114 @@
+import type { ConfigDocument } from '../../config/document/compose.js';
+import { getPath, type JsonObject } from '../../config/document/paths.js';
+import type { Config } from '../../config/schema.js';
+import { BUILD_NUMBER, MATTERMOST_API_VERSION } from '../../model/version.js';
+
+/** Client config keys read straight from the document (Mattermost's names on both sides). */
+const FROM_DOCUMENT: Record<string, string> = {
+  AboutLink: 'SupportSettings.AboutLink', HelpLink: 'SupportSettings.HelpLink', PrivacyPolicyLink: 'SupportSettings.PrivacyPolicyLink',
+  TermsOfServiceLink: 'SupportSettings.TermsOfServiceLink', SupportEmail: 'SupportSettings.SupportEmail',
+  ReportAProblemLink: 'SupportSettings.ReportAProblemLink', ReportAProblemType: 'SupportSettings.ReportAProblemType',
+  ReportAProblemMail: 'SupportSettings.ReportAProblemMail', ForgotPasswordLink: 'SupportSettings.ForgotPasswordLink',
+  AllowDownloadLogs: 'SupportSettings.AllowDownloadLogs', EnableAskCommunityLink: 'SupportSettings.EnableAskCommunityLink',
+  EnableBanner: 'AnnouncementSettings.EnableBanner', BannerText: 'AnnouncementSettings.BannerText',
+  BannerColor: 'AnnouncementSettings.BannerColor', BannerTextColor: 'AnnouncementSettings.BannerTextColor',
+  AllowBannerDismissal: 'AnnouncementSettings.AllowBannerDismissal',
+  AvailableLocales: 'LocalizationSettings.AvailableLocales', DefaultClientLocale: 'LocalizationSettings.DefaultClientLocale',
+  EnableExperimentalLocales: 'LocalizationSettings.EnableExperimentalLocales',
+  PasswordMinimumLength: 'PasswordSettings.MinimumLength', PasswordRequireLowercase: 'PasswordSettings.Lowercase',
+  PasswordRequireUppercase: 'PasswordSettings.Uppercase', PasswordRequireNumber: 'PasswordSettings.Number',
+  PasswordRequireSymbol: 'PasswordSettings.Symbol',
+  EnableSignInWithEmail: 'EmailSettings.EnableSignInWithEmail', EnableSignInWithUsername: 'EmailSettings.EnableSignInWithUsername',
+  EmailLoginButtonColor: 'EmailSettings.LoginButtonColor', EmailLoginButtonBorderColor: 'EmailSettings.LoginButtonBorderColor',
+  EmailLoginButtonTextColor: 'EmailSettings.LoginButtonTextColor',
+  RestrictDirectMessage: 'TeamSettings.RestrictDirectMessage', TeammateNameDisplay: 'TeamSettings.TeammateNameDisplay',
+  LockTeammateNameDisplay: 'TeamSettings.LockTeammateNameDisplay', ExperimentalPrimaryTeam: 'TeamSettings.ExperimentalPrimaryTeam',
+  EnableJoinLeaveMessageByDefault: 'TeamSettings.EnableJoinLeaveMessageByDefault', EnableUserDeactivation: 'TeamSettings.EnableUserDeactivation',
+  EnableConfirmNotificationsToChannel: 'TeamSettings.EnableConfirmNotificationsToChannel',
+  MaxNotificationsPerChannel: 'TeamSettings.MaxNotificationsPerChannel', CustomDescriptionText: 'TeamSettings.CustomDescriptionText',
+  EnableLastActiveTime: 'TeamSettings.EnableLastActiveTime',
+  PostEditTimeLimit: 'ServiceSettings.PostEditTimeLimit', MinimumHashtagLength: 'ServiceSettings.MinimumHashtagLength',
+  EnableUserTypingMessages: 'ServiceSettings.EnableUserTypingMessages',
+  TimeBetweenUserTypingUpdatesMilliseconds: 'ServiceSettings.TimeBetweenUserTypingUpdatesMilliseconds',
+  EnableChannelViewedMessages: 'ServiceSettings.EnableChannelViewedMessages', EnableEmojiPicker: 'ServiceSettings.EnableEmojiPicker',
+  ExperimentalEnableDefaultChannelLeaveJoinMessages: 'ServiceSettings.ExperimentalEnableDefaultChannelLeaveJoinMessages',
+  ExperimentalGroupUnreadChannels: 'ServiceSettings.ExperimentalGroupUnreadChannels', EnableTutorial: 'ServiceSettings.EnableTutorial',
+  EnableOnboardingFlow: 'ServiceSettings.EnableOnboardingFlow', EnableDesktopLandingPage: 'ServiceSettings.EnableDesktopLandingPage',
+  ExtendSessionLengthWithActivity: 'ServiceSettings.ExtendSessionLengthWithActivity', EnableSVGs: 'ServiceSettings.EnableSVGs',
+  EnableLatex: 'ServiceSettings.EnableLatex', EnableInlineLatex: 'ServiceSettings.EnableInlineLatex',
+  EnableUserStatuses: 'ServiceSettings.EnableUserStatuses', EnableTesting: 'ServiceSettings.EnableTesting',
+  EnableDeveloper: 'ServiceSettings.EnableDeveloper', EnableClientPerformanceDebugging: 'ServiceSettings.EnableClientPerformanceDebugging',
+  DeleteAccountLink: 'ServiceSettings.DeleteAccountLink', ManagedResourcePaths: 'ServiceSettings.ManagedResourcePaths',
+  UniqueEmojiReactionLimitPerPost: 'ServiceSettings.UniqueEmojiReactionLimitPerPost',
+  WebsocketPort: 'ServiceSettings.WebsocketPort', WebsocketSecurePort: 'ServiceSettings.WebsocketSecurePort',
+  DisableRefetchingOnBrowserFocus: 'ExperimentalSettings.DisableRefetchingOnBrowserFocus',
+  DisableWakeUpReconnectHandler: 'ExperimentalSettings.DisableWakeUpReconnectHandler',
+  UsersStatusAndProfileFetchingPollIntervalMilliseconds: 'ExperimentalSettings.UsersStatusAndProfileFetchingPollIntervalMilliseconds',
+  DelayChannelAutocomplete: 'ExperimentalSettings.DelayChannelAutocomplete', DisableAppBar: 'ExperimentalSettings.DisableAppBar',
+  YoutubeReferrerPolicy: 'ExperimentalSettings.YoutubeReferrerPolicy', MaxMarkdownNodes: 'DisplaySettings.MaxMarkdownNodes',
+  AppDownloadLink: 'NativeAppSettings.AppDownloadLink', AndroidAppDownloadLink: 'NativeAppSettings.AndroidAppDownloadLink',
+  IosAppDownloadLink: 'NativeAppSettings.IosAppDownloadLink', SQLDriverName: 'SqlSettings.DriverName',
+  DiagnosticsEnabled: 'LogSettings.EnableDiagnostics', EnableDiagnostics: 'LogSettings.EnableDiagnostics',
+};
+
+/**
+ * What Parley does, whatever the document says: features it has not built yet
+ * are off (so clients do not offer them), features it always has are on.
+ * The document keeps the admin's values for the day they are built.
+ */
+const PARLEY_FACTS: Record<string, string> = {
+  EnableIncomingWebhooks: 'false', EnableOutgoingWebhooks: 'false', EnableOutgoingOAuthConnections: 'false', EnableCommands: 'false',
+  EnablePostUsernameOverride: 'false', EnablePostIconOverride: 'false', EnableUserAccessTokens: 'false', EnableBotAccountCreation: 'false',
+  EnableOAuthServiceProvider: 'false', EnableLinkPreviews: 'false', EnablePermalinkPreviews: 'false', EnableFileAttachments: 'false',
+  EnablePublicLink: 'false', EnableMobileFileDownload: 'false', EnableMobileFileUpload: 'false', MaxFileSize: '0',
+  EnableCustomEmoji: 'false', EnableGifPicker: 'false', EnableCustomUserStatuses: 'false', EnableMultifactorAuthentication: 'false',
+  EnforceMultifactorAuthentication: 'false', EnableEmailInvitations: 'false', SendEmailNotifications: 'false',
+  SendPushNotifications: 'false', RequireEmailVerification: 'false', EnableEmailBatching: 'false', EnablePreviewModeBanner: 'false',
+  PasswordEnableForgotLink: 'false', EnableLdap: 'false', EnableSaml: 'false', EnableSignUpWithGitLab: 'false',
+  EnableSignUpWithGoogle: 'false', EnableSignUpWithOffice365: 'false', EnableSignUpWithOpenId: 'false', EnableGuestAccounts: 'false',
+  EnableGuestMagicLink: 'false', EnableCompliance: 'false', EnableComplianceExport: 'false', EnableCustomGroups: 'false',
+  EnableCustomTermsOfService: 'false', EnableCustomBrand: 'false', CustomBrandText: '', EnableMarketplace: 'false',
+  IsDefaultMarketplace: 'false', PluginsEnabled: 'false', AppsPluginEnabled: 'false', HasImageProxy: 'false', EnableCrossTeamSearch: 'false',
+  FeatureFlagExperimentalCrossTeamSearch: 'false', PostPriority: 'false', AllowPersistentNotifications: 'false',
+  AllowPersistentNotificationsForGuests: 'false', AllowSyncedDrafts: 'false', ScheduledPosts: 'false', EnableBurnOnRead: 'false',
+  ExperimentalSharedChannels: 'false', ExperimentalRemoteClusterService: 'false', EnableAttributeBasedAccessControl: 'false',
+  EnableChannelScopeAccessControl: 'false', EnableUserManagedAttributes: 'false', ContentFlaggingEnabled: 'false',
+  EnableAutoTranslation: 'false', ExperimentalEnableAutomaticReplies: 'false', DataRetentionEnableMessageDeletion: 'false',
+  DataRetentionEnableFileDeletion: 'false', DataRetentionMessageRetentionHours: '0', DataRetentionFileRetentionHours: '0',
+  EnableThemeSelection: 'true', AllowCustomThemes: 'true', DefaultTheme: 'default', AllowedThemes: '', EnableReliableWebSockets: 'true',
+  ExperimentalEnablePostMetadata: 'true', ExperimentalTimezone: 'true', ExperimentalEnableAuthenticationTransfer: 'false',
+  PostAcknowledgements: 'false', CollapsedThreads: 'default_off', FeatureFlagCollapsedThreads: 'true', EnableClientMetrics: 'false',
+  EnableNotificationMetrics: 'false', EnableFile: 'false', FileLevel: '', RunJobs: 'true', NoAccounts: 'false', TelemetryId: '',
+  DiagnosticId: '', ServiceEnvironment: 'production', IsFipsEnabled: 'false', GoogleDeveloperKey: '', GiphySdkKey: '',
+  WranglerMoveThreadToAnotherTeamEnable: 'false', WranglerMoveThreadFromPrivateChannelEnable: 'false',
+  WranglerMoveThreadFromDirectMessageChannelEnable: 'false', WranglerMoveThreadFromGroupMessageChannelEnable: 'false',
+  WranglerMoveThreadMaxCount: '0', WranglerPermittedWranglerRoles: '', WranglerAllowedEmailDomain: '', CustomUrlSchemes: '',
+  LdapLoginFieldName: '', LdapNicknameAttributeSet: 'false', LdapFirstNameAttributeSet: 'false', LdapLastNameAttributeSet: 'false',
+  LdapPictureAttributeSet: 'false', LdapPositionAttributeSet: 'false', SamlFirstNameAttributeSet: 'false', SamlLastNameAttributeSet: 'false',
+  SamlNicknameAttributeSet: 'false', SamlPositionAttributeSet: 'false', SamlLoginButtonText: '', GitLabButtonText: '', OpenIdButtonText: '',
+  HideGuestTags: 'false', IntuneMAMEnabled: 'false', MobileEnableBiometrics: 'false', MobilePreventScreenCapture: 'false',
+  MobileJailbreakProtection: 'false', MobileEnableSecureFilePreview: 'false', MobileAllowPdfLinkNavigation: 'false',
+  MobileExternalBrowser: 'false', CWSURL: '', CWSMock: 'false', BuildDate: '', BuildHash: 'parley', BuildHashEnterprise: '',
+  BuildEnterpriseReady: 'false', Version: MATTERMOST_API_VERSION, BuildNumber: BUILD_NUMBER, EnableCluster: 'true', EnableMetrics: 'true',
+};
+
+const text = (value: unknown): string => (Array.isArray(value) ? value.join(',') : value === undefined || value === null ? '' : String(value));
+
+/**
+ * Mattermost's client config (`/config/client?format=old`): every key its
+ * clients read, as strings, true to what this server does.
+ */
+export function clientConfig(document: ConfigDocument, flat: Config): Record<string, string> {
+  const doc = document as unknown as JsonObject;
+  const props: Record<string, string> = {};
+  for (const [key, path] of Object.entries(FROM_DOCUMENT)) props[key] = text(getPath(doc, path));
+  Object.assign(props, PARLEY_FACTS);
+  Object.assign(props, {
+    SiteURL: flat.siteUrl.replace(/\/+$/, ''), SiteName: flat.siteName, WebsocketURL: '',
+    EnableUserCreation: String(flat.enableUserCreation), EnableOpenServer: String(flat.enableOpenServer),
+    EnableSignUpWithEmail: String(flat.enableUserCreation && getPath(doc, 'EmailSettings.EnableSignUpWithEmail') !== false),
+    ShowEmailAddress: String(flat.showEmailAddress), ShowFullName: String(flat.showFullName), MaxPostSize: String(flat.maxPostSize),
+    EnableMetrics: String(flat.metricsEnable),
+  });
+  return props;
+}
