@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useStore } from './store/store';
 import { parseRoute } from './router/routes';
 import { navigate } from './router/navigate';
@@ -9,6 +9,10 @@ import { SelectTeamPage } from './features/teams/SelectTeamPage';
 import { Workspace } from './features/layout/Workspace';
 import { useTheme } from './features/settings/theme';
 import { useT } from './i18n/useT';
+import { canOpenConsole } from './features/admin/access';
+import { showToast } from './features/layout/Toast';
+
+const AdminConsole = lazy(() => import('./features/admin/AdminConsole').then((m) => ({ default: m.AdminConsole })));
 
 /** Top-level routing: signed-out pages, team selection, or the workspace. */
 export function App() {
@@ -32,8 +36,13 @@ export function App() {
     } else if (me && route.name === 'root') {
       const first = teams[myTeamIds[0]];
       navigate(first ? `/${first.name}` : '/select_team', { replace: true });
+    } else if (me && route.name === 'adminConsole' && !canOpenConsole(me.roles)) {
+      // Sent back to chat, and told why (the toast shows in the workspace it lands in).
+      const first = teams[myTeamIds[0]];
+      showToast(t('admin.notAllowed'));
+      navigate(first ? `/${first.name}` : '/select_team', { replace: true });
     }
-  }, [booted, me, signedOutPage, route.name, path, teams, myTeamIds]);
+  }, [booted, me, signedOutPage, route.name, path, teams, myTeamIds, t]);
 
   if (!booted) {
     return (
@@ -44,6 +53,14 @@ export function App() {
     );
   }
   if (!me) return route.name === 'signup' ? <SignupPage /> : <LoginPage />;
+  if (route.name === 'adminConsole') {
+    if (!canOpenConsole(me.roles)) return null;
+    return (
+      <Suspense fallback={<div className="splash" role="status"><div className="spinner" /></div>}>
+        <AdminConsole subpath={route.subpath} />
+      </Suspense>
+    );
+  }
   if (route.name === 'selectTeam' || route.name === 'createTeam' || myTeamIds.length === 0) {
     return <SelectTeamPage create={route.name === 'createTeam' || myTeamIds.length === 0} />;
   }

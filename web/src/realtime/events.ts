@@ -192,6 +192,10 @@ export function handleEvent(msg: ServerEvent): void {
       if (teamId) receivedCategories(teamId, updated, (getState().categories[teamId] ?? []).map((c) => c.id));
       break;
     }
+    case 'config_changed':
+      // An admin changed the settings: the client config (site name, banner, limits) comes along.
+      if (data.config && typeof data.config === 'object') setState({ config: data.config as Record<string, string> });
+      break;
     case 'thread_updated':
     case 'thread_read_changed':
     case 'thread_follow_changed':

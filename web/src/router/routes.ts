@@ -9,6 +9,7 @@ export type Route =
   | { name: 'permalink'; team: string; postId: string }
   | { name: 'threads'; team: string; threadId: string }
   | { name: 'team'; team: string }
+  | { name: 'adminConsole'; subpath: string }
   | { name: 'root' };
 
 const decode = (s: string): string => {
@@ -24,6 +25,8 @@ export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decode);
   if (parts.length === 0) return { name: 'root' };
   const [first, second, third] = parts;
+  // The System Console, Mattermost's /admin_console/<section>/<subpath> (a reserved team name there too).
+  if (first === 'admin_console') return { name: 'adminConsole', subpath: parts.slice(1).join('/') };
   if (parts.length === 1) {
     if (first === 'login') return { name: 'login' };
     if (first === 'signup_user_complete' || first === 'signup') return { name: 'signup' };

@@ -6,6 +6,8 @@ import { Avatar } from '../people/Avatar';
 import { logout } from '../../store/actions/session';
 import { setMyStatus } from '../../store/actions/users';
 import type { RhsView } from '../../store/store';
+import { navigate } from '../../router/navigate';
+import { canOpenConsole } from '../admin/access';
 
 function toggleRhs(view: RhsView): void {
   setState((s) => ({ rhs: s.rhs?.kind === view.kind ? null : view }));
@@ -62,6 +64,7 @@ export function TopBar() {
             { label: `${t('status.offline')}${status === 'offline' ? ' ✓' : ''}`, onSelect: () => void setMyStatus('offline') },
             { label: t('menu.profile'), icon: 'settings', onSelect: () => setState({ modal: 'settings:account' }) },
             { label: t('menu.settings'), icon: 'settings', onSelect: () => setState({ modal: 'settings:display' }) },
+            { label: t('menu.systemConsole'), icon: 'settings', onSelect: () => navigate('/admin_console'), hidden: !canOpenConsole(me.roles) },
             { label: t('menu.logout'), icon: 'logout', onSelect: () => void logout(), danger: true },
           ]}
         />

@@ -14,6 +14,7 @@ import { ChannelView } from '../channel/ChannelView';
 import { Rhs } from '../rhs/Rhs';
 import { TopBar } from './TopBar';
 import { ReconnectBanner } from './ReconnectBanner';
+import { AnnouncementBanner } from './AnnouncementBanner';
 import { useRoute } from './useRoute';
 import { ProfilePopover } from '../people/ProfilePopover';
 import { Toast } from './Toast';
@@ -102,6 +103,7 @@ export function Workspace({ route }: { route: Route }) {
   return (
     <div className="workspace">
       <ReconnectBanner />
+      <AnnouncementBanner />
       <TopBar />
       <div className="workspace-body">
         <TeamSidebar />

@@ -9,7 +9,8 @@ import { disconnectSocket } from '../../realtime/socket';
 import { receivedPrefs } from './prefs';
 import { loadStatuses, receivedUsers } from './users';
 
-async function loadConfig(): Promise<void> {
+/** The client config (format=old); also reread after an admin changes the server's settings. */
+export async function loadConfig(): Promise<void> {
   const config = (await client.getClientConfig()) as unknown as Record<string, string>;
   setState({ config });
 }

@@ -1,0 +1,94 @@
+import { booleanField, dropdownField, numberField, readonlyField, textField } from '../fields';
+import type { SettingsPageDef } from '../page';
+import { TestEmail } from '../TestEmail';
+
+const group = 'Environment';
+
+export const webServer: SettingsPageDef = {
+  path: 'environment/web_server',
+  group,
+  title: 'Web Server',
+  heading: (t) => t('admin.webServer.title'),
+  fields: (t) => [
+    textField('ServiceSettings.SiteURL', t('admin.webServer.siteUrl'), t('admin.webServer.siteUrlHelp'), { placeholder: 'https://chat.example.com' }),
+    readonlyField('ServiceSettings.ListenAddress', t('admin.webServer.listenAddress'), t('admin.webServer.listenAddressNote')),
+    numberField('ServiceSettings.ReadTimeout', t('admin.webServer.readTimeout'), t('admin.webServer.readTimeoutHelp')),
+  ],
+};
+
+export const smtp: SettingsPageDef = {
+  path: 'environment/smtp',
+  group,
+  title: 'SMTP',
+  heading: (t) => t('admin.smtp.title'),
+  fields: (t) => [
+    booleanField('EmailSettings.SendEmailNotifications', t('admin.smtp.sendNotifications'), t('admin.smtp.sendNotificationsHelp')),
+    textField('EmailSettings.SMTPServer', t('admin.smtp.server'), undefined, { placeholder: 'smtp.example.com' }),
+    textField('EmailSettings.SMTPPort', t('admin.smtp.port'), undefined, { placeholder: '587' }),
+    dropdownField('EmailSettings.ConnectionSecurity', t('admin.smtp.security'), [
+      { value: '', label: t('admin.smtp.securityNone') },
+      { value: 'TLS', label: 'TLS' },
+      { value: 'STARTTLS', label: 'STARTTLS' },
+    ]),
+    booleanField('EmailSettings.EnableSMTPAuth', t('admin.smtp.auth')),
+    textField('EmailSettings.SMTPUsername', t('admin.smtp.username')),
+    textField('EmailSettings.SMTPPassword', t('admin.smtp.password'), t('admin.smtp.passwordHelp'), { secret: true }),
+    booleanField('EmailSettings.SkipServerCertificateVerification', t('admin.smtp.skipVerify'), t('admin.smtp.skipVerifyHelp')),
+    textField('EmailSettings.FeedbackName', t('admin.smtp.feedbackName'), t('admin.smtp.feedbackNameHelp')),
+    textField('EmailSettings.FeedbackEmail', t('admin.smtp.feedbackEmail'), t('admin.smtp.feedbackEmailHelp')),
+  ],
+  extra: TestEmail,
+};
+
+export const rateLimiting: SettingsPageDef = {
+  path: 'environment/rate_limiting',
+  group,
+  title: 'Rate Limiting',
+  heading: (t) => t('admin.rateLimit.title'),
+  fields: (t) => [
+    booleanField('RateLimitSettings.Enable', t('admin.rateLimit.enable'), t('admin.rateLimit.enableHelp')),
+    numberField('RateLimitSettings.PerSec', t('admin.rateLimit.perSec')),
+    numberField('RateLimitSettings.MaxBurst', t('admin.rateLimit.maxBurst'), t('admin.rateLimit.maxBurstHelp')),
+    numberField('RateLimitSettings.MemoryStoreSize', t('admin.rateLimit.memoryStoreSize'), t('admin.rateLimit.memoryStoreSizeHelp')),
+    booleanField('RateLimitSettings.VaryByRemoteAddr', t('admin.rateLimit.byAddress')),
+    booleanField('RateLimitSettings.VaryByUser', t('admin.rateLimit.byUser')),
+    textField('RateLimitSettings.VaryByHeader', t('admin.rateLimit.byHeader'), t('admin.rateLimit.byHeaderHelp')),
+  ],
+};
+
+export const logging: SettingsPageDef = {
+  path: 'environment/logging',
+  group,
+  title: 'Logging',
+  heading: (t) => t('admin.logging.title'),
+  fields: (t) => [
+    dropdownField(
+      'LogSettings.ConsoleLevel',
+      t('admin.logging.consoleLevel'),
+      ['DEBUG', 'INFO', 'WARN', 'ERROR'].map((level) => ({ value: level, label: level })),
+      t('admin.logging.consoleLevelHelp'),
+    ),
+  ],
+};
+
+export const sessionLengths: SettingsPageDef = {
+  path: 'environment/session_lengths',
+  group,
+  title: 'Session Lengths',
+  heading: (t) => t('admin.sessions.title'),
+  fields: (t) => [
+    numberField('ServiceSettings.SessionLengthWebInHours', t('admin.sessions.webHours'), t('admin.sessions.webHoursHelp')),
+    booleanField('ServiceSettings.TerminateSessionsOnPasswordChange', t('admin.sessions.terminate'), t('admin.sessions.terminateHelp')),
+  ],
+};
+
+export const performanceMonitoring: SettingsPageDef = {
+  path: 'environment/performance_monitoring',
+  group,
+  title: 'Performance Monitoring',
+  heading: (t) => t('admin.metrics.title'),
+  fields: (t) => [
+    booleanField('MetricsSettings.Enable', t('admin.metrics.enable'), t('admin.metrics.enableHelp')),
+    textField('MetricsSettings.ListenAddress', t('admin.metrics.listenAddress'), t('admin.metrics.listenAddressHelp'), { placeholder: '127.0.0.1:8067' }),
+  ],
+};
