@@ -126,6 +126,16 @@ describe('config API through @mattermost/client', () => {
     expect(JSON.stringify(client)).not.toContain('hunter2');
   });
 
+  it('lets a read-only admin read the document (secrets masked) but not change it', async () => {
+    const reader = await createUser(server, 'cfgreader');
+    expect((await raw(server, 'PUT', `/users/${reader.user.id}/roles`, { token: admin.token, body: { roles: 'system_user system_read_only_admin' } })).status).toBe(200);
+    const read = await raw(server, 'GET', '/config', { token: reader.token });
+    expect(read.status).toBe(200);
+    expect(read.body.EmailSettings.SMTPPassword).toBe(MASK);
+    expect((await raw(server, 'PUT', '/config/patch', { token: reader.token, body: { TeamSettings: { SiteName: 'Nope' } } })).status).toBe(403);
+    expect(server.app.config.siteName).not.toBe('Nope');
+  });
+
   it('records each change in the audit log', async () => {
     await raw(server, 'PUT', '/config/patch', { token: admin.token, body: { TeamSettings: { SiteName: 'Audited' } } });
     const audits = await raw(server, 'GET', '/audits?per_page=20', { token: admin.token });
