@@ -10,6 +10,7 @@ import { LocalEventBus } from './cluster/local_bus.js';
 import { RedisEventBus } from './cluster/redis_bus.js';
 import { composeConfig } from './config/document/compose.js';
 import { LiveConfig } from './config/live.js';
+import { NodemailerMailer } from './email/smtp/nodemailer_mailer.js';
 import type { Config } from './config/schema.js';
 import { parseListenAddress, startMetricsListener } from './metrics/listener.js';
 import { openSqlStore } from './store/sql/store.js';
@@ -49,7 +50,7 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
   const bus: EventBus = config.redisUrl
     ? await RedisEventBus.connect(config.redisUrl, config.redisChannel, log)
     : new LocalEventBus(log);
-  const app = new App({ store, bus, config, log, recentLogLines, liveConfig, configSources: sources });
+  const app = new App({ store, bus, config, log, recentLogLines, liveConfig, configSources: sources, mailer: new NodemailerMailer() });
   app.configuration.start();
   // Built-in roles are seeded and every role's permissions loaded before the first request is checked.
   await app.roleRegistry.start();

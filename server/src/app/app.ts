@@ -18,6 +18,7 @@ import { ChannelService } from './channels.js';
 import { postListSlots } from './concurrency_limit.js';
 import { DirectChannelService } from './direct_channels.js';
 import type { AppDeps } from './deps.js';
+import { EmailService } from './email/email_service.js';
 import { MembershipCache } from './membership_cache.js';
 import { PostingContexts } from './posting_context.js';
 import { Permissions } from './permissions.js';
@@ -66,6 +67,7 @@ export class App {
   /** The audit log: other services and the edge record security-relevant actions through it. */
   readonly audit: AuditService;
   readonly configuration: ConfigService;
+  readonly email: EmailService;
 
   constructor(readonly deps: AppDeps) {
     this.roleRegistry = new RoleRegistry(deps);
@@ -76,6 +78,7 @@ export class App {
     this.sessions = new SessionService(deps);
     this.audit = new AuditService(deps, this.permissions);
     this.configuration = new ConfigService(deps, this.permissions, this.audit);
+    this.email = new EmailService(deps, this.permissions);
     this.users = new UserService(deps, this.sessions, this.permissions, this.audit);
     this.statuses = new StatusService(deps);
     this.membership = new MembershipCache(deps);

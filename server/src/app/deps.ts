@@ -1,6 +1,7 @@
 import type { EventBus } from '../cluster/bus.js';
 import type { LiveConfig } from '../config/live.js';
 import type { Config } from '../config/schema.js';
+import type { Mailer } from '../email/mailer.js';
 import type { Store } from '../store/store.js';
 import type { ConfigSources } from './admin/config.js';
 import type { RecentLogLines } from './admin/log_lines.js';
@@ -23,6 +24,8 @@ export interface AppDeps {
   /** Where the settings outside the database come from (for /config and /config/reload). */
   configSources: ConfigSources;
   log: Logger;
+  /** How the server's email leaves it. */
+  mailer: Mailer;
   /** The log's recent lines, which the composition root tees from the logger (for the console's server logs). */
   recentLogLines?: RecentLogLines;
 }

@@ -20,9 +20,10 @@ import { serverLogRoutes } from './admin/server_logs.js';
 import { userStatsRoutes } from './admin/user_stats.js';
 import { auditRoutes } from './admin/audits.js';
 import { configRoutes } from './admin/config.js';
+import { emailRoutes } from './admin/email.js';
 
 /** Every /api/v4 resource, one module per resource. */
 export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes, channelDirectoryRoutes, categoryRoutes, preferenceRoutes, postRoutes, reactionRoutes, threadRoutes,
   roleRoutes, schemeRoutes, channelModerationRoutes,
   analyticsRoutes, serverLogRoutes, licenseRoutes, pluginRoutes, userStatsRoutes, channelAdminRoutes,
-  auditRoutes, configRoutes];
+  auditRoutes, configRoutes, emailRoutes];

@@ -1,0 +1,64 @@
+import { isIP } from 'node:net';
+import { createTransport, type NodemailerError } from 'nodemailer';
+import { DeliveryError, type Mailer, type OutgoingMail, type SmtpSettings } from '../mailer.js';
+
+/** Node's codes for a certificate that does not verify: a TLS failure, whichever step met it. */
+const CERTIFICATE_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_REJECTED',
+]);
+
+/** Sends each message over its own SMTP connection with nodemailer. */
+export class NodemailerMailer implements Mailer {
+  async send(settings: SmtpSettings, mail: OutgoingMail): Promise<void> {
+    const { host, port, security, credentials, verifyCertificate, timeoutMs } = settings;
+    const transport = createTransport({
+      host, port,
+      secure: security === 'tls',
+      requireTLS: security === 'starttls',
+      ignoreTLS: security === 'none',
+      auth: credentials && { user: credentials.username, pass: credentials.password },
+      tls: { rejectUnauthorized: verifyCertificate, ...(isIP(host) ? {} : { servername: host }) },
+      connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs, dnsTimeout: timeoutMs,
+      logger: false, disableFileAccess: true, disableUrlAccess: true,
+    });
+    try {
+      // Each step has its own timeout above; the signal bounds them all together and closes the connection.
+      await transport.sendMail({
+        from: { address: mail.from.address, name: mail.from.name }, to: mail.to, subject: mail.subject, text: mail.text,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (err) {
+      throw deliveryError(err as NodemailerError, settings);
+    } finally {
+      transport.close();
+    }
+  }
+}
+
+/** OpenSSL's errors carry their reason apart from a long technical message. */
+type TlsError = NodemailerError & { reason?: string };
+
+function deliveryError(err: TlsError, { host, port, timeoutMs }: SmtpSettings): DeliveryError {
+  const server = `${host}:${port}`;
+  const reason = (err.reason ?? err.message).trim();
+  const code = err.originalCode ?? err.code ?? '';
+  if (CERTIFICATE_CODES.has(code) || code.startsWith('ERR_SSL_') || err.code === 'ETLS') {
+    return new DeliveryError('tls', `The TLS connection to the SMTP server at ${server} failed: ${reason}`);
+  }
+  switch (err.code) {
+    case 'EAUTH':
+    case 'ENOAUTH':
+      return new DeliveryError('authentication', `The SMTP server at ${server} did not accept the username and password: ${reason}`);
+    case 'ETIMEDOUT':
+    case 'EABORT':
+      return new DeliveryError('timeout', `The SMTP server at ${server} did not answer within ${timeoutMs / 1000} s.`);
+    case 'ECONNECTION':
+    case 'ESOCKET':
+    case 'EDNS':
+    case 'EPROTOCOL':
+      return new DeliveryError('unreachable', `Could not talk to the SMTP server at ${server}: ${reason}`);
+    default:
+      return new DeliveryError('rejected', `The SMTP server at ${server} refused the message: ${reason}`);
+  }
+}
