@@ -1,3 +1,4 @@
+import { adminBench } from './admin.js';
 import { fanoutBench } from './fanout.js';
 import { historyBench } from './history.js';
 import { largePostsBench } from './large_posts.js';
@@ -7,9 +8,9 @@ import type { Database } from './server_process.js';
 import { fmt } from './stats.js';
 
 // `npm run bench`: every server benchmark on SQLite and PostgreSQL. Select with
-// BENCH_ONLY=throughput,fanout,history,memory,largeposts and BENCH_DB=sqlite|postgres.
+// BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin and BENCH_DB=sqlite|postgres.
 
-const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts,admin').split(','));
 const databases: Database[] = process.env.BENCH_DB ? [process.env.BENCH_DB as Database] : ['sqlite', 'postgres'];
 const lines: string[] = [];
 const report = (line: string): void => {
@@ -44,6 +45,12 @@ for (const db of databases) {
     const r = await largePostsBench(db);
     report(`${db.padEnd(8)} large posts ${r.readers} readers of 60-post pages of ~400 KB posts: ${r.pages} pages, ${fmt(r.postsPerPage)} posts / ${fmt(r.pageMiB)} MiB per page; `
       + `RSS ${fmt(r.baselineMiB)} -> peak ${fmt(r.peakMiB)} MiB; ping p50 ${fmt(r.pingP50)} ms p99 ${fmt(r.pingP99)} ms`);
+  }
+  if (only.has('admin')) {
+    console.log(`\n[${db}] administration: audit chain, logins, config writes...`);
+    const r = await adminBench(db);
+    report(`${db.padEnd(8)} admin       audit appends ${fmt(r.auditAppendsPerSecond, 0)}/s (16 writers); verify ${r.auditRecords} records at ${fmt(r.verifyRecordsPerSecond, 0)}/s; `
+      + `logins ${fmt(r.loginsPerSecond, 0)}/s p50 ${fmt(r.loginP50)} ms p99 ${fmt(r.loginP99)} ms; PUT /config/patch p50 ${fmt(r.configPatchP50)} ms p99 ${fmt(r.configPatchP99)} ms`);
   }
 }
 
