@@ -8,6 +8,7 @@ import { RecentLogLines } from './admin/log_lines.js';
 import { ServerLogService } from './admin/server_logs.js';
 import { TeamAdminService } from './admin/team_admin.js';
 import { UserStatsService } from './admin/user_stats.js';
+import { UserReportService } from './admin/user_reports.js';
 import { ChannelModerationService } from './admin/channel_moderation.js';
 import { RoleRegistry } from './admin/role_registry.js';
 import { RoleService } from './admin/roles.js';
@@ -27,6 +28,7 @@ import { PresenceService } from './presence.js';
 import { PostListService } from './post_lists.js';
 import { PostService } from './posts.js';
 import { ReactionService } from './reactions.js';
+import { ScheduledPostService } from './scheduled_posts.js';
 import { ThreadService } from './threads.js';
 import { UnreadService } from './unreads.js';
 import { SessionService } from './sessions.js';
@@ -62,6 +64,8 @@ export class App {
   readonly license: LicenseService;
   readonly plugins: PluginService;
   readonly userStats: UserStatsService;
+  readonly userReports: UserReportService;
+  readonly scheduledPosts: ScheduledPostService;
   readonly channelAdmin: ChannelAdminService;
   readonly teamAdmin: TeamAdminService;
   /** The audit log: other services and the edge record security-relevant actions through it. */
@@ -100,6 +104,8 @@ export class App {
     this.license = new LicenseService(this.permissions);
     this.plugins = new PluginService(this.permissions);
     this.userStats = new UserStatsService(deps, this.permissions);
+    this.userReports = new UserReportService(deps, this.permissions);
+    this.scheduledPosts = new ScheduledPostService(this.permissions);
     this.channelAdmin = new ChannelAdminService(deps, this.permissions, this.channelMembers);
     this.teamAdmin = new TeamAdminService(deps, this.permissions);
     this.channels.setSystemPoster(this.posts);

@@ -14,6 +14,7 @@ import type { AnalyticsStore } from './admin/analytics.js';
 import type { PermanentDeletionStore } from './admin/permanent_deletion.js';
 import type { AuditStore } from './admin/audits.js';
 import type { ConfigurationStore } from './admin/configurations.js';
+import type { UserReportStore } from './admin/user_reports.js';
 
 /**
  * The persistence boundary. The app layer sees only this interface; the SQL
@@ -37,6 +38,7 @@ export interface Store {
   permanentDeletion: PermanentDeletionStore;
   audits: AuditStore;
   configurations: ConfigurationStore;
+  userReports: UserReportStore;
   /** Runs `work` in one database transaction; the store it gets writes inside it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip, for health checks. */

@@ -21,9 +21,13 @@ import { userStatsRoutes } from './admin/user_stats.js';
 import { auditRoutes } from './admin/audits.js';
 import { configRoutes } from './admin/config.js';
 import { emailRoutes } from './admin/email.js';
+import { userReportRoutes } from './admin/user_reports.js';
+import { agentRoutes } from './admin/agents.js';
+import { scheduledPostRoutes } from './scheduled_posts.js';
 
 /** Every /api/v4 resource, one module per resource. */
 export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes, channelDirectoryRoutes, categoryRoutes, preferenceRoutes, postRoutes, reactionRoutes, threadRoutes,
   roleRoutes, schemeRoutes, channelModerationRoutes,
   analyticsRoutes, serverLogRoutes, licenseRoutes, pluginRoutes, userStatsRoutes, channelAdminRoutes,
-  auditRoutes, configRoutes, emailRoutes];
+  auditRoutes, configRoutes, emailRoutes,
+  userReportRoutes, agentRoutes, scheduledPostRoutes];

@@ -57,4 +57,10 @@ export class LicenseService {
     requireAnySystem(this.permissions, actor, ['manage_license_information', 'manage_system']);
     throw new AppError('api.license.request-trial.can-start-trial.not-allowed', 'There is no trial to start: every Parley feature is already available.', 400);
   }
+
+  /** GET /upgrade_to_enterprise/allowed: upstream's answer on a server its in-place upgrader does not support. */
+  upgradeToEnterpriseAllowed(actor: Actor): never {
+    requireAnySystem(this.permissions, actor, ['manage_system']);
+    throw new AppError('api.upgrade_to_enterprise.system_not_supported.app_error', 'Parley cannot be upgraded in place to another edition.', 403);
+  }
 }

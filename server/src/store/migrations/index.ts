@@ -9,6 +9,7 @@ import * as configurations from './0007_configurations.js';
 import * as schemes from './0008_schemes.js';
 import * as audits from './0009_audits.js';
 import * as analyticsIndexes from './0010_analytics_indexes.js';
+import * as userReportIndex from './0011_user_report_index.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_schemes': schemes,
   '0009_audits': audits,
   '0010_analytics_indexes': analyticsIndexes,
+  '0011_user_report_index': userReportIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -21,6 +21,7 @@ import { SqlAnalyticsStore } from './admin/analytics.js';
 import { SqlPermanentDeletionStore } from './admin/permanent_deletion.js';
 import { SqlAuditStore } from './admin/audits.js';
 import { SqlConfigurationStore } from './admin/configurations.js';
+import { SqlUserReportStore } from './admin/user_reports.js';
 
 /** The Kysely-backed Store: one implementation for SQLite and PostgreSQL. */
 export class SqlStore implements Store {
@@ -28,6 +29,7 @@ export class SqlStore implements Store {
   readonly posts; readonly reactions; readonly preferences; readonly threads; readonly categories;
   readonly roles; readonly schemes;
   readonly analytics; readonly permanentDeletion; readonly audits; readonly configurations;
+  readonly userReports;
 
   /** SQLite only, and only on the root store: transactions inside one are already in a batch. */
   private readonly groupCommit?: GroupCommit;
@@ -57,6 +59,7 @@ export class SqlStore implements Store {
     this.permanentDeletion = new SqlPermanentDeletionStore((work) => this.inTransaction(work));
     this.audits = new SqlAuditStore(db, dialect, (work) => this.inTransaction(work));
     this.configurations = new SqlConfigurationStore(db, (work) => this.inTransaction(work));
+    this.userReports = new SqlUserReportStore(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -17,4 +17,6 @@ export const licenseRoutes: RouteModule = (api, { app }) => {
   api.get('/trial-license/prev', async (request) => app.license.previousTrial(await authenticate(app, request)));
 
   api.post('/trial-license', async (request) => app.license.requestTrial(await authenticate(app, request)));
+
+  api.get('/upgrade_to_enterprise/allowed', async (request) => app.license.upgradeToEnterpriseAllowed(await authenticate(app, request)));
 };
