@@ -12,7 +12,8 @@ import type { Permissions } from './permissions.js';
 import type { SessionService } from './sessions.js';
 import { requireAnySystem } from './admin/system_permission.js';
 
-const USERNAME = /^[a-z][a-z0-9.\-_]{2,21}$/;
+// Mattermost allows 1 to 64 characters; Parley also keeps its rule that a username starts with a letter.
+const USERNAME = /^[a-z][a-z0-9.\-_]{0,63}$/;
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
 const RESERVED_USERNAMES = new Set(['all', 'channel', 'here', 'matterbot', 'system', 'parley']);
 const MAX_PASSWORD = 256;
@@ -55,7 +56,7 @@ function defaultNotifyProps(): UserNotifyProps {
 
 function validateUsername(username: string): void {
   if (!USERNAME.test(username) || RESERVED_USERNAMES.has(username)) {
-    throw invalid('username', 'Username must begin with a letter and contain between 3 and 22 lowercase characters made up of numbers, letters, and the symbols \'.\', \'-\', and \'_\'.');
+    throw invalid('username', 'Username must begin with a letter and contain at most 64 lowercase characters made up of numbers, letters, and the symbols \'.\', \'-\', and \'_\'.');
   }
 }
 

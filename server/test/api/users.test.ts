@@ -132,4 +132,15 @@ describe('users and sessions', () => {
     expect(dup.status).toBe(400);
     expect(dup.body.id).toBe('app.user.save.username_exists.app_error');
   });
+
+  it('takes usernames of 1 to 64 characters, as Mattermost does, and refuses 65', async () => {
+    const long = `a${'b'.repeat(63)}`;
+    for (const username of ['q', `${unique('long-name-').toLowerCase()}-over-twenty-two`, long]) {
+      const res = await raw(server, 'POST', '/users', { body: { username, email: `${unique('len')}@example.com`, password: 'long-enough-pw' } });
+      expect(res.status, username).toBe(201);
+    }
+    const tooLong = await raw(server, 'POST', '/users', { body: { username: `${long}c`, email: `${unique('len')}@example.com`, password: 'long-enough-pw' } });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.id).toBe('model.user.is_valid.username.app_error');
+  });
 });

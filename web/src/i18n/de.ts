@@ -25,7 +25,7 @@ export const de: Messages = {
   'auth.signupSubtitle': 'Das erste Konto auf einem neuen Server wird zum Administrator.',
   'auth.email': 'E-Mail',
   'auth.username': 'Benutzername',
-  'auth.usernameHint': '3–22 Zeichen: Kleinbuchstaben, Ziffern, Punkte, Binde- und Unterstriche.',
+  'auth.usernameHint': 'Bis zu 64 Zeichen, beginnend mit einem Buchstaben: Kleinbuchstaben, Ziffern, Punkte, Binde- und Unterstriche.',
   'auth.passwordHint': 'Mindestens {min} Zeichen.',
   'auth.passwordTooShort': 'Das Passwort braucht mindestens {min} Zeichen.',
   'auth.haveAccount': 'Schon ein Konto?',

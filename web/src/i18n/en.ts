@@ -24,7 +24,7 @@ export const en = {
   'auth.signupSubtitle': 'The first account on a new server becomes its administrator.',
   'auth.email': 'Email',
   'auth.username': 'Username',
-  'auth.usernameHint': '3–22 characters: lowercase letters, digits, dots, dashes, underscores.',
+  'auth.usernameHint': 'Up to 64 characters, starting with a letter: lowercase letters, digits, dots, dashes, underscores.',
   'auth.passwordHint': 'At least {min} characters.',
   'auth.passwordTooShort': 'The password needs at least {min} characters.',
   'auth.haveAccount': 'Already have an account?',

@@ -26,7 +26,7 @@ const FROM_DOCUMENT: Record<string, string> = {
   EnableJoinLeaveMessageByDefault: 'TeamSettings.EnableJoinLeaveMessageByDefault', EnableUserDeactivation: 'TeamSettings.EnableUserDeactivation',
   EnableConfirmNotificationsToChannel: 'TeamSettings.EnableConfirmNotificationsToChannel',
   MaxNotificationsPerChannel: 'TeamSettings.MaxNotificationsPerChannel', CustomDescriptionText: 'TeamSettings.CustomDescriptionText',
-  EnableLastActiveTime: 'TeamSettings.EnableLastActiveTime',
+  EnableLastActiveTime: 'TeamSettings.EnableLastActiveTime', CollapsedThreads: 'ServiceSettings.CollapsedThreads',
   PostEditTimeLimit: 'ServiceSettings.PostEditTimeLimit', MinimumHashtagLength: 'ServiceSettings.MinimumHashtagLength',
   EnableUserTypingMessages: 'ServiceSettings.EnableUserTypingMessages',
   TimeBetweenUserTypingUpdatesMilliseconds: 'ServiceSettings.TimeBetweenUserTypingUpdatesMilliseconds',
@@ -77,7 +77,7 @@ const PARLEY_FACTS: Record<string, string> = {
   DataRetentionEnableFileDeletion: 'false', DataRetentionMessageRetentionHours: '0', DataRetentionFileRetentionHours: '0',
   EnableThemeSelection: 'true', AllowCustomThemes: 'true', DefaultTheme: 'default', AllowedThemes: '', EnableReliableWebSockets: 'true',
   ExperimentalEnablePostMetadata: 'true', ExperimentalTimezone: 'true', ExperimentalEnableAuthenticationTransfer: 'false',
-  PostAcknowledgements: 'false', CollapsedThreads: 'default_off', FeatureFlagCollapsedThreads: 'true', EnableClientMetrics: 'false',
+  PostAcknowledgements: 'false', FeatureFlagCollapsedThreads: 'true', EnableClientMetrics: 'false',
   EnableNotificationMetrics: 'false', EnableFile: 'false', FileLevel: '', RunJobs: 'true', NoAccounts: 'false', TelemetryId: '',
   DiagnosticId: '', ServiceEnvironment: 'production', IsFipsEnabled: 'false', GoogleDeveloperKey: '', GiphySdkKey: '',
   WranglerMoveThreadToAnotherTeamEnable: 'false', WranglerMoveThreadFromPrivateChannelEnable: 'false',
@@ -89,7 +89,7 @@ const PARLEY_FACTS: Record<string, string> = {
   HideGuestTags: 'false', IntuneMAMEnabled: 'false', MobileEnableBiometrics: 'false', MobilePreventScreenCapture: 'false',
   MobileJailbreakProtection: 'false', MobileEnableSecureFilePreview: 'false', MobileAllowPdfLinkNavigation: 'false',
   MobileExternalBrowser: 'false', CWSURL: '', CWSMock: 'false', BuildDate: '', BuildHash: 'parley', BuildHashEnterprise: '',
-  BuildEnterpriseReady: 'false', Version: MATTERMOST_API_VERSION, BuildNumber: BUILD_NUMBER, EnableCluster: 'true', EnableMetrics: 'true',
+  BuildEnterpriseReady: 'true', Version: MATTERMOST_API_VERSION, BuildNumber: BUILD_NUMBER, EnableCluster: 'true', EnableMetrics: 'true',
 };
 
 const text = (value: unknown): string => (Array.isArray(value) ? value.join(',') : value === undefined || value === null ? '' : String(value));

@@ -166,4 +166,15 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
   role('channel_user', 'channel_user', CHANNEL_USER, true),
   role('channel_admin', 'channel_admin', CHANNEL_ADMIN, true),
   role('channel_guest', 'channel_guest', CHANNEL_GUEST, true),
+  // Mattermost seeds its Playbooks roles on every server, and its web app's permission pages wait for them.
+  role('playbook_admin', 'playbook_admin', [
+    'playbook_public_manage_members', 'playbook_public_manage_roles', 'playbook_public_manage_properties', 'playbook_private_manage_members',
+    'playbook_private_manage_roles', 'playbook_private_manage_properties', 'playbook_public_make_private',
+  ], true),
+  role('playbook_member', 'playbook_member', [
+    'playbook_public_view', 'playbook_public_manage_members', 'playbook_public_manage_properties', 'playbook_private_view',
+    'playbook_private_manage_members', 'playbook_private_manage_properties', 'run_create',
+  ], true),
+  role('run_admin', 'run_admin', ['run_manage_members', 'run_manage_properties'], true),
+  role('run_member', 'run_member', ['run_view'], true),
 ];

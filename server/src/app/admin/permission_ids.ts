@@ -125,10 +125,20 @@ export const DEPRECATED_PERMISSIONS: readonly string[] = [
   'manage_post_bleve_indexes_job', 'sysconsole_read_experimental_bleve', 'sysconsole_write_experimental_bleve'
 ];
 
+/** Playbook-scoped permissions (Mattermost's Playbooks roles are built in; Parley has no playbooks yet). */
+export const PLAYBOOK_PERMISSIONS: readonly string[] = [
+  'playbook_public_view', 'playbook_public_manage_members', 'playbook_public_manage_roles', 'playbook_public_manage_properties',
+  'playbook_public_make_private', 'playbook_private_view', 'playbook_private_manage_members', 'playbook_private_manage_roles',
+  'playbook_private_manage_properties', 'playbook_private_make_public',
+];
+
+/** Run-scoped permissions (of Playbooks runs). */
+export const RUN_PERMISSIONS: readonly string[] = ['run_create', 'run_view', 'run_manage_members', 'run_manage_properties'];
+
 /** Every permission a role may hold. */
 export const ALL_PERMISSIONS: readonly string[] = [
   ...SYSTEM_PERMISSIONS, ...TEAM_PERMISSIONS, ...CHANNEL_PERMISSIONS, ...SYSCONSOLE_READ_PERMISSIONS, ...SYSCONSOLE_WRITE_PERMISSIONS,
-  ...GROUP_PERMISSIONS,
+  ...GROUP_PERMISSIONS, ...PLAYBOOK_PERMISSIONS, ...RUN_PERMISSIONS,
 ];
 
 const known = new Set([...ALL_PERMISSIONS, ...DEPRECATED_PERMISSIONS]);

@@ -43,6 +43,7 @@ const RULES: { path: string; check: (value: unknown) => string | undefined }[] =
   },
   { path: 'TeamSettings.RestrictDirectMessage', check: (v) => (v === 'any' || v === 'team' ? undefined : "must be 'any' or 'team'") },
   { path: 'TeamSettings.TeammateNameDisplay', check: (v) => (['username', 'nickname_full_name', 'full_name'].includes(String(v)) ? undefined : "must be 'username', 'nickname_full_name' or 'full_name'") },
+  { path: 'ServiceSettings.CollapsedThreads', check: (v) => (['disabled', 'default_off', 'default_on', 'always_on'].includes(String(v)) ? undefined : "must be 'disabled', 'default_off', 'default_on' or 'always_on'") },
   { path: 'LogSettings.ConsoleLevel', check: (v) => (['DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'].includes(String(v).toUpperCase()) ? undefined : 'must be DEBUG, INFO, WARN, ERROR or FATAL') },
   { path: 'AnnouncementSettings.BannerText', check: (v) => (typeof v === 'string' && v.length <= 1024 ? undefined : 'must be at most 1024 characters') },
 ];

@@ -89,6 +89,11 @@ describe('config API through @mattermost/client', () => {
     await raw(server, 'PUT', '/config/patch', { token: admin.token, body: { ParleySettings: { MaxPostSize: 16383 }, PasswordSettings: { MinimumLength: 8 } } });
     const ok = await raw(server, 'POST', '/posts', { token: admin.token, body: { channel_id: channel.id, message: 'x'.repeat(11) } });
     expect(ok.status).toBe(201);
+
+    expect((await newClient(server).getClientConfig()).CollapsedThreads).toBe('default_off');
+    await admin.client.patchConfig({ ServiceSettings: { CollapsedThreads: 'always_on' as never } });
+    expect((await newClient(server).getClientConfig()).CollapsedThreads).toBe('always_on');
+    await admin.client.patchConfig({ ServiceSettings: { CollapsedThreads: 'default_off' as never } });
   });
 
   it('refuses invalid values with 400 naming the key, and changes nothing', async () => {
@@ -99,6 +104,7 @@ describe('config API through @mattermost/client', () => {
       [{ PasswordSettings: { MinimumLength: 4 } }, 'PasswordSettings.MinimumLength'],
       [{ TeamSettings: 'nope' }, 'TeamSettings'],
       [{ LogSettings: { ConsoleLevel: 'LOUD' } }, 'LogSettings.ConsoleLevel'],
+      [{ ServiceSettings: { CollapsedThreads: 'sometimes' } }, 'ServiceSettings.CollapsedThreads'],
       [{ TeamSettings: { SiteName: 'x'.repeat(31) } }, 'TeamSettings.SiteName'],
     ];
     const before = JSON.stringify(await admin.client.getConfig());

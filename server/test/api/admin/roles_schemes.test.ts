@@ -34,7 +34,8 @@ describe('roles', () => {
     expect(roles.status).toBe(200);
     const byName = new Map((roles.body as Role[]).map((r) => [r.name, r]));
     for (const name of ['system_user', 'system_admin', 'system_guest', 'team_user', 'team_admin', 'channel_user', 'channel_admin',
-      'system_user_manager', 'system_manager', 'system_read_only_admin', 'system_custom_group_admin']) {
+      'system_user_manager', 'system_manager', 'system_read_only_admin', 'system_custom_group_admin',
+      'playbook_admin', 'playbook_member', 'run_admin', 'run_member']) {
       expect(byName.get(name), name).toMatchObject({ name, built_in: true, delete_at: 0 });
     }
     expect(byName.get('system_admin')?.permissions).toEqual(expect.arrayContaining(['manage_system', 'sysconsole_read_environment_web_server', 'sysconsole_write_site_customization']));

@@ -44,7 +44,7 @@ export function SignupPage() {
         </label>
         <label className="field">
           <span>{t('auth.username')}</span>
-          <input name="username" autoComplete="username" pattern="[a-zA-Z0-9._\-]{3,22}" value={username} onChange={(e) => setUsername(e.target.value)} required />
+          <input name="username" autoComplete="username" pattern="[a-zA-Z][a-zA-Z0-9._\-]{0,63}" value={username} onChange={(e) => setUsername(e.target.value)} required />
           <small>{t('auth.usernameHint')}</small>
         </label>
         <label className="field">

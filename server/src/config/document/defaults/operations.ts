@@ -1,8 +1,8 @@
 import type { AdminConfig } from '@mattermost/types/config';
 
 // Mattermost's default values for these sections of its config document, key for key (v11.3 server; keys
-// the v11.9 types add carry Parley's choice). Parley's own values for the keys it implements are laid over
-// these in ../parley_defaults.ts.
+// the v11.9 types add carry Parley's choice). Parley's own values are laid over them in index.ts and
+// ../flat_bindings.ts.
 export const operationsDefaults = {
   SqlSettings: {
     DriverName: 'postgres',
