@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { ChainedAudit } from '../../model/audit_chain.js';
+import type { StoredConfiguration } from '../admin/configurations.js';
 
 /**
  * Table shapes as stored. Booleans are 0/1 integers and JSON is text in both
@@ -266,21 +268,8 @@ export interface SchemesTable {
   delete_at: number;
 }
 
-/** Append-only: rows are inserted by the audit store and never updated (model/audit_chain.ts). */
-export interface AuditsTable {
-  seq: number;
-  id: string;
-  create_at: number;
-  user_id: string;
-  action: string;
-  object: string;
-  extra_info: string;
-  ip_address: string;
-  session_id: string;
-  result: string;
-  prev_hash: string;
-  hash: string;
-}
+/** Append-only: rows are inserted by the audit store and never updated; stored as the chain hashes them. */
+export type AuditsTable = ChainedAudit;
 
 /** One row (id 1): the audit chain's last seq and hash. */
 export interface AuditChainHeadTable {
@@ -289,9 +278,7 @@ export interface AuditChainHeadTable {
   last_hash: string;
 }
 
-export interface ConfigurationsTable {
-  id: string;
-  value: string;
-  create_at: number;
+/** One row per saved document; the one with active = 1 is in force. */
+export interface ConfigurationsTable extends StoredConfiguration {
   active: number;
 }
