@@ -8,7 +8,7 @@ import {
   type SystemPoster,
 } from './channel_rules.js';
 import type { AppDeps } from './deps.js';
-import type { Permissions } from './permissions.js';
+import { roleList, type Permissions } from './permissions.js';
 
 const isDirectOrGroup = (channel: ChannelRecord): boolean => channel.type === 'D' || channel.type === 'G';
 
@@ -158,7 +158,7 @@ export class ChannelMemberService {
 
   /** Sets a member's scheme roles from a role string (channel_user [channel_admin]). */
   async updateMemberRoles(actor: Actor, channelId: string, userId: string, roles: string): Promise<void> {
-    const list = roles.split(' ').filter(Boolean);
+    const list = roleList(roles);
     if (list.some((r) => r !== 'channel_user' && r !== 'channel_admin')) throw invalidChannel('roles', 'Invalid channel roles.');
     await this.updateSchemeRoles(actor, channelId, userId, { scheme_user: list.includes('channel_user'), scheme_admin: list.includes('channel_admin') });
   }

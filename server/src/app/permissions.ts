@@ -5,8 +5,11 @@ import type { Store } from '../store/store.js';
 import type { TeamMemberRecord } from '../store/teams.js';
 import { isSystemAdmin, type Actor } from './actor.js';
 
+/** The role names in a roles string ('system_user system_admin'). */
+export const roleList = (roles: string): string[] => roles.split(' ').filter(Boolean);
+
 export function teamMemberRoles(member: TeamMemberRecord): string[] {
-  const roles = member.roles.split(' ').filter(Boolean);
+  const roles = roleList(member.roles);
   if (member.scheme_guest) roles.push('team_guest');
   if (member.scheme_user) roles.push('team_user');
   if (member.scheme_admin) roles.push('team_admin');
@@ -14,7 +17,7 @@ export function teamMemberRoles(member: TeamMemberRecord): string[] {
 }
 
 export function channelMemberRoles(member: ChannelMembership): string[] {
-  const roles = member.roles.split(' ').filter(Boolean);
+  const roles = roleList(member.roles);
   if (member.scheme_user) roles.push('channel_user');
   if (member.scheme_admin) roles.push('channel_admin');
   return roles;

@@ -5,7 +5,7 @@ import type { Team, TeamMembership } from '../model/types.js';
 import type { TeamMemberRecord } from '../store/teams.js';
 import { isSystemAdmin, type Actor } from './actor.js';
 import type { AppDeps } from './deps.js';
-import { memberRolesString, teamMemberRoles, type Permissions } from './permissions.js';
+import { memberRolesString, roleList, teamMemberRoles, type Permissions } from './permissions.js';
 
 const TEAM_NAME = /^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$|^[a-z0-9]{2}$/;
 const RESERVED_TEAM_NAMES = new Set(['admin', 'api', 'channel', 'claim', 'error', 'files', 'help', 'landing', 'login', 'mfa', 'oauth', 'plug', 'plugins', 'post', 'signup', 'static', 'select_team', 'create_team', 'hooks', 'signup_user_complete', 'reset_password']);
@@ -265,7 +265,7 @@ export class TeamService {
 
   /** Sets a member's scheme roles from a role string (team_user [team_admin]). */
   async updateMemberRoles(actor: Actor, teamId: string, userId: string, roles: string): Promise<TeamMemberRecord> {
-    const list = roles.split(' ').filter(Boolean);
+    const list = roleList(roles);
     if (list.some((r) => r !== 'team_user' && r !== 'team_admin')) throw new AppError('api.team.update_team_member_roles.invalid', 'Invalid team roles.', 400);
     return this.updateMemberSchemeRoles(actor, teamId, userId, { scheme_user: list.includes('team_user'), scheme_admin: list.includes('team_admin') });
   }

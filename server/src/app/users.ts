@@ -8,7 +8,7 @@ import { isSystemAdmin, type Actor } from './actor.js';
 import type { AuditResult, AuditService } from './admin/audit.js';
 import type { AppDeps } from './deps.js';
 import { accountLocked, hashPassword, PasswordChecker } from './passwords.js';
-import type { Permissions } from './permissions.js';
+import { roleList, type Permissions } from './permissions.js';
 import type { SessionService } from './sessions.js';
 import { requireAnySystem } from './admin/system_permission.js';
 
@@ -365,7 +365,7 @@ export class UserService {
 
   async setRoles(actor: Actor, userId: string, roles: string): Promise<void> {
     this.permissions.requireSystem(actor, 'manage_roles');
-    const list = roles.split(' ').filter(Boolean);
+    const list = roleList(roles);
     // Any system role the role definitions know (system_manager, system_user_manager ...), as upstream; never
     // system_admin alone, which upstream refuses as a likely mistake.
     const known = (name: string) => name.startsWith('system_') && this.roleExists(name);

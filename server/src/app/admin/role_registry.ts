@@ -3,7 +3,7 @@ import { newId } from '../../model/id.js';
 import type { ServerEvent } from '../../model/events.js';
 import type { ChannelMembership, ChannelRecord, Role, TeamMemberRecord } from '../../model/types.js';
 import type { AppDeps } from '../deps.js';
-import type { RoleGrants } from '../permissions.js';
+import { roleList, type RoleGrants } from '../permissions.js';
 import { DEFAULT_ROLES } from './default_roles.js';
 
 /** The events after which a node rereads roles and scheme assignments (they are sent to clients too). */
@@ -47,8 +47,6 @@ interface Snapshot {
   teamSchemes: Map<string, string>;
   channelSchemes: Map<string, string>;
 }
-
-const explicitRoles = (roles: string): string[] => roles.split(' ').filter(Boolean);
 
 /**
  * Every role's permissions and which team or channel follows which scheme, held in memory on each node so a
@@ -158,7 +156,7 @@ export class RoleRegistry implements RoleGrants {
   }
 
   teamMemberGrants(member: TeamMemberRecord, permission: string): boolean {
-    if (this.grants(explicitRoles(member.roles), permission)) return true;
+    if (member.roles && this.grants(roleList(member.roles), permission)) return true;
     const roles = this.teamRoles(member.team_id);
     return (member.scheme_guest && this.permissionsOf(roles.guest).has(permission))
       || (member.scheme_user && this.permissionsOf(roles.user).has(permission))
@@ -170,7 +168,7 @@ export class RoleRegistry implements RoleGrants {
    * scope above grants, less the moderated permissions its own role lacks; admins are never moderated (Mattermost).
    */
   channelMemberGrants(channel: Pick<ChannelRecord, 'id' | 'team_id'>, member: ChannelMembership & { scheme_guest?: boolean }, permission: string): boolean {
-    if (this.grants(explicitRoles(member.roles), permission)) return true;
+    if (member.roles && this.grants(roleList(member.roles), permission)) return true;
     const higher = this.teamChannelRoles(channel.team_id);
     const own = this.channelScheme(channel.id);
     const effective = (kind: keyof SchemeRoleNames): ReadonlySet<string> => {
