@@ -1,6 +1,4 @@
-import { composeConfig, NO_OPERATOR, type ComposedConfig, type ConfigDocument, type OperatorLayer } from '../../config/document/compose.js';
-import { mattermostDefaults } from '../../config/document/defaults/index.js';
-import { CONFIG_KEYS, writeFlat } from '../../config/document/flat_bindings.js';
+import { baseDocument, composeConfig, NO_OPERATOR, type ComposedConfig, type ConfigDocument, type OperatorLayer } from '../../config/document/compose.js';
 import { documentDiff, getPath, isObject, mergeDocuments, setPath, deletePath, type JsonObject } from '../../config/document/paths.js';
 import { maskSecrets, restoreMaskedSecrets } from '../../config/document/secrets.js';
 import { ConfigError } from '../../config/errors.js';
@@ -61,6 +59,7 @@ const invalid = (err: ConfigError): AppError => new AppError('model.config.is_va
  */
 export class ConfigService {
   private sources: ConfigSources;
+  private clientCache?: { document: ConfigDocument; config: Record<string, string> };
 
   constructor(private readonly deps: AppDeps, private readonly permissions: Permissions, private readonly audit: AuditService) {
     this.sources = deps.configSources;
@@ -87,8 +86,11 @@ export class ConfigService {
     return locked;
   }
 
+  /** Every client asks for it at start: made once per document (a change replaces the document). */
   client(): Record<string, string> {
-    return clientConfig(this.deps.liveConfig.document, this.deps.liveConfig.flat);
+    const document = this.deps.liveConfig.document;
+    if (this.clientCache?.document !== document) this.clientCache = { document, config: clientConfig(document, this.deps.liveConfig.flat) };
+    return this.clientCache.config;
   }
 
   /** Replaces the document. Masked secrets and locked settings keep their values; unknown keys are kept as written. */
@@ -103,7 +105,8 @@ export class ConfigService {
       if (previous === undefined) deletePath(candidate, path);
       else setPath(candidate, path, previous);
     }
-    const next = documentDiff(candidate, this.baseDocument());
+    // Stored as what differs from the settings as started, so keys an admin never changed follow the defaults.
+    const next = documentDiff(candidate, baseDocument(this.sources.base));
     const composed = this.composeOr400(next);
     const changedKeys = documentDiff(composed.document as unknown as JsonObject, current);
     await this.deps.store.configurations.save({ id: newId(), value: JSON.stringify(next), create_at: Date.now() }, HISTORY);
@@ -144,13 +147,6 @@ export class ConfigService {
 
   private storedDocument(): Promise<JsonObject> {
     return readStoredDocument(this.deps.store);
-  }
-
-  /** Mattermost's defaults with Parley's settings as started: what the stored document records changes against. */
-  private baseDocument(): JsonObject {
-    const doc = mattermostDefaults() as unknown as JsonObject;
-    writeFlat(this.sources.base, CONFIG_KEYS, doc);
-    return doc;
   }
 
   private compose(stored: JsonObject): ComposedConfig {

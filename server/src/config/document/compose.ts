@@ -30,11 +30,16 @@ export interface ComposedConfig {
   locked: string[];
 }
 
-/** Mattermost's defaults with Parley's defaults laid over them: what types and changes are measured against. */
-export function referenceDocument(): ConfigDocument {
+/** Mattermost's defaults with the given Parley settings at their keys. */
+export function baseDocument(base: Config): JsonObject {
   const doc = mattermostDefaults() as unknown as JsonObject;
-  writeFlat(Value.Default(ConfigSchema, {}) as Config, CONFIG_KEYS, doc);
-  return doc as ConfigDocument;
+  writeFlat(base, CONFIG_KEYS, doc);
+  return doc;
+}
+
+/** Mattermost's defaults with Parley's defaults laid over them: what types are checked against. */
+export function referenceDocument(): ConfigDocument {
+  return baseDocument(Value.Default(ConfigSchema, {}) as Config) as ConfigDocument;
 }
 
 /**
@@ -45,9 +50,7 @@ export function referenceDocument(): ConfigDocument {
  */
 export function composeConfig(base: Config, stored: JsonObject, operator: OperatorLayer): ComposedConfig {
   const reference = referenceDocument() as unknown as JsonObject;
-  let doc = mattermostDefaults() as unknown as JsonObject;
-  writeFlat(base, CONFIG_KEYS, doc);
-  doc = mergeDocuments(doc, stored);
+  let doc = mergeDocuments(baseDocument(base), stored);
   doc = mergeDocuments(doc, operator.document);
   writeFlat(base, [...operator.flatKeys, ...START_ONLY], doc);
   checkTypes(doc, reference);
