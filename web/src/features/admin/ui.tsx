@@ -114,6 +114,74 @@ export function ActionButton({ label, action, onDone, danger, primary, disabled,
   );
 }
 
+/** A page's save row: the failure, "saved" once nothing is left to save, and the button (a form's submit without `onSave`). */
+export function SaveBar({ dirty, saving, saved, error, label, onSave }: {
+  dirty: boolean;
+  saving: boolean;
+  saved: boolean;
+  error?: string;
+  label?: string;
+  onSave?: () => void;
+}) {
+  const t = useT();
+  return (
+    <div className="admin-save-bar">
+      {error && <span className="form-error" role="alert">{error}</span>}
+      {saved && !dirty && <span className="form-ok" role="status">{t('admin.settings.saved')}</span>}
+      <button type={onSave ? 'button' : 'submit'} className="button primary" disabled={!dirty || saving} onClick={onSave}>
+        {saving ? t('admin.settings.saving') : label ?? t('common.save')}
+      </button>
+    </div>
+  );
+}
+
+export interface ArchiveTexts {
+  restoreLabel: string;
+  archiveTitle: string;
+  archiveBody: string;
+  deleteTitle: string;
+  deleteBody: string;
+}
+
+/**
+ * Archive, or restore and delete for good, as teams and channels both offer it: archiving and permanent deletion
+ * ask first; after deleting, the console goes back to `listPath`.
+ */
+export function ArchiveActions({ archived, texts, archive, restore, deletePermanently, listPath, onChanged }: {
+  archived: boolean;
+  texts: ArchiveTexts;
+  archive: () => Promise<unknown>;
+  restore: () => Promise<unknown>;
+  deletePermanently: () => Promise<unknown>;
+  listPath: string;
+  onChanged: () => void;
+}) {
+  const t = useT();
+  if (!archived) {
+    return (
+      <ActionButton
+        label={t('admin.archive')}
+        danger
+        action={archive}
+        onDone={onChanged}
+        confirm={{ title: texts.archiveTitle, body: texts.archiveBody, confirmLabel: t('admin.archive') }}
+      />
+    );
+  }
+  return (
+    <>
+      <ActionButton label={texts.restoreLabel} primary action={restore} onDone={onChanged} />
+      <ActionButton
+        label={t('admin.deletePermanently')}
+        danger
+        action={deletePermanently}
+        onDone={() => navigate(consoleUrl(listPath))}
+        confirm={{ title: texts.deleteTitle, body: texts.deleteBody, confirmLabel: t('admin.deletePermanently') }}
+      />
+    </>
+  );
+}
+
 /** Previous / next paging for lists whose total is unknown: a full page means there may be another. */
 export function Pager({ page, hasNext, onPage, label }: { page: number; hasNext: boolean; onPage: (page: number) => void; label?: string }) {
   const t = useT();

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import type { ServerChannel } from '@mattermost/types/channels';
 import type { Team } from '@mattermost/types/teams';
 import { client } from '../../../api/client';
-import { navigate } from '../../../router/navigate';
 import { useT } from '../../../i18n/useT';
 import { moveChannel, permanentlyDeleteChannel } from '../api';
 import { MembersCard } from '../MembersCard';
 import { ChannelModeration } from '../permissions/ChannelModeration';
-import { ActionButton, AdminPage, ConsoleLink, consoleUrl, formatDateTime, LoadError, useLoad } from '../ui';
+import { ActionButton, AdminPage, ArchiveActions, ConsoleLink, formatDateTime, LoadError, useLoad } from '../ui';
 
 async function loadChannel(channelId: string): Promise<{ channel: ServerChannel; teams: Team[] }> {
   const [channel, teams] = await Promise.all([client.getChannel(channelId), client.getTeams(0, 200) as Promise<Team[]>]);
@@ -63,26 +62,19 @@ function ChannelPanels({ channel, teams, reload }: { channel: ServerChannel; tea
               }}
             />
           )}
-          {archived ? (
-            <>
-              <ActionButton label={t('admin.channels.unarchive')} primary action={() => client.unarchiveChannel(channel.id)} onDone={reload} />
-              <ActionButton
-                label={t('admin.deletePermanently')}
-                danger
-                action={() => permanentlyDeleteChannel(channel.id)}
-                onDone={() => navigate(consoleUrl('user_management/channels'))}
-                confirm={{ title: t('admin.channels.deleteTitle', { name: channel.display_name }), body: t('admin.channels.deleteBody'), confirmLabel: t('admin.deletePermanently') }}
-              />
-            </>
-          ) : (
-            <ActionButton
-              label={t('admin.archive')}
-              danger
-              action={() => client.deleteChannel(channel.id)}
-              onDone={reload}
-              confirm={{ title: t('admin.channels.archiveTitle', { name: channel.display_name }), body: t('admin.channels.archiveBody'), confirmLabel: t('admin.archive') }}
-            />
-          )}
+          <ArchiveActions
+            archived={archived}
+            texts={{
+              restoreLabel: t('admin.channels.unarchive'),
+              archiveTitle: t('admin.channels.archiveTitle', { name: channel.display_name }), archiveBody: t('admin.channels.archiveBody'),
+              deleteTitle: t('admin.channels.deleteTitle', { name: channel.display_name }), deleteBody: t('admin.channels.deleteBody'),
+            }}
+            archive={() => client.deleteChannel(channel.id)}
+            restore={() => client.unarchiveChannel(channel.id)}
+            deletePermanently={() => permanentlyDeleteChannel(channel.id)}
+            listPath="user_management/channels"
+            onChanged={reload}
+          />
         </div>
         {!archived && (
           <div className="admin-row">

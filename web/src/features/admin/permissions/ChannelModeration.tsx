@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ChannelModeration as Moderation, ChannelModerationPatch } from '@mattermost/types/channels';
 import { client, errorMessage } from '../../../api/client';
 import { useT, type Translate } from '../../../i18n/useT';
-import { LoadError, useLoad } from '../ui';
+import { LoadError, SaveBar, useLoad } from '../ui';
 import { useCanEditPermissions } from './access';
 import '../../../styles/admin_settings.css';
 
@@ -122,13 +122,7 @@ export function ChannelModeration({ channelId }: { channelId: string }) {
         </table>
       )}
       {canEdit && moderations.length > 0 && (
-        <div className="admin-save-bar">
-          {error && <span className="form-error" role="alert">{error}</span>}
-          {savedNote && patches.length === 0 && <span className="form-ok" role="status">{t('admin.settings.saved')}</span>}
-          <button type="button" className="button primary" disabled={patches.length === 0 || saving} onClick={() => void save()}>
-            {saving ? t('admin.settings.saving') : t('admin.moderation.save')}
-          </button>
-        </div>
+        <SaveBar dirty={patches.length > 0} saving={saving} saved={savedNote} error={error} label={t('admin.moderation.save')} onSave={() => void save()} />
       )}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../../api/client';
 import { useT } from '../../../i18n/useT';
-import { AdminPage, ConsoleLink, LoadError, useLoad } from '../ui';
+import { AdminPage, ConsoleLink, LoadError, SaveBar, useLoad } from '../ui';
 import { useCanEditPermissions } from './access';
 import { PermissionTable } from './PermissionTable';
 import { loadRoles, permissionColumns, permissionsOf, roleNames, saveRoles, SYSTEM_TEAM_ROLES } from './roles';
@@ -56,13 +56,7 @@ export function SystemScheme() {
         />
       )}
       {canEdit && (
-        <div className="admin-save-bar">
-          {error && <span className="form-error" role="alert">{error}</span>}
-          {savedNote && !dirty && <span className="form-ok" role="status">{t('admin.settings.saved')}</span>}
-          <button type="button" className="button primary" disabled={!dirty || saving} onClick={() => void save()}>
-            {saving ? t('admin.settings.saving') : t('common.save')}
-          </button>
-        </div>
+        <SaveBar dirty={dirty} saving={saving} saved={savedNote} error={error} onSave={() => void save()} />
       )}
     </AdminPage>
   );

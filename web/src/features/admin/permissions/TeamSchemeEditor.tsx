@@ -4,7 +4,7 @@ import type { Team } from '@mattermost/types/teams';
 import { client, errorMessage } from '../../../api/client';
 import { useT } from '../../../i18n/useT';
 import { navigate } from '../../../router/navigate';
-import { AdminPage, ConsoleLink, consoleUrl, LoadError, useLoad } from '../ui';
+import { AdminPage, ConsoleLink, consoleUrl, LoadError, SaveBar, useLoad } from '../ui';
 import { useCanEditPermissions } from './access';
 import { PermissionTable } from './PermissionTable';
 import {
@@ -225,13 +225,7 @@ export function TeamSchemeEditor({ schemeId }: { schemeId: string }) {
         />
       </section>
       {canEdit && (
-        <div className="admin-save-bar">
-          {error && <span className="form-error" role="alert">{error}</span>}
-          {savedNote && !dirty && <span className="form-ok" role="status">{t('admin.settings.saved')}</span>}
-          <button type="button" className="button primary" disabled={!dirty || saving} onClick={() => void save()}>
-            {saving ? t('admin.settings.saving') : t('common.save')}
-          </button>
-        </div>
+        <SaveBar dirty={dirty} saving={saving} saved={savedNote} error={error} onSave={() => void save()} />
       )}
     </AdminPage>
   );

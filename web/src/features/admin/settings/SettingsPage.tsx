@@ -5,7 +5,7 @@ import { useT } from '../../../i18n/useT';
 import { loadConfig } from '../../../store/actions/session';
 import { useStore } from '../../../store/store';
 import type { AdminSection } from '../section';
-import { AdminPage, LoadError } from '../ui';
+import { AdminPage, LoadError, SaveBar } from '../ui';
 import { readSetting, setByEnvironment, writeSetting, type ConfigDocument, type ConfigPath } from './configPath';
 import { fieldOfError, serverError } from './configErrors';
 import { FieldControl, numberIsValid } from './fields';
@@ -138,16 +138,7 @@ export function SettingsPage({ page }: { page: SettingsPageDef }) {
         </div>
         {Extra && !readOnly && <Extra draft={draft} />}
         {!readOnly && (
-          <div className="admin-save-bar">
-            {savedNote && !dirty && (
-              <span className="form-ok" role="status">
-                {t('admin.settings.saved')}
-              </span>
-            )}
-            <button type="submit" className="button primary" disabled={!dirty || saving}>
-              {saving ? t('admin.settings.saving') : t('common.save')}
-            </button>
-          </div>
+          <SaveBar dirty={dirty} saving={saving} saved={savedNote} />
         )}
       </form>
     </AdminPage>

@@ -1,10 +1,9 @@
 import type { Team } from '@mattermost/types/teams';
 import { client } from '../../../api/client';
-import { navigate } from '../../../router/navigate';
 import { useT } from '../../../i18n/useT';
 import { permanentlyDeleteTeam, updateTeamPrivacy } from '../api';
 import { MembersCard } from '../MembersCard';
-import { ActionButton, AdminPage, ConsoleLink, consoleUrl, formatDateTime, LoadError, useLoad } from '../ui';
+import { ActionButton, AdminPage, ArchiveActions, ConsoleLink, formatDateTime, LoadError, useLoad } from '../ui';
 
 export function TeamDetail({ teamId }: { teamId: string }) {
   const t = useT();
@@ -46,26 +45,19 @@ function TeamPanels({ team, reload }: { team: Team; reload: () => void }) {
               onDone={reload}
             />
           )}
-          {archived ? (
-            <>
-              <ActionButton label={t('admin.restore')} primary action={() => client.unarchiveTeam(team.id)} onDone={reload} />
-              <ActionButton
-                label={t('admin.deletePermanently')}
-                danger
-                action={() => permanentlyDeleteTeam(team.id)}
-                onDone={() => navigate(consoleUrl('user_management/teams'))}
-                confirm={{ title: t('admin.teams.deleteTitle', { name: team.display_name }), body: t('admin.teams.deleteBody'), confirmLabel: t('admin.deletePermanently') }}
-              />
-            </>
-          ) : (
-            <ActionButton
-              label={t('admin.archive')}
-              danger
-              action={() => client.deleteTeam(team.id)}
-              onDone={reload}
-              confirm={{ title: t('admin.teams.archiveTitle', { name: team.display_name }), body: t('admin.teams.archiveBody'), confirmLabel: t('admin.archive') }}
-            />
-          )}
+          <ArchiveActions
+            archived={archived}
+            texts={{
+              restoreLabel: t('admin.restore'),
+              archiveTitle: t('admin.teams.archiveTitle', { name: team.display_name }), archiveBody: t('admin.teams.archiveBody'),
+              deleteTitle: t('admin.teams.deleteTitle', { name: team.display_name }), deleteBody: t('admin.teams.deleteBody'),
+            }}
+            archive={() => client.deleteTeam(team.id)}
+            restore={() => client.unarchiveTeam(team.id)}
+            deletePermanently={() => permanentlyDeleteTeam(team.id)}
+            listPath="user_management/teams"
+            onChanged={reload}
+          />
         </div>
       </div>
       <MembersCard
