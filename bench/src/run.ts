@@ -2,13 +2,15 @@ import { adminBench } from './admin.js';
 import { fanoutBench } from './fanout.js';
 import { historyBench } from './history.js';
 import { largePostsBench } from './large_posts.js';
+import { loadtestBench } from './loadtest.js';
 import { memoryBench } from './memory.js';
 import { postThroughput } from './post_throughput.js';
 import type { Database } from './server_process.js';
 import { fmt } from './stats.js';
 
 // `npm run bench`: every server benchmark on SQLite and PostgreSQL. Select with
-// BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin and BENCH_DB=sqlite|postgres.
+// BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin,loadtest and BENCH_DB=sqlite|postgres.
+// `loadtest` (simulated users up to their ceiling, tens of minutes) runs only when named.
 
 const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts,admin').split(','));
 const databases: Database[] = process.env.BENCH_DB ? [process.env.BENCH_DB as Database] : ['sqlite', 'postgres'];
@@ -45,6 +47,18 @@ for (const db of databases) {
     const r = await largePostsBench(db);
     report(`${db.padEnd(8)} large posts ${r.readers} readers of 60-post pages of ~400 KB posts: ${r.pages} pages, ${fmt(r.postsPerPage)} posts / ${fmt(r.pageMiB)} MiB per page; `
       + `RSS ${fmt(r.baselineMiB)} -> peak ${fmt(r.peakMiB)} MiB; ping p50 ${fmt(r.pingP50)} ms p99 ${fmt(r.pingP99)} ms`);
+  }
+  if (only.has('loadtest')) {
+    console.log(`\n[${db}] loadtest: init, ceiling, login storm...`);
+    const r = await loadtestBench(db);
+    const c = r.ceiling.atCeiling;
+    report(`${db.padEnd(8)} loadtest    ceiling ${r.ceiling.supportedUsers} users (steps: ${r.ceiling.steps.map((s) => `${s.users} ${s.pass ? 'ok' : 'FAIL'}`).join(', ')}); at ${c.users}: `
+      + `avg ${fmt(c.totals.averageMs)} ms p99 ${fmt(c.totals.p99Ms, 0)} ms errors ${fmt(c.totals.errorRate * 100, 4)} %, posted p99 ${fmt(c.posted.p99Ms, 0)} ms; `
+      + `server CPU ${fmt(r.serverCpuPerUserMinute * 1000, 2)} ms per user-minute, RSS ${fmt(r.rssPerUserKiB)} KiB per user; `
+      + `logins ${fmt(r.logins.loginsPerSecond, 0)}/s (p99 ${fmt(r.logins.p99Ms, 0)} ms); ${r.users} users online in ${r.allOnlineSeconds === null ? 'n/a (not all)' : `${fmt(r.allOnlineSeconds, 0)} s`}; init ${fmt(r.initSeconds, 0)} s`);
+    for (const row of c.routes.slice(0, 15)) {
+      report(`${''.padEnd(8)}   ${row.route.padEnd(48)} ${String(row.count).padStart(8)} avg ${fmt(row.averageMs).padStart(7)} ms p99 ${fmt(row.p99Ms, 0).padStart(6)} ms errors ${row.errors}`);
+    }
   }
   if (only.has('admin')) {
     console.log(`\n[${db}] administration: audit chain, logins, config writes...`);

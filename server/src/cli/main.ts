@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { loadtestCommand } from '@parley/loadtest';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfigOrExit, serve } from '../serve.js';
 import { auditVerify } from './audit_verify.js';
@@ -15,6 +16,7 @@ function program(): Command {
     .action(async (options: { pageSize: number }) => {
       process.exitCode = await auditVerify(loadConfigOrExit(), { out: process.stdout, err: process.stderr }, { pageSize: options.pageSize });
     });
+  parley.addCommand(loadtestCommand());
   return parley;
 }
 

@@ -1,0 +1,10 @@
+export { loadtestCommand } from './cli.js';
+export { init, type InitOptions, type InitSummary } from './init.js';
+export { run, type RunOptions } from './run.js';
+export { ceiling, type CeilingOptions, type CeilingReport } from './ceiling.js';
+export type { RunReport, Row } from './report/table.js';
+export { Histogram, percentileMs, averageMs, type HistogramData } from './report/stats.js';
+export { WeightedPicker } from './simulation/weighted.js';
+export { Random } from './simulation/random.js';
+export { ACTIONS } from './simulation/actions.js';
+export { loginStorm, type LoginStormOptions, type LoginStormResult } from './login_storm.js';
