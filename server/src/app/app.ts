@@ -88,7 +88,7 @@ export class App {
     this.membership = new MembershipCache(deps);
     this.presence = new PresenceService(deps, this.statuses, this.membership);
     this.teams = new TeamService(deps, this.permissions);
-    this.channelMembers = new ChannelMemberService(deps, this.permissions);
+    this.channelMembers = new ChannelMemberService(deps, this.permissions, this.membership);
     this.channels = new ChannelService(deps, this.permissions, this.channelMembers);
     this.directChannels = new DirectChannelService(deps, this.permissions);
     this.categories = new CategoryService(deps, this.permissions, this.channelMembers);

@@ -8,6 +8,7 @@ import {
   type SystemPoster,
 } from './channel_rules.js';
 import type { AppDeps } from './deps.js';
+import type { MembershipCache } from './membership_cache.js';
 import { roleList, type Permissions } from './permissions.js';
 
 const isDirectOrGroup = (channel: ChannelRecord): boolean => channel.type === 'D' || channel.type === 'G';
@@ -16,7 +17,7 @@ const isDirectOrGroup = (channel: ChannelRecord): boolean => channel.type === 'D
 export class ChannelMemberService {
   private systemPoster?: SystemPoster;
 
-  constructor(private readonly deps: AppDeps, private readonly permissions: Permissions) {}
+  constructor(private readonly deps: AppDeps, private readonly permissions: Permissions, private readonly membership: MembershipCache) {}
 
   setSystemPoster(poster: SystemPoster): void {
     this.systemPoster = poster;
@@ -179,9 +180,10 @@ export class ChannelMemberService {
     const now = Date.now();
     const times: Record<string, number> = {};
     for (const channelId of new Set(channelIds)) {
-      const member = await this.store.channels.getMember(channelId, actor.userId);
-      if (!member) continue;
-      await this.store.channels.markReadUpTo(channelId, actor.userId, now);
+      const state = await this.store.channels.viewState(channelId, actor.userId);
+      if (state === 'not_member') continue;
+      // Switching back to a channel with nothing new is most views; the stored state already says what a write would.
+      if (state === 'unread') await this.store.channels.markReadUpTo(channelId, actor.userId, now);
       times[channelId] = now;
     }
     if (Object.keys(times).length > 0) {
@@ -192,11 +194,8 @@ export class ChannelMemberService {
 
   async stats(actor: Actor, channelId: string): Promise<ChannelStats> {
     await readableChannel(this.store, this.permissions, actor, channelId);
-    const [counts] = await this.store.channels.countMembers([channelId]);
-    return {
-      channel_id: channelId, member_count: counts?.memberCount ?? 0, guest_count: 0,
-      pinnedpost_count: await this.store.posts.countPinned(channelId), files_count: 0,
-    };
+    const [memberCount, pinnedCount] = await Promise.all([this.membership.activeChannelMemberCount(channelId), this.store.posts.countPinned(channelId)]);
+    return { channel_id: channelId, member_count: memberCount, guest_count: 0, pinnedpost_count: pinnedCount, files_count: 0 };
   }
 
   /** Member counts of the listed channels the caller may read; others are left out. */
@@ -205,7 +204,7 @@ export class ChannelMemberService {
     const channels = await this.store.channels.getMany(channelIds);
     const readable: string[] = [];
     for (const channel of channels) if (await this.permissions.canReadChannel(actor, channel)) readable.push(channel.id);
-    for (const c of await this.store.channels.countMembers(readable)) out[c.channelId] = c.memberCount;
+    for (const channelId of readable) out[channelId] = await this.membership.activeChannelMemberCount(channelId);
     return out;
   }
 

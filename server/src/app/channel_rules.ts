@@ -84,11 +84,18 @@ export function newMemberRecord(channelId: string, userId: string, admin: boolea
 
 /** The channel if the caller may read it; 404 when missing, 403 when hidden. */
 export async function readableChannel(store: Store, permissions: Permissions, actor: Actor, id: string): Promise<ChannelRecord> {
+  return (await readableChannelWithMember(store, permissions, actor, id)).channel;
+}
+
+/** readableChannel with the caller's membership it read on the way, for callers that need it next. */
+export async function readableChannelWithMember(
+  store: Store, permissions: Permissions, actor: Actor, id: string,
+): Promise<{ channel: ChannelRecord; member: ChannelMembership | undefined }> {
   // Both reads at once: most callers are members, and on PostgreSQL that saves a round trip on every channel read.
   const [channel, member] = await Promise.all([store.channels.get(id), store.channels.getMember(id, actor.userId)]);
   if (!channel) throw notFound('channel');
   if (!(await permissions.canReadChannelAs(actor, channel, member))) throw forbidden();
-  return channel;
+  return { channel, member };
 }
 
 /** A channel member in wire form: the scheme flags rendered into the roles string. */

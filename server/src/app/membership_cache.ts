@@ -1,6 +1,7 @@
 import type { ServerEvent } from '../model/events.js';
 import type { AppDeps } from './deps.js';
 import { ExpiringMap } from './expiring_map.js';
+import { InactiveUsers } from './inactive_users.js';
 
 const MAX_CHANNELS = 20_000;
 const MAX_TEAMS = 2_000;
@@ -68,8 +69,10 @@ class MemberSets {
 export class MembershipCache {
   private readonly channels: MemberSets;
   private readonly teams: MemberSets;
+  private readonly inactiveUsers: InactiveUsers;
 
   constructor(deps: AppDeps) {
+    this.inactiveUsers = new InactiveUsers(deps);
     this.channels = new MemberSets((id) => deps.store.channels.listMemberIds(id), MAX_CHANNELS);
     this.teams = new MemberSets((id) => deps.store.teams.listMemberIds(id), MAX_TEAMS);
     deps.bus.subscribe((event) => this.observe(event));
@@ -86,6 +89,15 @@ export class MembershipCache {
 
   async isChannelMember(channelId: string, userId: string): Promise<boolean> {
     return (await this.channels.get(channelId)).has(userId);
+  }
+
+  /** Members who are not deactivated, as Mattermost counts them (channel stats, member counts). */
+  async activeChannelMemberCount(channelId: string): Promise<number> {
+    const [members, inactive] = await Promise.all([this.channels.get(channelId), this.inactiveUsers.current()]);
+    const [smaller, larger] = members.size <= inactive.size ? [members, inactive] : [inactive, members];
+    let inactiveMembers = 0;
+    for (const id of smaller) if (larger.has(id)) inactiveMembers++;
+    return members.size - inactiveMembers;
   }
 
   private observe({ event, data, broadcast }: ServerEvent): void {

@@ -3,7 +3,7 @@ import type { ChannelRecord, PostRecord } from '../model/types.js';
 import type { PostPageOptions } from '../store/posts.js';
 import type { Cursor, Store } from '../store/store.js';
 import { isSystemAdmin, type Actor } from './actor.js';
-import { readableChannel } from './channel_rules.js';
+import { readableChannel, readableChannelWithMember } from './channel_rules.js';
 import type { ConcurrencyLimit } from './concurrency_limit.js';
 import type { AppDeps } from './deps.js';
 import type { Permissions } from './permissions.js';
@@ -204,24 +204,23 @@ export class PostListService {
   aroundLastUnread(actor: Actor, userId: string, channelId: string, q: { limitBefore: number; limitAfter: number; collapsedThreads: boolean }): Promise<PostListPage> {
     return this.building.run(async () => {
       if (userId !== actor.userId && !isSystemAdmin(actor)) throw forbidden();
-      const channel = await readableChannel(this.store, this.permissions, actor, channelId);
-      const member = await this.store.channels.getMember(channel.id, userId);
+      const { channel, member: callers } = await readableChannelWithMember(this.store, this.permissions, actor, channelId);
+      const member = userId === actor.userId ? callers : await this.store.channels.getMember(channel.id, userId);
       if (!member) throw forbidden();
       const options: PostPageOptions = { rootsOnly: q.collapsedThreads };
       const firstUnread = await this.store.posts.firstAfterTime(channel.id, member.last_viewed_at, options);
-      let offered: PostRecord[];
-      if (firstUnread) {
-        const [older, newer] = await Promise.all([
-          this.store.posts.pageBefore(channel.id, cursorOf(firstUnread), q.limitBefore, options),
-          this.store.posts.pageAfter(channel.id, cursorOf(firstUnread), q.limitAfter - 1, options),
-        ]);
-        offered = [firstUnread, ...newer, ...older];
-      } else {
-        offered = await this.store.posts.pageBefore(channel.id, undefined, q.limitBefore, options);
-      }
+      // One post more on each side than offered: when the budget keeps everything, those are the page's cursors.
+      const [older, newer] = await Promise.all([
+        this.store.posts.pageBefore(channel.id, firstUnread && cursorOf(firstUnread), q.limitBefore + 1, options),
+        firstUnread ? this.store.posts.pageAfter(channel.id, cursorOf(firstUnread), q.limitAfter, options) : [],
+      ]);
+      const offeredNewer = newer.slice(0, q.limitAfter - 1);
+      const offeredOlder = older.slice(0, q.limitBefore);
+      const offered = firstUnread ? [firstUnread, ...offeredNewer, ...offeredOlder] : offeredOlder;
       const { kept, json } = await this.fit(offered, actor.userId);
       const ordered = kept.sort(newestFirst);
-      return this.page(ordered, json, this.neighbours(channel.id, ordered, options));
+      if (ordered.length === 0 || kept.length < offered.length) return this.page(ordered, json, this.neighbours(channel.id, ordered, options));
+      return this.page(ordered, json, { next: newer[offeredNewer.length]?.id ?? '', prev: older[offeredOlder.length]?.id ?? '' });
     });
   }
 

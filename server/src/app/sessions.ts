@@ -1,11 +1,15 @@
 import { isValidId, newId } from '../model/id.js';
 import { sessionExpired } from '../model/errors.js';
-import { revokedSessionIds, sessionsRevoked } from '../model/events.js';
+import { revokedSessionIds, sessionsRevoked, type ServerEvent } from '../model/events.js';
 import type { SessionRecord } from '../model/types.js';
 import type { AppDeps } from './deps.js';
 import { ExpiringMap } from './expiring_map.js';
 
-const CACHE_MS = 30_000;
+/**
+ * Mattermost's SessionCacheInMinutes default. The bus keeps cached sessions exact (revocations, role changes), so
+ * this only bounds a missed event; shorter, most requests of a user polling every minute would read their session.
+ */
+const CACHE_MS = 10 * 60_000;
 const CACHE_ENTRIES = 50_000;
 const TOUCH_EVERY_MS = 5 * 60_000;
 /**
@@ -26,8 +30,9 @@ export class SessionService {
     // A session revoked on any node must stop working here too, not when this node's cache entry runs out.
     deps.bus.subscribe((event) => {
       const revoked = new Set(revokedSessionIds(event));
-      if (revoked.size === 0) return;
-      this.cache.deleteWhere((session) => revoked.has(session.id));
+      if (revoked.size > 0) this.cache.deleteWhere((session) => revoked.has(session.id));
+      const changed = changedRoles(event);
+      if (changed) this.setCachedRoles(changed.userId, changed.roles);
     });
   }
 
@@ -96,9 +101,20 @@ export class SessionService {
 
   /** Role changes must reach cached sessions at once. */
   async updateRoles(userId: string, roles: string): Promise<void> {
+    this.setCachedRoles(userId, roles);
+    await this.deps.store.sessions.setRolesForUser(userId, roles);
+  }
+
+  private setCachedRoles(userId: string, roles: string): void {
     for (const session of this.cache.values()) {
       if (session.user_id === userId) session.roles = roles;
     }
-    await this.deps.store.sessions.setRolesForUser(userId, roles);
   }
+}
+
+/** A user's roles from `user_updated` (other nodes' role changes reach cached sessions through it); its copy for the user alone is enough. */
+function changedRoles(event: ServerEvent): { userId: string; roles: string } | undefined {
+  if (event.event !== 'user_updated' || !event.broadcast.user_id) return undefined;
+  const user = event.data.user as { id?: unknown; roles?: unknown } | undefined;
+  return typeof user?.id === 'string' && typeof user.roles === 'string' ? { userId: user.id, roles: user.roles } : undefined;
 }

@@ -45,3 +45,12 @@ export function revokedSessionIds(event: ServerEvent): string[] {
   if (event.event !== SESSIONS_REVOKED || !Array.isArray(event.data.session_ids)) return [];
   return event.data.session_ids.filter((id): id is string => typeof id === 'string');
 }
+
+/**
+ * Published with every status save so each node's in-memory statuses follow (clients get `status_change`, which
+ * carries only the status). Servers consume it; it is never sent to clients.
+ */
+export const STATUS_SAVED = 'parley_status_saved';
+
+/** Events whose name starts so are for the servers alone. */
+export const isServerInternal = (event: ServerEvent): boolean => event.event.startsWith('parley_');

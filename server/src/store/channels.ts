@@ -2,11 +2,6 @@ import type { ChannelMembership, ChannelRecord } from '../model/types.js';
 
 export type { ChannelRecord };
 
-export interface ChannelMemberCounts {
-  channelId: string;
-  memberCount: number;
-}
-
 /** The system console's view across teams: team channels (never DMs or GMs) by display name. */
 export interface ChannelDirectoryFilter {
   /** Name or display name prefix, any case. */
@@ -44,7 +39,11 @@ export interface ChannelStore {
   listMemberIds(channelId: string): Promise<string[]>;
   listMembersForUser(userId: string, options: { teamId?: string }): Promise<ChannelMembership[]>;
   removeMember(channelId: string, userId: string): Promise<void>;
-  countMembers(channelIds: readonly string[]): Promise<ChannelMemberCounts[]>;
   /** The author has read their own post: their counters follow the channel's. */
   markReadUpTo(channelId: string, userId: string, viewedAt: number): Promise<void>;
+  /**
+   * Whether the user is a member and, if so, whether viewing would change nothing: every post counted as read, no
+   * mentions left, nothing posted since the last view. One read instead of a member read and a write.
+   */
+  viewState(channelId: string, userId: string): Promise<'not_member' | 'read' | 'unread'>;
 }

@@ -54,6 +54,8 @@ export interface UserStore {
   countFailedAttempt(userId: string, max: number): Promise<boolean>;
   clearFailedAttempts(userId: string): Promise<void>;
   count(): Promise<number>;
+  /** Ids of deactivated users. */
+  listInactiveIds(): Promise<string[]>;
   list(filter: UserListFilter): Promise<UserRecord[]>;
   search(query: UserSearch): Promise<UserRecord[]>;
 }

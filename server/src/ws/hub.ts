@@ -5,7 +5,7 @@ import type { App } from '../app/app.js';
 import { eventDeliveryLag, eventsBroadcast, openSockets } from '../metrics/registry.js';
 import { guarded, reportUnexpected } from '../metrics/unexpected.js';
 import { AppError } from '../model/errors.js';
-import { broadcastTo, revokedSessionIds, type Broadcast, type ServerEvent } from '../model/events.js';
+import { broadcastTo, isServerInternal, revokedSessionIds, type Broadcast, type ServerEvent } from '../model/events.js';
 import { newId } from '../model/id.js';
 import { parseUntrustedJson } from '../model/safe_json.js';
 import type { SessionRecord } from '../model/types.js';
@@ -242,6 +242,7 @@ export class Hub {
       this.disconnectSessions(event.broadcast.user_id, new Set(revoked));
       return;
     }
+    if (isServerInternal(event)) return;
     const deactivated = deactivatedUser(event);
     if (deactivated) this.disconnectUser(deactivated);
     const targets = await this.recipients(event.broadcast);

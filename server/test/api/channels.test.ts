@@ -256,12 +256,20 @@ describe('channels', () => {
     expect(other.status).toBe(403);
   });
 
-  it('counts members in stats and member counts', async () => {
+  it('counts members in stats and member counts, exactly after joins, leaves and deactivations', async () => {
     const channel = await newChannel(owner.client, team.id);
-    const joiners = [await teamMember(), await teamMember()];
+    expect((await owner.client.getChannelStats(channel.id)).member_count).toBe(1);
+    const joiners = [await teamMember(), await teamMember(), await teamMember()];
     for (const j of joiners) await j.client.addToChannel(j.user.id, channel.id);
-    expect(await joiners[0].client.getChannelStats(channel.id)).toMatchObject({ channel_id: channel.id, member_count: 3, pinnedpost_count: 0 });
+    expect(await joiners[0].client.getChannelStats(channel.id)).toMatchObject({ channel_id: channel.id, member_count: 4, pinnedpost_count: 0 });
+    await joiners[2].client.removeFromChannel(joiners[2].user.id, channel.id);
     expect(await joiners[0].client.getChannelsMemberCount([channel.id])).toEqual({ [channel.id]: 3 });
+    // Deactivated members stay members but are not counted.
+    await admin.client.updateUserActive(joiners[1].user.id, false);
+    expect((await owner.client.getChannelStats(channel.id)).member_count).toBe(2);
+    expect(await owner.client.getChannelsMemberCount([channel.id])).toEqual({ [channel.id]: 2 });
+    await admin.client.updateUserActive(joiners[1].user.id, true);
+    expect((await owner.client.getChannelStats(channel.id)).member_count).toBe(3);
   });
 
   it('browses, searches and autocompletes public channels of a team', async () => {

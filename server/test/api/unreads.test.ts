@@ -121,6 +121,29 @@ describe('unread and mention counting', () => {
     expect(other.status).toBe(403);
   });
 
+  it('answers and announces a view with nothing new like any other, leaving the read state as it was', async () => {
+    const { owner, members: [a] } = suite.world;
+    const channel = await channelWith(owner, suite.world.team.id, [a]);
+    await post(owner, channel.id, 'seen');
+    await a.client.viewMyChannel(channel.id);
+    const before = await a.client.getMyChannelMember(channel.id);
+    const again = await raw(suite.server, 'POST', '/channels/members/me/view', { token: a.token, body: { channel_id: channel.id } });
+    expect(again.status).toBe(200);
+    const viewedAt = again.body.last_viewed_at_times[channel.id] as number;
+    expect(viewedAt).toBeGreaterThanOrEqual(before.last_viewed_at);
+    const viewed = suite.events.filter((e) => e.event === 'multiple_channels_viewed' && e.broadcast.user_id === a.user.id);
+    expect(viewed.at(-1)?.data).toEqual({ channel_times: { [channel.id]: viewedAt } });
+    expect(await a.client.getMyChannelMember(channel.id)).toEqual(before);
+
+    const fresh = await post(owner, channel.id, `@${a.user.username} new`);
+    expect(await unread(a, channel.id)).toMatchObject({ msgs: 1, mentions: 1 });
+    await a.client.viewMyChannel(channel.id);
+    const after = await unread(a, channel.id);
+    expect(after).toMatchObject({ msgs: 0, mentions: 0 });
+    expect(after.member.last_viewed_at).toBeGreaterThanOrEqual(fresh.create_at);
+    expect((await a.client.getPostsUnread(channel.id, a.user.id, 5, 5)).order[0]).toBe(fresh.id);
+  });
+
   it('loads a channel around the first unread post', async () => {
     const { owner, members: [a] } = suite.world;
     const channel = await channelWith(owner, suite.world.team.id, [a]);

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, createUser, newClient, startTestServer, unique, type TestDatabase, type TestServer } from '../harness.js';
+import { createPostgresDatabase, createUser, newClient, raw, startTestServer, unique, type TestDatabase, type TestServer } from '../harness.js';
 import { sleep, type WsEvent } from '../ws_client.js';
 import { about, QUIET_MS, WsWorld } from '../ws_fixture.js';
 
@@ -116,6 +116,41 @@ describe('two nodes behind Redis', () => {
     await wsA.request('user_typing', { channel_id: channel.id, parent_id: '' });
     const typing = await wsB.waitFor((e) => e.event === 'typing');
     expect(typing.data).toEqual({ user_id: a.user.id, parent_id: '' });
+  });
+
+  it('shows a status set on one node on the other, which had it in memory already', async () => {
+    const { users: [u, watcher] } = await world.teamWith(2);
+    const onB = newClient(nodeB);
+    onB.setToken(watcher.client.getToken());
+    const statusOnB = async (): Promise<string> => (await onB.getStatusesByIds([u.user.id]))[0].status;
+    expect(await statusOnB()).toBe('offline');
+    await u.client.updateStatus({ user_id: u.user.id, status: 'dnd', manual: true, last_activity_at: 0 });
+    await expect.poll(statusOnB).toBe('dnd');
+    await u.client.updateStatus({ user_id: u.user.id, status: 'online', manual: false, last_activity_at: 0 });
+    await expect.poll(statusOnB).toBe('online');
+  });
+
+  it('applies new system roles at once on the other node, which had the session in memory', async () => {
+    const { users: [u] } = await world.teamWith(1);
+    const configOnB = async (): Promise<number> => (await raw(nodeB, 'GET', '/config', { token: u.token })).status;
+    expect(await configOnB()).toBe(403);
+    await world.admin.client.updateUserRoles(u.user.id, 'system_user system_admin');
+    await expect.poll(configOnB).toBe(200);
+    await world.admin.client.updateUserRoles(u.user.id, 'system_user');
+    await expect.poll(configOnB).toBe(403);
+  });
+
+  it('counts channel members on one node after joins and leaves on the other', async () => {
+    const { team, users: [a, b, c] } = await world.teamWith(3);
+    const channel = await world.channelOf(a, team.id, 'O', [b]);
+    const onB = newClient(nodeB);
+    onB.setToken(a.client.getToken());
+    const countOnB = async (): Promise<number> => (await onB.getChannelStats(channel.id)).member_count;
+    expect(await countOnB()).toBe(2);
+    await c.client.addToChannel(c.user.id, channel.id);
+    await expect.poll(countOnB).toBe(3);
+    await b.client.removeFromChannel(b.user.id, channel.id);
+    await expect.poll(countOnB).toBe(2);
   });
 
   it('keeps a user online while a socket remains on another node', async () => {

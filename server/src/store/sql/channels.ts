@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ChannelMembership } from '../../model/types.js';
-import type { ChannelDirectoryFilter, ChannelMemberCounts, ChannelRecord, ChannelStore, ChannelWithTeam } from '../channels.js';
+import type { ChannelDirectoryFilter, ChannelRecord, ChannelStore, ChannelWithTeam } from '../channels.js';
 import { fromChannel, fromChannelMember, toChannel, toChannelMember } from './rows.js';
 import type { Database } from './schema.js';
 import { startsWithIgnoringCase } from './like.js';
@@ -145,14 +145,18 @@ export class SqlChannelStore implements ChannelStore {
     await this.db.deleteFrom('channel_members').where('channel_id', '=', channelId).where('user_id', '=', userId).execute();
   }
 
-  async countMembers(channelIds: readonly string[]): Promise<ChannelMemberCounts[]> {
-    if (channelIds.length === 0) return [];
-    const rows = await this.db.selectFrom('channel_members').innerJoin('users', 'users.id', 'channel_members.user_id')
-      .select((eb) => ['channel_members.channel_id', eb.fn.countAll<number>().as('n')])
-      .where('channel_members.channel_id', 'in', [...channelIds]).where('users.delete_at', '=', 0)
-      .groupBy('channel_members.channel_id').execute();
-    const counts = new Map(rows.map((r) => [r.channel_id, Number(r.n)]));
-    return channelIds.map((channelId) => ({ channelId, memberCount: counts.get(channelId) ?? 0 }));
+  async viewState(channelId: string, userId: string): Promise<'not_member' | 'read' | 'unread'> {
+    const row = await this.db.selectFrom('channel_members').innerJoin('channels', 'channels.id', 'channel_members.channel_id')
+      .select([
+        'channel_members.msg_count', 'channel_members.msg_count_root', 'channel_members.mention_count', 'channel_members.mention_count_root',
+        'channel_members.urgent_mention_count', 'channel_members.last_viewed_at',
+        'channels.total_msg_count', 'channels.total_msg_count_root', 'channels.last_post_at',
+      ])
+      .where('channel_members.channel_id', '=', channelId).where('channel_members.user_id', '=', userId).executeTakeFirst();
+    if (!row) return 'not_member';
+    const read = row.msg_count === row.total_msg_count && row.msg_count_root === row.total_msg_count_root && row.mention_count === 0
+      && row.mention_count_root === 0 && row.urgent_mention_count === 0 && row.last_viewed_at >= row.last_post_at;
+    return read ? 'read' : 'unread';
   }
 
   async markReadUpTo(channelId: string, userId: string, viewedAt: number): Promise<void> {

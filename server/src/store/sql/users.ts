@@ -80,6 +80,11 @@ export class SqlUserStore implements UserStore {
     return Number(row.n);
   }
 
+  async listInactiveIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('users').select('id').where('delete_at', '>', 0).execute();
+    return rows.map((r) => r.id);
+  }
+
   async list(filter: UserListFilter): Promise<UserRecord[]> {
     let query = this.db.selectFrom('users').selectAll('users');
     if (filter.inTeam) {
