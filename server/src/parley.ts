@@ -7,12 +7,18 @@ import { App } from './app/app.js';
 import { fixedSources, readStoredDocument, type ConfigSources } from './app/admin/config.js';
 import type { EventBus } from './cluster/bus.js';
 import { LocalEventBus } from './cluster/local_bus.js';
+import { ProcessEventBus } from './cluster/process_bus.js';
 import { RedisEventBus } from './cluster/redis_bus.js';
+import { supervisorChannel } from './cluster/workers/messages.js';
+import { ServerSocketCount } from './cluster/workers/peer_sockets.js';
+import { workerIndex } from './cluster/workers/worker_index.js';
 import { composeConfig } from './config/document/compose.js';
 import { LiveConfig } from './config/live.js';
 import { NodemailerMailer } from './email/smtp/nodemailer_mailer.js';
 import type { Config } from './config/schema.js';
+import { answerSupervisorMetricsRequests } from './metrics/cluster_metrics.js';
 import { parseListenAddress, startMetricsListener } from './metrics/listener.js';
+import { registry } from './metrics/registry.js';
 import { openSqlStore } from './store/sql/store.js';
 import { Hub } from './ws/hub.js';
 import { attachWebSocket } from './ws/upgrade.js';
@@ -30,15 +36,23 @@ export interface RunningParley {
 
 /**
  * Wires the concrete implementations (the only place that does) and starts
- * listening: SQLite or PostgreSQL store, in-process or Redis bus, HTTP + WS.
+ * listening: SQLite or PostgreSQL store, in-process, IPC (a supervisor's
+ * worker) or Redis bus, HTTP + WS.
  */
 export async function startParley(startConfig: Config, sources: ConfigSources = fixedSources(startConfig)): Promise<RunningParley> {
+  const worker = workerIndex();
+  const supervisor = worker === undefined ? undefined : supervisorChannel();
   // The log goes to stdout as before and, line for line, to memory, where the console's server logs read it.
+  // A worker's lines carry its index; the console shows the lines of the worker that answers it.
   const recentLogLines = new RecentLogLines();
-  const log = pino({ level: startConfig.logLevel }, pino.multistream([
+  const rootLog = pino({ level: startConfig.logLevel }, pino.multistream([
     { level: 'trace', stream: pino.destination(1) }, { level: 'trace', stream: recentLogLines },
   ]));
-  const store = await openSqlStore({ databaseUrl: startConfig.databaseUrl || undefined, dataDir: startConfig.dataDir });
+  const log = worker === undefined ? rootLog : rootLog.child({ worker });
+  // A supervisor migrated the database before forking; its first worker alone checkpoints SQLite's WAL.
+  const store = await openSqlStore({
+    databaseUrl: startConfig.databaseUrl || undefined, dataDir: startConfig.dataDir, migrate: worker === undefined, walCheckpointer: (worker ?? 0) === 0,
+  });
   // The settings saved through the API (in the database, shared by every node) join the ones the process started with.
   const liveConfig = new LiveConfig(composeConfig(sources.base, await readStoredDocument(store), sources.operator));
   const config = liveConfig.flat;
@@ -46,10 +60,13 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
   liveConfig.onChange((changed) => {
     if (changed.has('logLevel')) log.level = config.logLevel;
   });
-  const metricsAddress = config.metricsEnable ? parseListenAddress(config.metricsListenAddress) : undefined;
+  // A worker's metrics are summed and served by its supervisor, which holds the metrics address.
+  const metricsAddress = config.metricsEnable && !supervisor ? parseListenAddress(config.metricsListenAddress) : undefined;
+  if (supervisor) answerSupervisorMetricsRequests();
+  // With Redis each worker is simply one more node.
   const bus: EventBus = config.redisUrl
     ? await RedisEventBus.connect(config.redisUrl, config.redisChannel, log)
-    : new LocalEventBus(log);
+    : supervisor ? new ProcessEventBus(supervisor, log) : new LocalEventBus(log);
   const app = new App({ store, bus, config, log, recentLogLines, liveConfig, configSources: sources, mailer: new NodemailerMailer() });
   app.configuration.start();
   // Built-in roles are seeded and every role's permissions loaded before the first request is checked.
@@ -57,18 +74,21 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
   const { server, ctx, routes } = await buildHttpServer({
     app, logger: config.logLevel === 'silent' ? false : log, webDir: config.webDir || undefined,
   });
-  const hub = new Hub(app, { versionId: ctx.versionId, hostname: os.hostname() });
-  app.analytics.setSocketCounter(() => hub.openSockets);
+  // Each worker is a node of its own to a client (Mattermost's hello names the node holding the socket).
+  const hub = new Hub(app, { versionId: ctx.versionId, hostname: worker === undefined ? os.hostname() : `${os.hostname()}/worker-${worker}` });
+  // The console's statistics count the whole server's sockets: a worker adds the others' last reported counts.
+  const serverSockets = supervisor && new ServerSocketCount(supervisor, () => hub.openSockets);
+  app.analytics.setSocketCounter(() => serverSockets?.total ?? hub.openSockets);
   const websockets = attachWebSocket(server.server, app, hub);
   await server.listen({ port: config.port, host: config.host });
   const port = (server.server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   // Metrics are for operators: losing them (say, the port is taken by another node on this host) must not stop the chat.
-  const metrics = metricsAddress && await startMetricsListener(metricsAddress).catch((err: unknown) => {
+  const metrics = metricsAddress && await startMetricsListener(metricsAddress, registry).catch((err: unknown) => {
     log.error({ err, address: config.metricsListenAddress }, 'metrics listener failed to start; running without /metrics');
     return undefined;
   });
-  log.info({ url, metricsUrl: metrics?.url, database: store.dialect, cluster: config.redisUrl ? 'redis' : 'local' }, 'Parley is listening');
+  log.info({ url, metricsUrl: metrics?.url, database: store.dialect, cluster: config.redisUrl ? 'redis' : supervisor ? 'workers' : 'local' }, 'Parley is listening');
   let closed = false;
   return {
     url, port, app, routes, metricsUrl: metrics?.url,
@@ -77,6 +97,7 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
       closed = true;
       // Sockets first: clients get a close frame and reconnect elsewhere instead of timing out.
       await websockets.close();
+      serverSockets?.close();
       await app.presence.close();
       await server.close();
       await metrics?.close();

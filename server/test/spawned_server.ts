@@ -13,10 +13,23 @@ const SERVER_MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export interface SpawnedServer {
   url: string;
+  /** The process started (with PARLEY_WORKERS > 1, the supervisor). */
+  pid: number;
+  /** Its standard output so far, when started with `captureOutput` (one pino line per log record). */
+  output(): string;
   /** Resident memory now, and its peak since the last resetPeak, in KiB. */
   memoryKiB(): { rss: number; peak: number };
   resetPeak(): void;
-  stop(): Promise<void>;
+  /** SIGTERM, then waits for the exit; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface SpawnOptions {
+  env?: Record<string, string>;
+  /** Defaults to this test project's database. */
+  database?: 'sqlite' | 'postgres';
+  /** Keep stdout for `output()` instead of passing it through. */
+  captureOutput?: boolean;
 }
 
 function freePort(): Promise<number> {
@@ -30,18 +43,23 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts dist/main.js on a free port with a database of its own (this project's kind) and waits for its ping. */
-export async function spawnServer(env: Record<string, string> = {}): Promise<SpawnedServer> {
+/** Starts dist/main.js on a free port with a database of its own and waits for its ping. */
+export async function spawnServer({ env = {}, database: kind = DB, captureOutput = false }: SpawnOptions = {}): Promise<SpawnedServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-spawned-'));
-  const database = DB === 'postgres' ? await createPostgresDatabase() : undefined;
+  const database = kind === 'postgres' ? await createPostgresDatabase() : undefined;
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [SERVER_MAIN], {
     env: {
       ...process.env, PARLEY_PORT: String(port), PARLEY_HOST: '127.0.0.1', PARLEY_DATA_DIR: dataDir, PARLEY_DATABASE_URL: database?.url ?? '',
       PARLEY_REDIS_URL: '', PARLEY_LOG_LEVEL: 'error', PARLEY_AUTH_RATE_LIMIT_PER_MINUTE: '0', PARLEY_METRICS_LISTEN_ADDRESS: '127.0.0.1:0', ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', captureOutput ? 'pipe' : 'inherit', 'inherit'],
   });
+  let output = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -54,17 +72,17 @@ export async function spawnServer(env: Record<string, string> = {}): Promise<Spa
   const status = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
   return {
     url,
+    pid: child.pid ?? 0,
+    output: () => output,
     memoryKiB: () => ({ rss: status('VmRSS'), peak: status('VmHWM') }),
     // Writing 5 to clear_refs resets the peak resident set size (VmHWM) to the current one.
     resetPeak: () => writeFileSync(`/proc/${child.pid}/clear_refs`, '5'),
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const code = await exited;
       await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
+      return code;
     },
   };
 }

@@ -45,7 +45,7 @@ export class PresenceService {
     const awayMs = deps.config.awayAfterMinutes * 60_000;
     this.sweeper = setInterval(guarded('timer', () => this.sweep(awayMs), deps.log), Math.min(SWEEP_MAX_MS, awayMs / 4));
     this.sweeper.unref();
-    if (!deps.config.redisUrl) {
+    if (!deps.bus.spansNodes) {
       this.reconciler = setTimeout(guarded('timer', () => this.clearLeftovers(), deps.log), RECONCILE_AFTER_MS);
       this.reconciler.unref();
     }

@@ -8,6 +8,11 @@ export type EventHandler = (event: ServerEvent) => void;
  * node; Redis pub/sub when several nodes share a database.
  */
 export interface EventBus {
+  /**
+   * True when other nodes (Redis nodes, or the other workers on this machine) receive what is published here: this
+   * node's sockets and caches are then not the whole server.
+   */
+  readonly spansNodes: boolean;
   publish(event: ServerEvent): void;
   subscribe(handler: EventHandler): () => void;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import { deliverToAll, type EventBus, type EventHandler } from './bus.js';
 
 /** Single-node bus: handlers run synchronously, in publish order. */
 export class LocalEventBus implements EventBus {
+  readonly spansNodes = false;
   private readonly handlers = new Set<EventHandler>();
 
   constructor(private readonly log?: ErrorLog) {}

@@ -9,6 +9,7 @@ import { deliverToAll, type EventBus, type EventHandler } from './bus.js';
  * nodes get them through Redis, and a node ignores its own echoes.
  */
 export class RedisEventBus implements EventBus {
+  readonly spansNodes = true;
   private readonly nodeId = newId();
   private readonly handlers = new Set<EventHandler>();
   private readonly pub: Redis;

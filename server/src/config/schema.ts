@@ -9,6 +9,8 @@ export const ConfigSchema = Type.Object({
   redisUrl: Type.String({ default: '' }),
   /** Redis pub/sub channel the nodes of one cluster share. */
   redisChannel: Type.String({ minLength: 1, maxLength: 200, default: 'parley:events' }),
+  /** Processes serving the port on this machine (node:cluster): 1 serves in the starting process, 0 one per core. */
+  workers: Type.Integer({ minimum: 0, maximum: 64, default: 1 }),
   siteUrl: Type.String({ default: '' }),
   siteName: Type.String({ default: 'Parley' }),
   logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('silent')], { default: 'info' }),
@@ -81,6 +83,7 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   databaseUrl: 'PARLEY_DATABASE_URL',
   redisUrl: 'PARLEY_REDIS_URL',
   redisChannel: 'PARLEY_REDIS_CHANNEL',
+  workers: 'PARLEY_WORKERS',
   siteUrl: 'PARLEY_SITE_URL',
   siteName: 'PARLEY_SITE_NAME',
   logLevel: 'PARLEY_LOG_LEVEL',

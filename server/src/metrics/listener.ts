@@ -1,11 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../config/errors.js';
-import { registry } from './registry.js';
 
 export interface MetricsListener {
   url: string;
   close(): Promise<void>;
+}
+
+/** Where the text comes from: this process's registry, or the supervisor's sum over its workers. */
+export interface MetricsSource {
+  metrics(): Promise<string>;
+  readonly contentType: string;
 }
 
 export interface ListenAddress {
@@ -39,15 +44,15 @@ function listen(server: Server, host: string | undefined, port: number): Promise
  * Prometheus metrics on their own address, away from the public port: they
  * describe the process and its traffic, which is for operators only.
  */
-export async function startMetricsListener({ host, port }: ListenAddress): Promise<MetricsListener> {
+export async function startMetricsListener({ host, port }: ListenAddress, source: MetricsSource): Promise<MetricsListener> {
   const server = createServer((request, response) => {
     const path = (request.url ?? '').split('?')[0];
     if ((request.method !== 'GET' && request.method !== 'HEAD') || path !== '/metrics') {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
-    registry.metrics().then(
-      (text) => response.writeHead(200, { 'Content-Type': registry.contentType }).end(request.method === 'HEAD' ? undefined : text),
+    source.metrics().then(
+      (text) => response.writeHead(200, { 'Content-Type': source.contentType }).end(request.method === 'HEAD' ? undefined : text),
       (err: unknown) => response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${String(err)}\n`),
     );
   });

@@ -42,6 +42,7 @@ export const FLAT_BINDINGS: Record<keyof Config, Binding> = {
   databaseUrl: simple('SqlSettings.DataSource'),
   redisUrl: simple('ParleySettings.RedisURL'),
   redisChannel: simple('ParleySettings.RedisChannel'),
+  workers: simple('ParleySettings.Workers'),
   siteUrl: simple('ServiceSettings.SiteURL'),
   siteName: simple('TeamSettings.SiteName'),
   logLevel: {
@@ -99,7 +100,7 @@ export const FLAT_BINDINGS: Record<keyof Config, Binding> = {
  * database, web server timeouts, rate limiting, metrics).
  */
 export const RESTART_KEYS: ReadonlySet<keyof Config> = new Set<keyof Config>([
-  'port', 'host', 'dataDir', 'databaseUrl', 'redisUrl', 'redisChannel', 'webDir', 'metricsEnable', 'metricsListenAddress',
+  'port', 'host', 'dataDir', 'databaseUrl', 'redisUrl', 'redisChannel', 'workers', 'webDir', 'metricsEnable', 'metricsListenAddress',
   'readTimeoutSeconds', 'requestBodiesInFlightBytes', 'rateLimitEnable', 'rateLimitPerSec', 'rateLimitMaxBurst', 'rateLimitMemoryStoreSize',
   'rateLimitVaryByRemoteAddr', 'rateLimitVaryByUser', 'rateLimitVaryByHeader', 'authRateLimitPerMinute', 'authRateLimitBurst',
   'wsReplaySeconds', 'wsReplayEvents', 'wsPingIntervalMs', 'wsAuthTimeoutMs', 'awayAfterMinutes',

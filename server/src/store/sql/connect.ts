@@ -20,8 +20,19 @@ export interface Connection {
 // int8 (bigint) columns hold ms timestamps and counters, well inside 2^53.
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
+export interface ConnectOptions {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+  /**
+   * SQLite: whether this process runs the background WAL checkpointer (default true). When several processes
+   * share the file one is enough; the others still checkpoint in a commit once the WAL is large.
+   */
+  walCheckpointer?: boolean;
+}
+
 /** Opens PostgreSQL when a postgres:// URL is given, else SQLite (WAL) in the data dir. */
-export function connect(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): Connection {
+export function connect(options: ConnectOptions): Connection {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
     // An idle client whose connection drops (server restart, failover, pool shutdown racing a terminate) is
@@ -36,7 +47,7 @@ export function connect(options: { databaseUrl?: string; dataDir: string; poolSi
   file.pragma('synchronous = NORMAL');
   file.pragma('busy_timeout = 5000');
   file.pragma('foreign_keys = OFF');
-  const checkpointer = WalCheckpointer.start(file);
+  const checkpointer = options.walCheckpointer === false ? WalCheckpointer.leaveToAnother(file) : WalCheckpointer.start(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   return {
     db, dialect: 'sqlite', direct: new SqliteDirect(file),
@@ -52,12 +63,19 @@ const STATEMENT_CACHE_SIZE = 500;
 /**
  * Kysely prepares every query anew; the same few hundred SQL texts repeat, so
  * reusing better-sqlite3 statements saves the parse and plan on each request.
+ *
+ * Kysely opens transactions with a deferred `begin`. When several processes
+ * share the file, a deferred transaction that reads and then writes fails at
+ * once (SQLITE_BUSY, no busy wait) if another process committed in between;
+ * `begin immediate` takes the write lock first, waiting for it under
+ * `busy_timeout`. One process alone never waits on it.
  */
 function withStatementCache(file: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => file.close(),
-    prepare(source: string): SQLite.Statement {
+    prepare(text: string): SQLite.Statement {
+      const source = text === 'begin' ? 'begin immediate' : text;
       let statement = cache.get(source);
       if (!statement) {
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);

@@ -3,7 +3,7 @@ import type { Store } from '../store.js';
 import { migrateToLatest } from '../migrations/index.js';
 import { SqlCategoryStore } from './categories.js';
 import { SqlChannelStore } from './channels.js';
-import { connect, type Connection } from './connect.js';
+import { connect, type Connection, type ConnectOptions } from './connect.js';
 import { GroupCommit } from './group_commit.js';
 import { SqlPostStore } from './posts.js';
 import { SqlPreferenceStore } from './preferences.js';
@@ -82,9 +82,9 @@ export class SqlStore implements Store {
   }
 }
 
-/** Connects, migrates to the latest schema and returns the store. */
-export async function openSqlStore(options: { databaseUrl?: string; dataDir: string; poolSize?: number }): Promise<SqlStore> {
+/** Connects, migrates to the latest schema (unless `migrate` is false: a supervisor did it) and returns the store. */
+export async function openSqlStore(options: ConnectOptions & { migrate?: boolean }): Promise<SqlStore> {
   const connection = connect(options);
-  await migrateToLatest(connection.db as Kysely<unknown>);
+  if (options.migrate !== false) await migrateToLatest(connection.db as Kysely<unknown>);
   return new SqlStore(connection.db, connection.dialect, connection.direct, connection);
 }

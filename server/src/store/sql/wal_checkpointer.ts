@@ -49,6 +49,11 @@ parentPort.on('message', () => {
 tick();
 `;
 
+function configureWriter(file: SQLite.Database): void {
+  file.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  file.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+}
+
 /**
  * Checkpoints the WAL from a worker thread with its own connection. SQLite
  * otherwise checkpoints inside whichever commit crosses 1,000 WAL pages: the
@@ -59,8 +64,7 @@ export class WalCheckpointer {
   private constructor(private readonly worker: Worker, private readonly exited: Promise<void>) {}
 
   static start(file: SQLite.Database): WalCheckpointer {
-    file.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
-    file.pragma(`wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+    configureWriter(file);
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { file: file.name, driverPath: createRequire(import.meta.url).resolve('better-sqlite3'), idleMs: IDLE_INTERVAL_MS, busyMs: BUSY_INTERVAL_MS },
@@ -72,6 +76,15 @@ export class WalCheckpointer {
     // Idle between checkpoints, it must not keep the process alive on its own.
     worker.unref();
     return new WalCheckpointer(worker, exited);
+  }
+
+  /**
+   * For a process sharing the file with one that runs the checkpointer (the supervisor's workers): the same writer
+   * settings, no thread of its own (two would only take turns at the same work).
+   */
+  static leaveToAnother(file: SQLite.Database): { stop(): Promise<void> } {
+    configureWriter(file);
+    return { stop: async () => {} };
   }
 
   /** Stops the worker (if it is still running) and waits for its connection to close; the writer's close then checkpoints the rest. */
