@@ -5,12 +5,15 @@ import { Random } from './random.js';
 // and password without asking the server.
 //
 // Two teams, every user in both (so each team's Town Square and Off-Topic hold
-// everyone); users/8 other channels per team, 70 % with 6-50 members and 30 %
-// with 2-5, one in ten private; two direct messages per user.
+// everyone); users/8 other channels per team (at most 1,800, under Mattermost's
+// default MaxChannelsPerTeam of 2,000), 70 % with 6-50 members and 30 % with
+// 2-5, one in ten private; two direct messages per user.
 
 export const USER_PREFIX = 'lt-user-';
 export const DEFAULT_PASSWORD = 'LoadTest-Passw0rd!';
 export const TEAM_NAMES = ['lt-team-1', 'lt-team-2'] as const;
+/** Leaves room under Mattermost's (and Parley's) default limit of 2,000 channels per team. */
+const MAX_CHANNELS_PER_TEAM = 1_800;
 
 export const username = (index: number): string => `${USER_PREFIX}${index}`;
 
@@ -41,7 +44,7 @@ function distinctSample(random: Random, size: number, of: number): number[] {
 export function planPopulation(users: number, seed: number): Population {
   const random = new Random(seed);
   const channels: PlannedChannel[] = [];
-  const perTeam = Math.max(1, Math.ceil(users / 8));
+  const perTeam = Math.min(MAX_CHANNELS_PER_TEAM, Math.max(1, Math.ceil(users / 8)));
   for (let team = 0; team < TEAM_NAMES.length; team++) {
     for (let j = 0; j < perTeam; j++) {
       const small = random.chance(0.3);
