@@ -28,7 +28,7 @@ export interface AuditStore {
   /**
    * Appends one record at the chain's end, serialized with every other append (on every node sharing the
    * database): seq is the next number, prev_hash the head's hash, hash computed over both, and the head moved on,
-   * all in one transaction.
+   * all in one transaction, which also holds the appends that arrived while the previous one ran.
    */
   append(record: NewAuditRecord): Promise<AuditRecord>;
   /** Newest first. */

@@ -350,7 +350,7 @@ describe('parley audit verify', () => {
     expect(out).toContain(`is out of order: the record that follows ${middle - 1} is stored at ${later}`);
   });
 
-  it('chains appends made at once (on PostgreSQL, each on its own pooled connection) without a gap or a fork', async () => {
+  it('chains appends made at once (batched per process, several per transaction) without a gap or a fork', async () => {
     const before = (await server.app.deps.store.audits.head())?.lastSeq ?? 0;
     await Promise.all(Array.from({ length: 40 }, (_, i) => server.app.audit.record({
       userId: admin.user.id, action: 'test.concurrent', object: String(i), result: 'success', ipAddress: '192.0.2.1',
