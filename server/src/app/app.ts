@@ -93,7 +93,7 @@ export class App {
     this.directChannels = new DirectChannelService(deps, this.permissions);
     this.categories = new CategoryService(deps, this.permissions, this.channelMembers);
     this.preferences = new PreferenceService(deps, this.permissions, this.categories);
-    const listSlots = postListSlots();
+    const listSlots = postListSlots(deps.store.dialect);
     this.threads = new ThreadService(deps, this.permissions, listSlots);
     this.posts = new PostService(deps, this.permissions, this.threads, new PostingContexts(deps));
     this.postLists = new PostListService(deps, this.permissions, listSlots);

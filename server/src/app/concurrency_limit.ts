@@ -37,10 +37,12 @@ export class ConcurrencyLimit {
 }
 
 /**
- * Post lists (channel pages, threads, pinned, saved, thread lists) built at once per node, all kinds together. Node
- * builds one at a time anyway (only PostgreSQL round trips overlap), so a few slots cost ordinary pages nothing, and
- * they bound what concurrent readers of huge posts can make the server hold: two byte budgets, not one per reader.
+ * Post lists (channel pages, threads, pinned, saved, thread lists) built at once per node, all kinds together. They
+ * bound what concurrent readers of huge posts can make the server hold: a few byte budgets, not one per reader.
+ * SQLite's reads never wait, so Node builds one list at a time anyway and two slots cost ordinary pages nothing.
+ * PostgreSQL's lists mostly wait on round trips (about seven a page): two slots made them queue behind each other
+ * (3 s for `posts/unread` at 300 simulated users while the pool sat idle), so they get more.
  */
-export function postListSlots(): ConcurrencyLimit {
-  return new ConcurrencyLimit(2, (seconds) => postListQueueWait.observe(seconds));
+export function postListSlots(dialect: 'sqlite' | 'postgres'): ConcurrencyLimit {
+  return new ConcurrencyLimit(dialect === 'postgres' ? 16 : 2, (seconds) => postListQueueWait.observe(seconds));
 }
