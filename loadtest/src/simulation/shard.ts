@@ -2,18 +2,12 @@ import { HttpClient } from '../client/http.js';
 import { emptyCounters, type Counters } from '../report/counters.js';
 import { Stats, type StatsData } from '../report/stats.js';
 import { actionPicker } from './actions.js';
-import { SimulatedUser } from './user.js';
+import { SimulatedUser, type SimulationSettings } from './user.js';
 
 // A set of simulated users run by one thread, sharing one HTTP pool and one
 // set of statistics. With --workers, each worker thread runs a shard.
 
-export interface ShardOptions {
-  url: string;
-  password: string;
-  seed: number;
-  thinkMeanMs: number;
-  statusPollMs: number;
-  timeoutMs: number;
+export interface ShardOptions extends SimulationSettings {
   maxSockets: number;
 }
 

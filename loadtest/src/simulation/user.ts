@@ -13,7 +13,8 @@ import type { WeightedPicker } from './weighted.js';
 // loads, then acts and thinks in a loop until stopped, polling the statuses of
 // the users it shows every minute.
 
-export interface UserOptions {
+/** How every simulated user of a run behaves, whichever thread runs it. */
+export interface SimulationSettings {
   url: string;
   password: string;
   seed: number;
@@ -21,6 +22,9 @@ export interface UserOptions {
   thinkMeanMs: number;
   statusPollMs: number;
   timeoutMs: number;
+}
+
+export interface UserOptions extends SimulationSettings {
   http: HttpClient;
   stats: Stats;
   counters: Counters;

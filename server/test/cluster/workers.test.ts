@@ -1,8 +1,7 @@
 import http from 'node:http';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, unique, type TestUser } from '../harness.js';
-import { spawnServer, type SpawnedServer } from '../spawned_server.js';
+import { freePort, spawnServer, type SpawnedServer } from '../spawned_server.js';
 import { newChannel, newTeam } from '../team_fixtures.js';
 import { sleep, WsUser } from '../ws_client.js';
 
@@ -10,17 +9,6 @@ import { sleep, WsUser } from '../ws_client.js';
 // kept coherent by the supervisor's IPC relay. Which worker holds a socket is read from its hello (server_hostname
 // names the worker); which worker answers HTTP is read from the request log lines (pino, one per request, tagged
 // with the worker) for a marked request sent on a connection pinned to one worker.
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface LogLine {
   pid: number;
