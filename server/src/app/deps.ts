@@ -2,6 +2,7 @@ import type { EventBus } from '../cluster/bus.js';
 import type { LiveConfig } from '../config/live.js';
 import type { Config } from '../config/schema.js';
 import type { Mailer } from '../email/mailer.js';
+import type { OpenFileBackend } from '../files/file_backend.js';
 import type { Store } from '../store/store.js';
 import type { ConfigSources } from './admin/config.js';
 import type { RecentLogLines } from './admin/log_lines.js';
@@ -26,6 +27,8 @@ export interface AppDeps {
   log: Logger;
   /** How the server's email leaves it. */
   mailer: Mailer;
+  /** Opens the file backend FileSettings name (local folder or S3-compatible bucket). */
+  openFileBackend: OpenFileBackend;
   /** The log's recent lines, which the composition root tees from the logger (for the console's server logs). */
   recentLogLines?: RecentLogLines;
 }
