@@ -1,4 +1,5 @@
 import { adminBench } from './admin.js';
+import { directorySearchBench } from './directory_search.js';
 import { fanoutBench } from './fanout.js';
 import { historyBench } from './history.js';
 import { largePostsBench } from './large_posts.js';
@@ -9,10 +10,10 @@ import type { Database } from './server_process.js';
 import { fmt } from './stats.js';
 
 // `npm run bench`: every server benchmark on SQLite and PostgreSQL. Select with
-// BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin,loadtest and BENCH_DB=sqlite|postgres.
+// BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin,directory,loadtest and BENCH_DB=sqlite|postgres.
 // `loadtest` (simulated users up to their ceiling, tens of minutes) runs only when named.
 
-const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts,admin').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts,admin,directory').split(','));
 const databases: Database[] = process.env.BENCH_DB ? [process.env.BENCH_DB as Database] : ['sqlite', 'postgres'];
 const lines: string[] = [];
 const report = (line: string): void => {
@@ -59,6 +60,12 @@ for (const db of databases) {
     for (const row of c.routes.slice(0, 15)) {
       report(`${''.padEnd(8)}   ${row.route.padEnd(48)} ${String(row.count).padStart(8)} avg ${fmt(row.averageMs).padStart(7)} ms p99 ${fmt(row.p99Ms, 0).padStart(6)} ms errors ${row.errors}`);
     }
+  }
+  if (only.has('directory')) {
+    console.log(`\n[${db}] people and channel pickers on a large directory...`);
+    const r = await directorySearchBench(db);
+    report(`${db.padEnd(8)} directory   ${r.users} users, ${r.channels} channels (seeded in ${fmt(r.seedSeconds)} s), target p99 < 50 ms:`);
+    for (const q of r.queries) report(`${''.padEnd(8)}   ${q.label.padEnd(44)} p50 ${fmt(q.p50, 2).padStart(7)} ms p99 ${fmt(q.p99, 2).padStart(7)} ms (${q.results} results)`);
   }
   if (only.has('admin')) {
     console.log(`\n[${db}] administration: audit chain, logins, config writes...`);

@@ -10,6 +10,7 @@ import * as schemes from './0008_schemes.js';
 import * as audits from './0009_audits.js';
 import * as analyticsIndexes from './0010_analytics_indexes.js';
 import * as userReportIndex from './0011_user_report_index.js';
+import * as directorySearch from './0016_directory_search.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_audits': audits,
   '0010_analytics_indexes': analyticsIndexes,
   '0011_user_report_index': userReportIndex,
+  '0016_directory_search': directorySearch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

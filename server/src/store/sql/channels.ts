@@ -6,7 +6,7 @@ import type { Database } from './schema.js';
 import { startsWithIgnoringCase } from './like.js';
 
 export class SqlChannelStore implements ChannelStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: 'sqlite' | 'postgres') {}
 
   async create(channel: ChannelRecord): Promise<void> {
     await this.db.insertInto('channels').values(fromChannel(channel)).execute();
@@ -40,7 +40,7 @@ export class SqlChannelStore implements ChannelStore {
     else if (!o.includeDeleted) query = query.where('delete_at', '=', 0);
     if (o.term) {
       const term = o.term;
-      query = query.where((eb) => eb.or([startsWithIgnoringCase('name', term), startsWithIgnoringCase('display_name', term)]));
+      query = query.where((eb) => eb.or([startsWithIgnoringCase(this.dialect, 'name', term), startsWithIgnoringCase(this.dialect, 'display_name', term)]));
     }
     if (o.notMemberOf) {
       const userId = o.notMemberOf;
@@ -66,7 +66,7 @@ export class SqlChannelStore implements ChannelStore {
     if (filter.excludeNames && filter.excludeNames.length > 0) query = query.where('channels.name', 'not in', [...filter.excludeNames]);
     if (filter.term) {
       const term = filter.term;
-      query = query.where((eb) => eb.or([startsWithIgnoringCase('channels.name', term), startsWithIgnoringCase('channels.display_name', term)]));
+      query = query.where((eb) => eb.or([startsWithIgnoringCase(this.dialect, 'channels.name', term), startsWithIgnoringCase(this.dialect, 'channels.display_name', term)]));
     }
     return query;
   }

@@ -43,11 +43,11 @@ export class SqlStore implements Store {
     private readonly direct?: SqliteDirect, private readonly connection?: Connection,
   ) {
     if (direct && !db.isTransaction) this.groupCommit = new GroupCommit(db, direct);
-    this.users = new SqlUserStore(db, (work) => this.inTransaction(work));
+    this.users = new SqlUserStore(db, dialect, (work) => this.inTransaction(work));
     this.sessions = new SqlSessionStore(db);
     this.statuses = new SqlStatusStore(db);
-    this.teams = new SqlTeamStore(db);
-    this.channels = new SqlChannelStore(db);
+    this.teams = new SqlTeamStore(db, dialect);
+    this.channels = new SqlChannelStore(db, dialect);
     this.posts = new SqlPostStore(db, dialect, (work) => this.inTransaction(work), direct);
     this.reactions = new SqlReactionStore(db);
     this.preferences = new SqlPreferenceStore(db);
@@ -59,7 +59,7 @@ export class SqlStore implements Store {
     this.permanentDeletion = new SqlPermanentDeletionStore((work) => this.inTransaction(work));
     this.audits = new SqlAuditStore(db, dialect, (work) => this.inTransaction(work));
     this.configurations = new SqlConfigurationStore(db, (work) => this.inTransaction(work));
-    this.userReports = new SqlUserReportStore(db);
+    this.userReports = new SqlUserReportStore(db, dialect);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

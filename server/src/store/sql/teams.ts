@@ -6,7 +6,7 @@ import type { Database } from './schema.js';
 import { startsWithIgnoringCase } from './like.js';
 
 export class SqlTeamStore implements TeamStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: 'sqlite' | 'postgres') {}
 
   async create(team: Team): Promise<void> {
     await this.db.insertInto('teams').values(fromTeam(team)).execute();
@@ -48,7 +48,7 @@ export class SqlTeamStore implements TeamStore {
 
   async search(term: string, options: { openOnly: boolean; limit: number }): Promise<Team[]> {
     let query = this.db.selectFrom('teams').selectAll().where('delete_at', '=', 0)
-      .where((eb) => eb.or([startsWithIgnoringCase('name', term), startsWithIgnoringCase('display_name', term)]));
+      .where((eb) => eb.or([startsWithIgnoringCase(this.dialect, 'name', term), startsWithIgnoringCase(this.dialect, 'display_name', term)]));
     if (options.openOnly) query = query.where('allow_open_invite', '=', 1);
     const rows = await query.orderBy('display_name').orderBy('id').limit(options.limit).execute();
     return rows.map(toTeam);

@@ -17,7 +17,7 @@ async function indexMentionWords(db: Kysely<Database>, user: UserRecord): Promis
 }
 
 export class SqlUserStore implements UserStore {
-  constructor(private readonly db: Kysely<Database>, private readonly atomically: Atomically) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: 'sqlite' | 'postgres', private readonly atomically: Atomically) {}
 
   create(user: UserRecord): Promise<void> {
     return this.atomically(async (db) => {
@@ -144,7 +144,7 @@ export class SqlUserStore implements UserStore {
 
   async search(q: UserSearch): Promise<UserRecord[]> {
     const columns = ['username', 'nickname', ...(q.matchFullName ? ['first_name', 'last_name'] : []), ...(q.matchEmail ? ['email'] : [])];
-    let query = this.db.selectFrom('users').selectAll('users').where((eb) => eb.or(columns.map((column) => startsWithIgnoringCase(column, q.term))));
+    let query = this.db.selectFrom('users').selectAll('users').where((eb) => eb.or(columns.map((column) => startsWithIgnoringCase(this.dialect, column, q.term))));
     if (!q.allowInactive) query = query.where('delete_at', '=', 0);
     if (q.inTeam) {
       const teamId = q.inTeam;
@@ -164,7 +164,9 @@ export class SqlUserStore implements UserStore {
         eb.not(eb.exists(eb.selectFrom('channel_members').select('user_id').whereRef('channel_members.user_id', '=', 'users.id')
           .where('channel_members.channel_id', '=', channelId))));
     }
-    const rows = await query.orderBy('username').limit(q.limit).execute();
+    // Sorted by an expression, not the username index: walking that index in order to skip the sort found the
+    // first matches only after most of the table when they sort late (a first name matched at 100,000 users).
+    const rows = await query.orderBy(sql`${sql.ref('username')} || ''`).limit(q.limit).execute();
     return rows.map(toUser);
   }
 }

@@ -72,7 +72,7 @@ export class SqlAuditStore implements AuditStore {
   list(filter: AuditListFilter): Promise<AuditRecord[]> {
     return this.db.selectFrom('audits').selectAll()
       .$if(filter.userId !== undefined, (q) => q.where('user_id', '=', filter.userId ?? ''))
-      .$if(Boolean(filter.actionPrefix), (q) => q.where(startsWithIgnoringCase('action', filter.actionPrefix ?? '')))
+      .$if(Boolean(filter.actionPrefix), (q) => q.where(startsWithIgnoringCase(this.dialect, 'action', filter.actionPrefix ?? '')))
       .$if(filter.since !== undefined, (q) => q.where('create_at', '>=', filter.since ?? 0))
       .$if(filter.until !== undefined, (q) => q.where('create_at', '<=', filter.until ?? 0))
       .orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset)

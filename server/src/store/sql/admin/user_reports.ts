@@ -13,7 +13,7 @@ const SEARCHED_COLUMNS = ['users.username', 'users.first_name', 'users.last_name
 type UsersQuery<O> = SelectQueryBuilder<Database, 'users', O>;
 
 /** The filters every report query shares; bots are never in a report. */
-function filtered<Q extends UsersQuery<O>, O>(query: Q, filter: UserReportFilter): Q {
+function filtered<Q extends UsersQuery<O>, O>(query: Q, filter: UserReportFilter, dialect: 'sqlite' | 'postgres'): Q {
   let q = query.where('users.is_bot', '=', 0) as Q;
   const { role, teamId, searchTerm } = filter;
   if (role) q = q.where(hasSystemRole('users.roles', role)) as Q;
@@ -25,12 +25,12 @@ function filtered<Q extends UsersQuery<O>, O>(query: Q, filter: UserReportFilter
   if (filter.onlyActive) q = q.where('users.delete_at', '=', 0) as Q;
   // Every word must start one of the columns; a leading @ is how users write usernames.
   const words = (searchTerm ?? '').split(/\s+/).map((word) => word.replace(/^@/, '')).filter(Boolean);
-  for (const word of words) q = q.where((eb) => eb.or(SEARCHED_COLUMNS.map((column) => startsWithIgnoringCase(column, word)))) as Q;
+  for (const word of words) q = q.where((eb) => eb.or(SEARCHED_COLUMNS.map((column) => startsWithIgnoringCase(dialect, column, word)))) as Q;
   return q;
 }
 
 export class SqlUserReportStore implements UserReportStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: 'sqlite' | 'postgres') {}
 
   async page({ filter, sortColumn, descending, direction, cursor, limit }: UserReportPageQuery): Promise<UserReportRow[]> {
     const column = sql.ref(`users.${sortColumn}`);
@@ -38,7 +38,7 @@ export class SqlUserReportStore implements UserReportStore {
     const downwards = cursor !== undefined && direction === 'prev' ? !descending : descending;
     const order = downwards ? sql`desc` : sql`asc`;
     let query = filtered(this.db.selectFrom('users').leftJoin('statuses', 'statuses.user_id', 'users.id')
-      .selectAll('users').select('statuses.last_activity_at as last_status_at'), filter);
+      .selectAll('users').select('statuses.last_activity_at as last_status_at'), filter, this.dialect);
     if (cursor) {
       const { value, id } = cursor;
       // The first bound alone lets the sort column's index find the start; the second settles ties by id.
@@ -55,7 +55,7 @@ export class SqlUserReportStore implements UserReportStore {
   }
 
   async count(filter: UserReportFilter): Promise<number> {
-    const row = await filtered(this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')), filter).executeTakeFirstOrThrow();
+    const row = await filtered(this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')), filter, this.dialect).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
