@@ -12,6 +12,10 @@ function prefixUpperBound(prefix: string): string | undefined {
   return points.join('') + String.fromCodePoint(last + 1);
 }
 
+/** `lower(column)` as the indexes of migration 0016 hold it, to compare or to order by. */
+export const lowerCased = (dialect: 'sqlite' | 'postgres', column: string): RawBuilder<string> =>
+  (dialect === 'postgres' ? sql<string>`lower(${sql.ref(column)}) collate "C"` : sql<string>`lower(${sql.ref(column)})`);
+
 /**
  * `lower(column)` starts with `term`, case-insensitive, with `%`, `_` and `\` in the term taken literally.
  * Written as a range (`>= term and < successor`) so the `lower(column)` indexes of migration 0016 answer it:
@@ -21,7 +25,7 @@ function prefixUpperBound(prefix: string): string | undefined {
  */
 export const startsWithIgnoringCase = (dialect: 'sqlite' | 'postgres', column: string, term: string): RawBuilder<SqlBool> => {
   const lower = term.toLowerCase();
-  const value = dialect === 'postgres' ? sql`lower(${sql.ref(column)}) collate "C"` : sql`lower(${sql.ref(column)})`;
+  const value = lowerCased(dialect, column);
   const upper = prefixUpperBound(lower);
   if (upper === undefined) return sql<SqlBool>`lower(${sql.ref(column)}) like ${likePrefix(lower)} escape '\\'`;
   return sql<SqlBool>`(${value} >= ${lower} and ${value} < ${upper})`;

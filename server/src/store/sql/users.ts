@@ -6,7 +6,7 @@ import type { Atomically } from './atomically.js';
 import { fromUser, toUser } from './rows.js';
 import type { Database } from './schema.js';
 import { hasSchemeRole, hasSystemRole } from './admin/role_filters.js';
-import { startsWithIgnoringCase } from './like.js';
+import { lowerCased, startsWithIgnoringCase } from './like.js';
 
 
 /** The user's rows in mention_words, replaced whenever the user is written. */
@@ -142,10 +142,10 @@ export class SqlUserStore implements UserStore {
     }
   }
 
-  async search(q: UserSearch): Promise<UserRecord[]> {
-    const columns = ['username', 'nickname', ...(q.matchFullName ? ['first_name', 'last_name'] : []), ...(q.matchEmail ? ['email'] : [])];
-    let query = this.db.selectFrom('users').selectAll('users').where((eb) => eb.or(columns.map((column) => startsWithIgnoringCase(this.dialect, column, q.term))));
-    if (!q.allowInactive) query = query.where('delete_at', '=', 0);
+  /** Users the search may return: active unless asked, and in the team or channel it is limited to. */
+  private filteredUsers(q: UserSearch) {
+    let query = this.db.selectFrom('users');
+    if (!q.allowInactive) query = query.where('users.delete_at', '=', 0);
     if (q.inTeam) {
       const teamId = q.inTeam;
       query = query.where((eb) =>
@@ -164,9 +164,23 @@ export class SqlUserStore implements UserStore {
         eb.not(eb.exists(eb.selectFrom('channel_members').select('user_id').whereRef('channel_members.user_id', '=', 'users.id')
           .where('channel_members.channel_id', '=', channelId))));
     }
-    // Sorted by an expression, not the username index: walking that index in order to skip the sort found the
-    // first matches only after most of the table when they sort late (a first name matched at 100,000 users).
-    const rows = await query.orderBy(sql`${sql.ref('username')} || ''`).limit(q.limit).execute();
+    return query;
+  }
+
+  async search(q: UserSearch): Promise<UserRecord[]> {
+    const columns = ['username', 'nickname', ...(q.matchFullName ? ['first_name', 'last_name'] : []), ...(q.matchEmail ? ['email'] : [])];
+    // Each column's first `limit` matches in its index's order, then the union sorted by username: one short index
+    // walk per column. Sorting every match instead read and sorted 15,000 rows for a one-letter prefix at 100,000
+    // users (350 ms on PostgreSQL); walking the username index for all columns at once found late-sorting matches
+    // only after most of the table. Each column's nearest matches are in the answer, so nobody is unreachable by
+    // typing more of their name.
+    const parts = columns.map((column, i) => {
+      const matches = this.filteredUsers(q).select('users.id').where(startsWithIgnoringCase(this.dialect, column, q.term))
+        .orderBy(lowerCased(this.dialect, column)).limit(q.limit);
+      return this.db.selectFrom(matches.as(`m${i}`)).select(`m${i}.id as id`);
+    });
+    const ids = parts.slice(1).reduce((union, part) => union.union(part), parts[0]);
+    const rows = await this.db.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('username').limit(q.limit).execute();
     return rows.map(toUser);
   }
 }
