@@ -6,12 +6,14 @@ import { largePostsBench } from './large_posts.js';
 import { loadtestBench } from './loadtest.js';
 import { memoryBench } from './memory.js';
 import { postThroughput } from './post_throughput.js';
+import { searchBench } from './search.js';
 import type { Database } from './server_process.js';
 import { fmt } from './stats.js';
 
 // `npm run bench`: every server benchmark on SQLite and PostgreSQL. Select with
 // BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin,directory,loadtest and BENCH_DB=sqlite|postgres.
-// `loadtest` (simulated users up to their ceiling, tens of minutes) runs only when named.
+// `loadtest` (simulated users up to their ceiling, tens of minutes) runs only when named, and so does `search`
+// (10,000,000 posts unless BENCH_SEARCH_POSTS says fewer).
 
 const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts,admin,directory').split(','));
 const databases: Database[] = process.env.BENCH_DB ? [process.env.BENCH_DB as Database] : ['sqlite', 'postgres'];
@@ -66,6 +68,14 @@ for (const db of databases) {
     const r = await directorySearchBench(db);
     report(`${db.padEnd(8)} directory   ${r.users} users, ${r.channels} channels (seeded in ${fmt(r.seedSeconds)} s), target p99 < 50 ms:`);
     for (const q of r.queries) report(`${''.padEnd(8)}   ${q.label.padEnd(44)} p50 ${fmt(q.p50, 2).padStart(7)} ms p99 ${fmt(q.p99, 2).padStart(7)} ms (${q.results} results)`);
+  }
+  if (only.has('search')) {
+    console.log(`\n[${db}] post search...`);
+    const r = await searchBench(db);
+    report(`${db.padEnd(8)} search      ${r.posts} posts: written with indexing ${fmt(r.seedPostsPerSecond, 0)} posts/s, reindex ${r.reindexPostsPerSecond === null ? 'skipped' : `${fmt(r.reindexPostsPerSecond, 0)} posts/s`}; `
+      + `database ${fmt(r.databaseMiBPerMillion)} MiB per million posts (search index ${r.indexMiBPerMillion === null ? 'n/a' : fmt(r.indexMiBPerMillion)}); `
+      + `20 searches p50 ${fmt(r.p50, 2)} ms p99 ${fmt(r.p99, 2)} ms (target p99 < 100 ms):`);
+    for (const q of r.queries) report(`${''.padEnd(8)}   ${q.label.padEnd(32)} p50 ${fmt(q.p50, 2).padStart(7)} ms p99 ${fmt(q.p99, 2).padStart(7)} ms (${q.results} results)`);
   }
   if (only.has('admin')) {
     console.log(`\n[${db}] administration: audit chain, logins, config writes...`);

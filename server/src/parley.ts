@@ -16,6 +16,7 @@ import { composeConfig } from './config/document/compose.js';
 import { LiveConfig } from './config/live.js';
 import { NodemailerMailer } from './email/smtp/nodemailer_mailer.js';
 import { openFileBackend } from './files/open_backend.js';
+import { GuardedHttpClient } from './outbound/node/guarded_client.js';
 import type { Config } from './config/schema.js';
 import { answerSupervisorMetricsRequests } from './metrics/cluster_metrics.js';
 import { parseListenAddress, startMetricsListener } from './metrics/listener.js';
@@ -68,7 +69,7 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
   const bus: EventBus = config.redisUrl
     ? await RedisEventBus.connect(config.redisUrl, config.redisChannel, log)
     : supervisor ? new ProcessEventBus(supervisor, log) : new LocalEventBus(log);
-  const app = new App({ store, bus, config, log, recentLogLines, liveConfig, configSources: sources, mailer: new NodemailerMailer(), openFileBackend });
+  const app = new App({ store, bus, config, log, recentLogLines, liveConfig, configSources: sources, mailer: new NodemailerMailer(), openFileBackend, outbound: new GuardedHttpClient() });
   app.configuration.start();
   // Built-in roles are seeded and every role's permissions loaded before the first request is checked.
   await app.roleRegistry.start();

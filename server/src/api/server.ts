@@ -10,12 +10,14 @@ import { registerBodyBudget } from './body_budget.js';
 import { notFoundRoute, renderError } from './errors.js';
 import { registerInputGuard } from './input_guard.js';
 import { registerJsonBodyParser } from './json_body.js';
+import { registerMultipart } from './multipart.js';
 import { registerRateLimits } from './rate_limit.js';
 import { registerSecurityHeaders, securityHeaders } from './security_headers.js';
 import { registerWebClient } from './static_files.js';
 import { requestTimeoutOptions } from './timeouts.js';
 import { versionId } from './version.js';
 import { v4Routes } from './v4/index.js';
+import { registerPublicFileRoute } from './v4/files/public_file.js';
 
 /** The largest request body any route takes. */
 const BODY_LIMIT = 1024 * 1024;
@@ -64,6 +66,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ ser
 
   await server.register(fastifyCookie);
   registerJsonBodyParser(server);
+  // multipart/form-data bodies are streamed by the routes that take files (api/multipart.ts), never buffered here.
+  await registerMultipart(server as unknown as FastifyInstance);
 
   server.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -94,6 +98,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ ser
     api.setNotFoundHandler(notFoundRoute);
   }, { prefix: '/api/v4' });
 
+  // Public file links point outside /api/v4, where Mattermost serves them.
+  registerPublicFileRoute(server as unknown as FastifyInstance, options.app);
   // Metrics are served on their own address (metrics/listener.ts); here the path is not found, not the web client.
   server.get('/metrics', notFoundRoute);
   if (!(await registerWebClient(server, options.webDir))) server.setNotFoundHandler(notFoundRoute);

@@ -20,6 +20,12 @@ import { postListSlots } from './concurrency_limit.js';
 import { DirectChannelService } from './direct_channels.js';
 import type { AppDeps } from './deps.js';
 import { EmailService } from './email/email_service.js';
+import { CustomEmojiService } from './emoji/custom_emoji.js';
+import { FileStorage } from './files/file_storage.js';
+import { FileService } from './files/files.js';
+import { FileSearchService } from './files/file_search.js';
+import { linkSaltSaver } from './files/link_salt.js';
+import { LinkPreviewService } from './link_previews/link_previews.js';
 import { MembershipCache } from './membership_cache.js';
 import { PostingContexts } from './posting_context.js';
 import { Permissions } from './permissions.js';
@@ -27,8 +33,11 @@ import { PreferenceService } from './preferences.js';
 import { PresenceService } from './presence.js';
 import { PostListService } from './post_lists.js';
 import { PostService } from './posts.js';
+import { ProfilePictureService } from './pictures/profile_pictures.js';
+import { TeamIconService } from './pictures/team_icons.js';
 import { ReactionService } from './reactions.js';
 import { ScheduledPostService } from './scheduled_posts.js';
+import { PostSearchService } from './search/post_search.js';
 import { ThreadService } from './threads.js';
 import { UnreadService } from './unreads.js';
 import { SessionService } from './sessions.js';
@@ -56,7 +65,9 @@ export class App {
   readonly preferences: PreferenceService;
   readonly threads: ThreadService;
   readonly posts: PostService;
+  readonly linkPreviews: LinkPreviewService;
   readonly postLists: PostListService;
+  readonly postSearch: PostSearchService;
   readonly reactions: ReactionService;
   readonly unreads: UnreadService;
   readonly analytics: AnalyticsService;
@@ -72,6 +83,14 @@ export class App {
   readonly audit: AuditService;
   readonly configuration: ConfigService;
   readonly email: EmailService;
+  /** Where uploaded bytes go (FileSettings): files, pictures, emoji. */
+  readonly fileStorage: FileStorage;
+  /** Uploads, downloads, previews and public links of post attachments. */
+  readonly files: FileService;
+  readonly fileSearch: FileSearchService;
+  readonly profilePictures: ProfilePictureService;
+  readonly teamIcons: TeamIconService;
+  readonly customEmoji: CustomEmojiService;
 
   constructor(readonly deps: AppDeps) {
     this.roleRegistry = new RoleRegistry(deps);
@@ -97,6 +116,7 @@ export class App {
     this.threads = new ThreadService(deps, this.permissions, listSlots);
     this.posts = new PostService(deps, this.permissions, this.threads, new PostingContexts(deps));
     this.postLists = new PostListService(deps, this.permissions, listSlots);
+    this.postSearch = new PostSearchService(deps, this.permissions);
     this.reactions = new ReactionService(deps, this.permissions);
     this.unreads = new UnreadService(deps, this.permissions);
     this.analytics = new AnalyticsService(deps, this.permissions);
@@ -108,7 +128,15 @@ export class App {
     this.scheduledPosts = new ScheduledPostService(this.permissions);
     this.channelAdmin = new ChannelAdminService(deps, this.permissions, this.channelMembers);
     this.teamAdmin = new TeamAdminService(deps, this.permissions);
+    this.fileStorage = new FileStorage(deps);
+    this.files = new FileService(deps, this.permissions, this.fileStorage, linkSaltSaver(this.configuration));
+    this.fileSearch = new FileSearchService(deps, this.permissions);
+    this.profilePictures = new ProfilePictureService(deps, this.permissions, this.users, this.fileStorage);
+    this.teamIcons = new TeamIconService(deps, this.permissions, this.teams, this.fileStorage);
+    this.customEmoji = new CustomEmojiService(deps, this.permissions, this.fileStorage);
     this.channels.setSystemPoster(this.posts);
+    this.linkPreviews = new LinkPreviewService(deps);
+    this.posts.setLinkHook(this.linkPreviews);
     this.users.setRoleLookup((name) => this.roleRegistry.role(name) !== undefined);
     this.teams.setMembershipHooks({
       onJoined: (teamId, userId) => this.channels.onTeamJoined(teamId, userId),

@@ -3,6 +3,7 @@ import type { LiveConfig } from '../config/live.js';
 import type { Config } from '../config/schema.js';
 import type { Mailer } from '../email/mailer.js';
 import type { OpenFileBackend } from '../files/file_backend.js';
+import type { OutboundHttp } from '../outbound/outbound_http.js';
 import type { Store } from '../store/store.js';
 import type { ConfigSources } from './admin/config.js';
 import type { RecentLogLines } from './admin/log_lines.js';
@@ -29,6 +30,8 @@ export interface AppDeps {
   mailer: Mailer;
   /** Opens the file backend FileSettings name (local folder or S3-compatible bucket). */
   openFileBackend: OpenFileBackend;
+  /** Requests to addresses users name (link previews), refused for internal addresses the admin did not allow. */
+  outbound: OutboundHttp;
   /** The log's recent lines, which the composition root tees from the logger (for the console's server logs). */
   recentLogLines?: RecentLogLines;
 }

@@ -1,5 +1,11 @@
+import type { CustomEmoji } from '@mattermost/types/emojis';
+import type { FileInfo } from '@mattermost/types/files';
 import type { Post, PostRecord, Reaction, ReactionRecord, ThreadRecord } from '../model/types.js';
 import type { Store } from '../store/store.js';
+import { filesOfPosts } from './files/post_files.js';
+import { linkPreviewsOfPosts } from './link_previews/post_embeds.js';
+import { presentEmoji } from './emoji/custom_emoji.js';
+import { customEmojiCandidates } from './emoji/emoji_names.js';
 
 // Stored posts to the wire Post: metadata (reactions), thread counters taken
 // from the threads table, and the reader's follow state on roots.
@@ -34,7 +40,41 @@ export async function presentPosts(store: Store, records: readonly PostRecord[],
   }
   const threadById = new Map(threads.map((t) => [t.post_id, t]));
   const following = new Map(memberships.map((m) => [m.post_id, m.following]));
-  return records.map((p) => toView(p, threadById.get(threadIdOf(p)), reactionsByPost.get(p.id), following.get(p.id)));
+  const [emojis, files, previews] = await Promise.all([
+    customEmojiOfPosts(store, records, reactionsByPost), filesOfPosts(store, records), linkPreviewsOfPosts(store, records),
+  ]);
+  return records.map((p) => {
+    const view = toView(p, threadById.get(threadIdOf(p)), reactionsByPost.get(p.id), following.get(p.id));
+    const used = emojis.get(p.id);
+    if (used) view.metadata.emojis = used;
+    const attached = files.get(p.id);
+    if (attached) view.metadata.files = attached;
+    const preview = previews.get(p.id);
+    if (preview) Object.assign(view.metadata, preview);
+    return view;
+  });
+}
+
+/**
+ * The custom emoji each post shows (`:name:` in its message, and its reactions), in one lookup for the page.
+ * Built-in names are never looked up, so a page without custom emoji names costs nothing.
+ */
+async function customEmojiOfPosts(store: Store, records: readonly PostRecord[], reactions: Map<string, ReactionView[]>): Promise<Map<string, CustomEmoji[]>> {
+  const namesByPost = new Map<string, string[]>();
+  for (const p of records) {
+    const names = customEmojiCandidates([p.message], (reactions.get(p.id) ?? []).map((r) => r.emoji_name));
+    if (names.length > 0) namesByPost.set(p.id, names);
+  }
+  const out = new Map<string, CustomEmoji[]>();
+  if (namesByPost.size === 0) return out;
+  const found = await store.emoji.getByNames([...new Set([...namesByPost.values()].flat())]);
+  if (found.length === 0) return out;
+  const byName = new Map(found.map((e) => [e.name, presentEmoji(e)]));
+  for (const [postId, names] of namesByPost) {
+    const used = names.flatMap((name) => byName.get(name) ?? []);
+    if (used.length > 0) out.set(postId, used);
+  }
+  return out;
 }
 
 function toView(p: PostRecord, thread: ThreadRecord | undefined, reactions: ReactionView[] | undefined, isFollowing: boolean | undefined): PostView {
@@ -53,8 +93,10 @@ function toView(p: PostRecord, thread: ThreadRecord | undefined, reactions: Reac
 }
 
 /** A post with nothing to look up: just written (no reactions, its thread known), or an earlier version of one. */
-export function presentNewPost(record: PostRecord, thread?: ThreadRecord): PostView {
-  return toView(record, thread, undefined, undefined);
+export function presentNewPost(record: PostRecord, thread?: ThreadRecord, files?: FileInfo[]): PostView {
+  const view = toView(record, thread, undefined, undefined);
+  if (files && files.length > 0) view.metadata.files = files;
+  return view;
 }
 
 export async function presentPost(store: Store, record: PostRecord, viewerId?: string): Promise<PostView> {

@@ -13,6 +13,8 @@ import type { AppDeps } from './deps.js';
 import { parseHashtags } from './hashtags.js';
 import { postInfo } from './post_info.js';
 import type { PostingContexts } from './posting_context.js';
+import type { PostLinkHook } from './link_previews/link_previews.js';
+import { claimFiles, presentFileInfo, requestedFileIds } from './files/post_files.js';
 import { findMentionedUsers, mentionLookup, parseMentions } from './mentions.js';
 import { channelArchived, type Permissions } from './permissions.js';
 import { presentNewPost, presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
@@ -51,7 +53,6 @@ const POST_PROPS_MAX_RUNES = 800_000;
 export const POST_PROPS_MAX_USER_RUNES = POST_PROPS_MAX_RUNES / 2;
 
 const invalidPost = (field: string, message: string): AppError => new AppError(`model.post.is_valid.${field}.app_error`, message, 400);
-const unknownFiles = (): AppError => new AppError('api.post.create_post.file_ids.app_error', 'Unknown file ids.', 400);
 const badRoot = (): AppError => new AppError('api.post.create_post.root_id.app_error', 'Invalid root_id parameter.', 400);
 const inArchived = (action: 'update' | 'delete'): AppError =>
   new AppError(`api.post.${action}_post.can_not_${action}_post_in_deleted.error`, `Cannot ${action} a post in an archived channel.`, 400);
@@ -90,6 +91,13 @@ export class PostService implements SystemPoster {
     private readonly contexts: PostingContexts,
   ) {}
 
+  /** Told of every saved post, to preview its first link in the background. */
+  private linkHook?: PostLinkHook;
+
+  setLinkHook(hook: PostLinkHook): void {
+    this.linkHook = hook;
+  }
+
   private get store(): Store {
     return this.deps.store;
   }
@@ -106,7 +114,7 @@ export class PostService implements SystemPoster {
     this.validateMessage(message);
     const type = input.type ?? '';
     if (type.startsWith('system_')) throw invalidPost('type', 'System post types cannot be created.');
-    if (input.file_ids && input.file_ids.length > 0) throw unknownFiles();
+    const fileIds = requestedFileIds(input.file_ids);
     const props = sanitizeProps(input.props ?? {});
     const parsed = parseMentions(message);
     // Only members post, so the membership row answers both "may read" and "may post".
@@ -123,9 +131,27 @@ export class PostService implements SystemPoster {
     });
     const channelMentionsAllowed = await this.memberMay(actor, channel, member, 'use_channel_mentions');
     const mentions = await findMentionedUsers(this.store, { channel, authorId: actor.userId, parsed, candidates: mentionCandidates, channelMentionsAllowed });
-    const inserted = await this.insert(channel, post, mentions, root);
+    // Files are taken before the post is written, so two posts naming one upload cannot both list it. A retried
+    // create finds its files already on the first post: that post is the answer, as for any retry.
+    try {
+      post.file_ids = await claimFiles(this.store, fileIds, post, post.create_at);
+    } catch (err) {
+      const first = post.pending_post_id ? await this.store.posts.getByPendingId(post.user_id, post.pending_post_id) : undefined;
+      if (first) return presentPost(this.store, first, actor.userId);
+      throw err;
+    }
+    let inserted: Inserted;
+    try {
+      inserted = await this.insert(channel, post, mentions, root);
+    } catch (err) {
+      if (post.file_ids.length > 0) await this.store.fileInfos.detach(post.id, 'all');
+      throw err;
+    }
     // A retried pending_post_id gets the first post back, announced once.
-    if (inserted.duplicate) return presentPost(this.store, inserted.post, actor.userId);
+    if (inserted.duplicate) {
+      if (post.file_ids.length > 0) await this.store.fileInfos.detach(post.id, 'all');
+      return presentPost(this.store, inserted.post, actor.userId);
+    }
     return this.announce(channel, author, inserted, mentions);
   }
 
@@ -180,7 +206,8 @@ export class PostService implements SystemPoster {
   private async announce(channel: ChannelRecord, author: UserRecord, inserted: Inserted, mentions: readonly string[]): Promise<PostView> {
     const { post, reply } = inserted;
     postsCreated.inc();
-    const view = presentNewPost(post, reply?.thread);
+    const files = post.file_ids.length > 0 ? (await this.store.fileInfos.forPosts([post.id])).map(presentFileInfo) : undefined;
+    const view = presentNewPost(post, reply?.thread, files);
     this.deps.bus.publish(makeEvent('posted', {
       post: JSON.stringify(view), channel_type: channel.type, channel_display_name: channel.display_name,
       channel_name: channel.name, sender_name: `@${author.username}`, team_id: channel.team_id, set_online: true,
@@ -188,6 +215,7 @@ export class PostService implements SystemPoster {
       ...(reply ? { followers: JSON.stringify(reply.followers.map((f) => f.user_id)) } : {}),
     }, { channel_id: channel.id }));
     if (reply) await this.threads.publishReply(reply.root, reply.thread, reply.followers);
+    this.linkHook?.afterSave(post, true);
     return view;
   }
 
@@ -212,9 +240,9 @@ export class PostService implements SystemPoster {
   async patch(actor: Actor, postId: string, patch: PostPatch): Promise<PostView> {
     const { post } = await this.changeable(actor, postId, 'update', 'edit_post', 'edit_others_posts');
     if (post.type.startsWith('system_')) throw new AppError('api.post.update_post.system_message.app_error', 'System messages cannot be edited.', 400);
-    if (patch.file_ids && patch.file_ids.length > 0) throw unknownFiles();
     const now = Date.now();
     const next: PostRecord = { ...post, update_at: now };
+    if (patch.file_ids !== undefined) await this.editFiles(post, next, requestedFileIds(patch.file_ids), now);
     if (patch.message !== undefined && patch.message !== post.message) {
       this.validateMessage(patch.message);
       Object.assign(next, { message: patch.message, edit_at: now, hashtags: parseHashtags(patch.message) });
@@ -222,6 +250,20 @@ export class PostService implements SystemPoster {
     if (patch.props !== undefined) next.props = sanitizeProps(patch.props);
     if (patch.is_pinned !== undefined) next.is_pinned = patch.is_pinned;
     return this.saveEdited(actor, next, post);
+  }
+
+  /**
+   * An edit's file list: files it adds are taken as on create (the author's own unattached uploads into the
+   * channel, or a 400), files it leaves out are deleted, and the post counts as edited.
+   */
+  private async editFiles(post: PostRecord, next: PostRecord, requested: string[], now: number): Promise<void> {
+    const current = new Set(post.file_ids);
+    const added = await claimFiles(this.store, requested.filter((id) => !current.has(id)), post, now);
+    const wanted = new Set(requested);
+    const dropped = post.file_ids.filter((id) => !wanted.has(id));
+    next.file_ids = requested;
+    if (dropped.length > 0) await this.store.fileInfos.softDelete(dropped, now);
+    if (added.length > 0 || dropped.length > 0) next.edit_at = now;
   }
 
   /** Saves the post; when its message changed, the version it replaces goes into its edit history. */
@@ -236,6 +278,7 @@ export class PostService implements SystemPoster {
     }
     const view = await presentPost(this.store, post, actor.userId);
     this.deps.bus.publish(makeEvent('post_edited', { post: JSON.stringify(sharedView(view)) }, { channel_id: post.channel_id }));
+    if (previous && previous.message !== post.message) this.linkHook?.afterSave(post, false);
     return view;
   }
 
@@ -275,10 +318,10 @@ export class PostService implements SystemPoster {
     return postInfo(this.store, actor, postId);
   }
 
-  /** The post's attachments. Posts cannot carry files yet (create and edit reject file_ids), so the list is empty. */
+  /** The post's live attachments, oldest first. */
   async fileInfos(actor: Actor, postId: string): Promise<FileInfo[]> {
     await this.get(actor, postId);
-    return [];
+    return (await this.store.fileInfos.forPosts([postId])).map(presentFileInfo);
   }
 
   /** Pins or unpins: any member who can read the channel's content. */
@@ -292,7 +335,10 @@ export class PostService implements SystemPoster {
   async delete(actor: Actor, postId: string): Promise<void> {
     const { post } = await this.changeable(actor, postId, 'delete', 'delete_post', 'delete_others_posts');
     const deletedIds = await this.store.transaction(async (tx) => {
-      const ids = await tx.posts.softDelete(post.id, Date.now());
+      const now = Date.now();
+      const ids = await tx.posts.softDelete(post.id, now);
+      // A deleted post's files are no longer served.
+      await tx.fileInfos.softDeleteForPosts(ids, now);
       if (post.root_id) await this.threads.recountAfterDelete(tx, post.root_id);
       else await tx.threads.remove(post.id);
       return ids;

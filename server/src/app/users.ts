@@ -379,7 +379,7 @@ export class UserService {
 
 
   /** Everyone gets the profile as others see it; the user's own sockets get theirs whole (email, names and all). */
-  private publishUpdated(user: UserRecord): void {
+  publishUpdated(user: UserRecord): void {
     const asOthersSeeIt = sanitizeUser(user, { userId: '', admin: false }, this.deps.config);
     this.deps.bus.publish(makeEvent('user_updated', { user: asOthersSeeIt }, { omit_users: { [user.id]: true } }));
     const asTheySeeIt = sanitizeUser(user, { userId: user.id, admin: false }, this.deps.config);

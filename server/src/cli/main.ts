@@ -3,6 +3,7 @@ import { loadtestCommand } from '@parley/loadtest';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadConfigOrExit, serve } from '../serve.js';
 import { auditVerify } from './audit_verify.js';
+import { searchReindex } from './search_reindex.js';
 
 /** The `parley` command. Commands run at the edge: they open what the server opens and call its services. */
 function program(): Command {
@@ -15,6 +16,12 @@ function program(): Command {
     .option('--page-size <records>', 'records read per query', positiveInteger, 1000)
     .action(async (options: { pageSize: number }) => {
       process.exitCode = await auditVerify(loadConfigOrExit(), { out: process.stdout, err: process.stderr }, { pageSize: options.pageSize });
+    });
+  parley.command('reindex')
+    .description('rebuild the post search index, batch by batch (the server may keep running)')
+    .option('--batch-size <posts>', 'posts indexed per transaction', positiveInteger, 5000)
+    .action(async (options: { batchSize: number }) => {
+      process.exitCode = await searchReindex(loadConfigOrExit(), { out: process.stdout, err: process.stderr }, { batchSize: options.batchSize });
     });
   parley.addCommand(loadtestCommand());
   return parley;

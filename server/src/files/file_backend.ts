@@ -12,8 +12,11 @@ export interface FileBackend {
    * at `path` and the promise rejects (with FileTooLargeError for the limit).
    */
   write(path: string, body: Readable | Buffer, options?: { maxBytes?: number; contentType?: string }): Promise<number>;
-  /** The stored bytes as a stream; FileNotFoundError when absent. */
-  read(path: string): Promise<Readable>;
+  /**
+   * The stored bytes as a stream, or only `range` of them (inclusive byte offsets, within the file); FileNotFoundError
+   * when absent.
+   */
+  read(path: string, range?: ByteRange): Promise<Readable>;
   /** The stored bytes at once, for small files (thumbnails, avatars); FileNotFoundError when absent. */
   readBuffer(path: string): Promise<Buffer>;
   exists(path: string): Promise<boolean>;
@@ -23,6 +26,12 @@ export interface FileBackend {
   removeDirectory(prefix: string): Promise<void>;
   /** Checks the backend is reachable and writable (the console's "Test connection"). */
   test(): Promise<void>;
+}
+
+/** Inclusive byte offsets, as HTTP ranges count them. */
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 /** What Mattermost's FileSettings say about where files go. */

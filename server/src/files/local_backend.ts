@@ -1,24 +1,11 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
-import { FileNotFoundError, FileTooLargeError, type FileBackend } from './file_backend.js';
-
-/** Counts bytes on their way through and fails the stream past a limit. */
-class ByteLimit extends Transform {
-  bytes = 0;
-  constructor(private readonly maxBytes: number) {
-    super();
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.maxBytes) done(new FileTooLargeError(this.maxBytes));
-    else done(null, chunk);
-  }
-}
+import { ByteLimit } from './byte_limit.js';
+import { FileNotFoundError, type ByteRange, type FileBackend } from './file_backend.js';
 
 const notFound = (err: unknown): boolean => (err as NodeJS.ErrnoException).code === 'ENOENT';
 
@@ -55,7 +42,7 @@ export class LocalFileBackend implements FileBackend {
     }
   }
 
-  async read(key: string): Promise<Readable> {
+  async read(key: string, range?: ByteRange): Promise<Readable> {
     const full = this.resolve(key);
     try {
       await access(full);
@@ -63,7 +50,7 @@ export class LocalFileBackend implements FileBackend {
       if (notFound(err)) throw new FileNotFoundError(key);
       throw err;
     }
-    return createReadStream(full);
+    return createReadStream(full, range ? { start: range.start, end: range.end } : {});
   }
 
   async readBuffer(key: string): Promise<Buffer> {

@@ -1,8 +1,7 @@
 import type { OpenFileBackend } from './file_backend.js';
 import { LocalFileBackend } from './local_backend.js';
+import { S3FileBackend } from './s3_backend.js';
 
 /** The backend FileSettings.DriverName chooses. */
-export const openFileBackend: OpenFileBackend = (settings) => {
-  if (settings.driver === 'amazons3') throw new Error('the amazons3 file driver is not available yet');
-  return new LocalFileBackend(settings.directory);
-};
+export const openFileBackend: OpenFileBackend = (settings) =>
+  settings.driver === 'amazons3' ? new S3FileBackend(settings.s3) : new LocalFileBackend(settings.directory);

@@ -15,6 +15,11 @@ import type { PermanentDeletionStore } from './admin/permanent_deletion.js';
 import type { AuditStore } from './admin/audits.js';
 import type { ConfigurationStore } from './admin/configurations.js';
 import type { UserReportStore } from './admin/user_reports.js';
+import type { FileInfoStore } from './files/file_infos.js';
+import type { PostSearchStore } from './search/post_search.js';
+import type { LinkMetadataStore } from './link_previews/link_metadata.js';
+import type { EmojiStore } from './emoji/emoji.js';
+import type { PictureStore } from './pictures/pictures.js';
 
 /**
  * The persistence boundary. The app layer sees only this interface; the SQL
@@ -39,6 +44,11 @@ export interface Store {
   audits: AuditStore;
   configurations: ConfigurationStore;
   userReports: UserReportStore;
+  fileInfos: FileInfoStore;
+  postSearch: PostSearchStore;
+  linkMetadata: LinkMetadataStore;
+  emoji: EmojiStore;
+  pictures: PictureStore;
   /** Runs `work` in one database transaction; the store it gets writes inside it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip, for health checks. */

@@ -24,10 +24,21 @@ import { emailRoutes } from './admin/email.js';
 import { userReportRoutes } from './admin/user_reports.js';
 import { agentRoutes } from './admin/agents.js';
 import { scheduledPostRoutes } from './scheduled_posts.js';
+import { openGraphRoutes } from './link_previews/opengraph.js';
+import { postSearchRoutes } from './search/posts_search.js';
+import { profileImageRoutes } from './pictures/profile_images.js';
+import { teamIconRoutes } from './pictures/team_icons.js';
+import { emojiRoutes } from './emoji/emoji.js';
+import { fileRoutes } from './files/files.js';
+import { fileSearchRoutes } from './files/file_search.js';
 
 /** Every /api/v4 resource, one module per resource. */
 export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes, channelDirectoryRoutes, categoryRoutes, preferenceRoutes, postRoutes, reactionRoutes, threadRoutes,
   roleRoutes, schemeRoutes, channelModerationRoutes,
   analyticsRoutes, serverLogRoutes, licenseRoutes, pluginRoutes, userStatsRoutes, channelAdminRoutes,
   auditRoutes, configRoutes, emailRoutes,
-  userReportRoutes, agentRoutes, scheduledPostRoutes];
+  userReportRoutes, agentRoutes, scheduledPostRoutes,
+  postSearchRoutes,
+  profileImageRoutes, teamIconRoutes, emojiRoutes,
+  openGraphRoutes,
+  fileRoutes, fileSearchRoutes];

@@ -135,12 +135,6 @@ export const teamRoutes: RouteModule = (api, { app }) => {
     return app.teams.stats(actor, pathId(request.params.team_id, 'team_id'));
   });
 
-  api.get('/teams/:team_id/image', { schema: { params: TeamParams } }, async (request) => {
-    const actor = await auth(request);
-    await app.teams.get(actor, pathId(request.params.team_id, 'team_id'));
-    throw notFound('team_icon');
-  });
-
   api.post('/teams/members/invite', async (request, reply) => {
     const actor = await auth(request);
     const inviteId = stringParam(request.query as Record<string, unknown>, 'invite_id', 64);

@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import { defaultAvatar } from '../../app/avatars.js';
 import { badBodyParam, badParam, badUrlParam } from '../../model/errors.js';
 import { isValidId } from '../../model/id.js';
 import { pathParam, queryFlag, type AuditSpec } from '../audit_hook.js';
@@ -209,24 +208,6 @@ export const userRoutes: RouteModule = (api, { app }) => {
     const actor = await auth(request);
     await app.users.setRoles(actor, pathId(request.params.user_id, 'user_id', actor.userId), request.body.roles);
     return OK;
-  });
-
-  const image = async (userId: string, reply: { header(k: string, v: string): unknown; type(t: string): unknown; send(b: Buffer): unknown }) => {
-    const png = await defaultAvatar(userId);
-    reply.header('Cache-Control', 'max-age=86400, private');
-    reply.type('image/png');
-    return reply.send(png);
-  };
-
-  api.get('/users/:user_id/image', { schema: { params: UserIdParams } }, async (request, reply) => {
-    const actor = await auth(request);
-    const user = await app.users.get(pathId(request.params.user_id, 'user_id', actor.userId));
-    return image(user.id, reply);
-  });
-
-  api.get('/users/:user_id/image/default', { schema: { params: UserIdParams } }, async (request, reply) => {
-    const actor = await auth(request);
-    return image(pathId(request.params.user_id, 'user_id', actor.userId), reply);
   });
 
   api.get('/users/:user_id/sessions', { schema: { params: UserIdParams } }, async (request) => {

@@ -21,7 +21,11 @@ export class FileStorage {
 
   /** FileSettings as the backends take them; a relative Directory is read inside the data folder. */
   settings(): FileBackendSettings {
-    const files = this.deps.liveConfig.document.FileSettings;
+    return this.settingsFrom(this.deps.liveConfig.document.FileSettings);
+  }
+
+  /** Given FileSettings (the saved ones, or a form's to test) as the backends take them. */
+  settingsFrom(files: AppDeps['liveConfig']['document']['FileSettings']): FileBackendSettings {
     const directory = files.Directory && files.Directory !== './data/' ? files.Directory : path.join(this.deps.config.dataDir, 'files');
     return {
       driver: files.DriverName === 'amazons3' ? 'amazons3' : 'local',

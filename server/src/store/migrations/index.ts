@@ -10,7 +10,11 @@ import * as schemes from './0008_schemes.js';
 import * as audits from './0009_audits.js';
 import * as analyticsIndexes from './0010_analytics_indexes.js';
 import * as userReportIndex from './0011_user_report_index.js';
+import * as postSearch from './0012_post_search.js';
+import * as customEmoji from './0014_custom_emoji.js';
+import * as linkMetadata from './0015_link_metadata.js';
 import * as directorySearch from './0016_directory_search.js';
+import * as files from './0013_files.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,7 +29,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_audits': audits,
   '0010_analytics_indexes': analyticsIndexes,
   '0011_user_report_index': userReportIndex,
+  '0012_post_search': postSearch,
+  '0014_custom_emoji': customEmoji,
+  '0015_link_metadata': linkMetadata,
   '0016_directory_search': directorySearch,
+  '0013_files': files,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { registerSearchFunctions } from './search/sqlite_functions.js';
 import { SqliteDirect } from './sqlite_direct.js';
 import { WalCheckpointer } from './wal_checkpointer.js';
 
@@ -47,6 +48,7 @@ export function connect(options: ConnectOptions): Connection {
   file.pragma('synchronous = NORMAL');
   file.pragma('busy_timeout = 5000');
   file.pragma('foreign_keys = OFF');
+  registerSearchFunctions(file);
   const checkpointer = options.walCheckpointer === false ? WalCheckpointer.leaveToAnother(file) : WalCheckpointer.start(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   return {

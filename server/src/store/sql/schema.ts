@@ -1,6 +1,9 @@
 import type { Generated } from 'kysely';
 import type { ChainedAudit } from '../../model/audit_chain.js';
 import type { StoredConfiguration } from '../admin/configurations.js';
+import type { FileInfoRecord } from '../files/file_infos.js';
+import type { LinkMetadataRecord } from '../link_previews/link_metadata.js';
+import type { EmojiRecord } from '../emoji/emoji.js';
 
 /**
  * Table shapes as stored. Booleans are 0/1 integers and JSON is text in both
@@ -15,6 +18,8 @@ export interface Database {
   channels: ChannelsTable;
   channel_members: ChannelMembersTable;
   posts: PostsTable;
+  /** PostgreSQL only (SQLite searches the post_search_fts virtual table): kept by triggers on posts. */
+  post_search: PostSearchTable;
   reactions: ReactionsTable;
   preferences: PreferencesTable;
   threads: ThreadsTable;
@@ -28,6 +33,9 @@ export interface Database {
   audits: AuditsTable;
   audit_chain_head: AuditChainHeadTable;
   configurations: ConfigurationsTable;
+  link_metadata: LinkMetadataTable;
+  emoji: EmojiTable;
+  file_infos: FileInfosTable;
 }
 
 export interface UsersTable {
@@ -168,6 +176,16 @@ export interface PostsTable {
   has_reactions: number;
 }
 
+/** A live post's full-text vector with the columns a search filters on (migration 0012_post_search). */
+export interface PostSearchTable {
+  post_id: string;
+  channel_id: string;
+  user_id: string;
+  create_at: number;
+  /** tsvector, written only by the database. */
+  vector: string;
+}
+
 export interface ReactionsTable {
   user_id: string;
   post_id: string;
@@ -282,3 +300,12 @@ export interface AuditChainHeadTable {
 export interface ConfigurationsTable extends StoredConfiguration {
   active: number;
 }
+
+/** Custom emoji; a name is unique among live (delete_at = 0) rows. */
+export type EmojiTable = EmojiRecord;
+
+/** Cached link previews, one row per URL (hash = SHA-256 of the URL). */
+export type LinkMetadataTable = LinkMetadataRecord;
+
+/** Uploaded files; flags as 0/1. */
+export type FileInfosTable = Omit<FileInfoRecord, 'has_preview_image' | 'archived'> & { has_preview_image: number; archived: number };

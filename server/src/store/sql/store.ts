@@ -22,6 +22,11 @@ import { SqlPermanentDeletionStore } from './admin/permanent_deletion.js';
 import { SqlAuditStore } from './admin/audits.js';
 import { SqlConfigurationStore } from './admin/configurations.js';
 import { SqlUserReportStore } from './admin/user_reports.js';
+import { SqlFileInfoStore } from './files/file_infos.js';
+import { SqlPostSearchStore } from './search/post_search.js';
+import { SqlLinkMetadataStore } from './link_previews/link_metadata.js';
+import { SqlEmojiStore } from './emoji/emoji.js';
+import { SqlPictureStore } from './pictures/pictures.js';
 
 /** The Kysely-backed Store: one implementation for SQLite and PostgreSQL. */
 export class SqlStore implements Store {
@@ -30,6 +35,10 @@ export class SqlStore implements Store {
   readonly roles; readonly schemes;
   readonly analytics; readonly permanentDeletion; readonly audits; readonly configurations;
   readonly userReports;
+  readonly fileInfos;
+  readonly postSearch;
+  readonly linkMetadata;
+  readonly emoji; readonly pictures;
 
   /** SQLite only, and only on the root store: transactions inside one are already in a batch. */
   private readonly groupCommit?: GroupCommit;
@@ -59,7 +68,12 @@ export class SqlStore implements Store {
     this.permanentDeletion = new SqlPermanentDeletionStore((work) => this.inTransaction(work));
     this.audits = new SqlAuditStore(db, dialect, (work) => this.inTransaction(work));
     this.configurations = new SqlConfigurationStore(db, (work) => this.inTransaction(work));
+    this.linkMetadata = new SqlLinkMetadataStore(db);
     this.userReports = new SqlUserReportStore(db, dialect);
+    this.fileInfos = new SqlFileInfoStore(db, dialect);
+    this.postSearch = new SqlPostSearchStore(db, dialect, (work) => this.inTransaction(work));
+    this.emoji = new SqlEmojiStore(db);
+    this.pictures = new SqlPictureStore(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

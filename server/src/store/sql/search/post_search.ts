@@ -1,0 +1,155 @@
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { PostRecord } from '../../../model/types.js';
+import type { PostSearchQuery, PostSearchStore, ReindexBatch } from '../../search/post_search.js';
+import type { Atomically } from '../atomically.js';
+import { toPost } from '../rows.js';
+import type { Database, PostsTable } from '../schema.js';
+import { fts5Match, fts5MatchExcluding, tsqueryText, tsqueryTextExcluding } from './search_match.js';
+
+// Searches walk matches newest first and stop at the page: SQLite walks the
+// FTS5 index in its ascending order, which is newest first (its rowid is the
+// posts rowid negated, migration 0012), with the posts row joined per match;
+// a date range becomes a rowid range there, found through the create_at index.
+// PostgreSQL lets the planner choose between the GIN index (rare terms) and
+// idx_post_search_create backwards (common ones). Lists travel as one
+// parameter, so each statement text is fixed.
+
+const LIVE = sql`substr(p.type, 1, 7) <> 'system_' AND p.delete_at = 0`;
+const FAR_FUTURE = Number.MAX_SAFE_INTEGER;
+/**
+ * Rowids follow create_at only roughly (posts of the same millisecond, clocks stepping back a little), so the
+ * rowid range of a date range is taken this much wider; the exact create_at test still applies to every row.
+ */
+const ROWID_RANGE_SLACK_MS = 60_000;
+const DAY_MS = 86_400_000;
+const POSTGRES_WINDOWS_MS = [30 * DAY_MS, 365 * DAY_MS];
+
+export class SqlPostSearchStore implements PostSearchStore {
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: 'sqlite' | 'postgres', private readonly atomically: Atomically) {}
+
+  async search(query: PostSearchQuery): Promise<PostRecord[]> {
+    const rows = this.dialect === 'postgres' ? await this.searchPostgres(query) : await this.searchSqlite(query);
+    return rows.map(toPost);
+  }
+
+  private async searchSqlite(q: PostSearchQuery): Promise<Selectable<PostsTable>[]> {
+    const channels = JSON.stringify(q.channelIds);
+    const users = q.userIds ? sql`AND p.user_id IN (SELECT value FROM json_each(${JSON.stringify(q.userIds)}))` : sql``;
+    const filters = sql`p.channel_id IN (SELECT value FROM json_each(${channels})) ${users}
+      AND p.user_id NOT IN (SELECT value FROM json_each(${JSON.stringify(q.excludedUserIds)}))
+      AND p.create_at >= ${q.since ?? 0} AND p.create_at <= ${q.until ?? FAR_FUTURE}`;
+    if (q.terms.length === 0) {
+      const excluded = q.excluded.length === 0 ? sql``
+        : sql`AND -p.rowid NOT IN (SELECT rowid FROM post_search_fts WHERE post_search_fts MATCH ${fts5Match(q.excluded, true)})`;
+      const { rows } = await sql<Selectable<PostsTable>>`SELECT p.* FROM posts p
+        WHERE ${filters} AND ${LIVE} ${excluded}
+        ORDER BY p.create_at DESC, p.id DESC LIMIT ${q.limit} OFFSET ${q.offset}`.execute(this.db);
+      return rows;
+    }
+    const newest = q.until === undefined ? sql``
+      : sql`AND post_search_fts.rowid >= -(SELECT rowid FROM posts WHERE create_at <= ${q.until + ROWID_RANGE_SLACK_MS} ORDER BY create_at DESC LIMIT 1)`;
+    const oldest = q.since === undefined ? sql``
+      : sql`AND post_search_fts.rowid <= -(SELECT rowid FROM posts WHERE create_at >= ${q.since - ROWID_RANGE_SLACK_MS} ORDER BY create_at LIMIT 1)`;
+    // CROSS JOIN keeps the FTS5 table outside, so matches come in index order and the LIMIT stops the walk.
+    const { rows } = await sql<Selectable<PostsTable>>`SELECT p.* FROM post_search_fts CROSS JOIN posts p ON p.rowid = -post_search_fts.rowid
+      WHERE post_search_fts MATCH ${fts5MatchExcluding(q.terms, q.anyTerm, q.excluded)} ${newest} ${oldest} AND ${filters} AND ${LIVE}
+      ORDER BY post_search_fts.rowid LIMIT ${q.limit} OFFSET ${q.offset}`.execute(this.db);
+    return rows.sort(newestFirst);
+  }
+
+  /**
+   * A term matching tens of thousands of posts, too many for the planner to walk create_at backwards but enough to
+   * make fetching and sorting them all slow, is searched in the last month first, then the last year, then all
+   * time: once a window holds the whole page, no post outside it could be on the page.
+   */
+  private async searchPostgres(q: PostSearchQuery): Promise<Selectable<PostsTable>[]> {
+    // Statements are prepared once per connection (store/sql/connect.ts), and a generic plan, made without the
+    // query's words, walks create_at backwards for a word that matches nothing. Each search is planned for its words.
+    return this.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL plan_cache_mode = force_custom_plan`.execute(trx);
+      const from = q.since ?? 0;
+      const newest = Math.min(q.until ?? Date.now(), Date.now());
+      for (const width of POSTGRES_WINDOWS_MS) {
+        const since = newest - width;
+        if (since <= from) break;
+        const rows = await searchPostgresSince(trx, q, since);
+        if (rows.length >= q.limit) return rows;
+      }
+      return searchPostgresSince(trx, q, from);
+    });
+  }
+
+
+  async countPosts(): Promise<number> {
+    const row = await this.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async beginReindex(): Promise<void> {
+    // A contentless FTS5 table cannot list its entries to find stale ones, so a rebuild starts from empty.
+    if (this.dialect === 'sqlite') await sql`INSERT INTO post_search_fts (post_search_fts) VALUES ('delete-all')`.execute(this.db);
+  }
+
+  async reindexBatch(cursor: string, size: number): Promise<ReindexBatch> {
+    return this.atomically(async (db) => (this.dialect === 'postgres' ? reindexPostgres(db, cursor, size) : reindexSqlite(db, cursor, size)));
+  }
+
+  async finishReindex(): Promise<void> {
+    if (this.dialect === 'postgres') {
+      await sql`DELETE FROM post_search s WHERE NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = s.post_id)`.execute(this.db);
+    } else {
+      // One merged segment: smaller, and each term's matches in one run.
+      await sql`INSERT INTO post_search_fts (post_search_fts) VALUES ('optimize')`.execute(this.db);
+    }
+  }
+}
+
+async function reindexSqlite(db: Kysely<Database>, cursor: string, size: number): Promise<ReindexBatch> {
+  const after = cursor === '' ? 0 : Number(cursor);
+  const { rows } = await sql<{ last: number | null; posts: number }>`SELECT max(rowid) AS last, count(*) AS posts
+    FROM (SELECT rowid FROM posts WHERE rowid > ${after} ORDER BY rowid LIMIT ${size})`.execute(db);
+  const { last, posts } = rows[0] ?? { last: null, posts: 0 };
+  if (last === null || Number(posts) === 0) return { cursor, posts: 0 };
+  // Posts written since the rebuild began were indexed by the triggers: replace, never duplicate.
+  await sql`DELETE FROM post_search_fts WHERE rowid >= ${-last} AND rowid < ${-after}`.execute(db);
+  await sql`INSERT INTO post_search_fts (rowid, message, hashtags)
+    SELECT -p.rowid, parley_search_text(p.message), parley_search_text(p.hashtags) FROM posts p
+    WHERE p.rowid > ${after} AND p.rowid <= ${last} AND ${LIVE}`.execute(db);
+  return { cursor: String(last), posts: Number(posts) };
+}
+
+async function reindexPostgres(db: Kysely<Database>, cursor: string, size: number): Promise<ReindexBatch> {
+  const { rows } = await sql<{ last: string | null; posts: number }>`WITH batch AS (
+      SELECT id, channel_id, user_id, create_at, message, hashtags, type, delete_at FROM posts WHERE id > ${cursor} ORDER BY id LIMIT ${size}
+    ), indexed AS (
+      INSERT INTO post_search (post_id, channel_id, user_id, create_at, vector)
+      SELECT id, channel_id, user_id, create_at, parley_search_vector(message, hashtags) FROM batch p WHERE ${LIVE}
+      ON CONFLICT (post_id) DO UPDATE SET channel_id = EXCLUDED.channel_id, user_id = EXCLUDED.user_id,
+        create_at = EXCLUDED.create_at, vector = EXCLUDED.vector
+    ), dropped AS (
+      DELETE FROM post_search WHERE post_id IN (SELECT id FROM batch p WHERE NOT (${LIVE}))
+    )
+    SELECT max(id) AS last, count(*)::int AS posts FROM batch`.execute(db);
+  const { last, posts } = rows[0] ?? { last: null, posts: 0 };
+  return last === null ? { cursor, posts: 0 } : { cursor: last, posts: Number(posts) };
+}
+
+async function searchPostgresSince(db: Kysely<Database>, q: PostSearchQuery, since: number): Promise<Selectable<PostsTable>[]> {
+  const users = q.userIds ? sql`AND s.user_id = ANY(${q.userIds}::varchar[])` : sql``;
+  let match: RawBuilder<unknown> = sql``;
+  if (q.terms.length > 0) {
+    match = sql`AND s.vector @@ to_tsquery('english', parley_unaccent(${tsqueryTextExcluding(q.terms, q.anyTerm, q.excluded)}))`;
+  } else if (q.excluded.length > 0) {
+    match = sql`AND NOT (s.vector @@ to_tsquery('english', parley_unaccent(${tsqueryText(q.excluded, true)})))`;
+  }
+  const { rows } = await sql<Selectable<PostsTable>>`SELECT p.* FROM post_search s JOIN posts p ON p.id = s.post_id
+    WHERE s.channel_id = ANY(${q.channelIds}::varchar[]) ${users}
+      AND NOT (s.user_id = ANY(${q.excludedUserIds}::varchar[]))
+      AND s.create_at >= ${since} AND s.create_at <= ${q.until ?? FAR_FUTURE} ${match}
+    ORDER BY s.create_at DESC, s.post_id DESC LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
+  return rows;
+}
+
+function newestFirst(a: Selectable<PostsTable>, b: Selectable<PostsTable>): number {
+  return b.create_at - a.create_at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
