@@ -58,6 +58,8 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Ru
       // Many logins from one address in a run, and several servers at once.
       PARLEY_AUTH_RATE_LIMIT_PER_MINUTE: '0',
       PARLEY_METRICS_ENABLE: 'false',
+      // Tests post links to example.com; the server must never fetch their previews from the internet.
+      MM_SERVICESETTINGS_RESTRICTLINKPREVIEWS: 'example.com',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -1,5 +1,8 @@
 import type { Messages } from './en';
 import { adminSettingsDe } from './admin_settings.de';
+import { searchDe } from './search.de';
+import { mediaDe } from './media.de';
+import { filesDe } from './files.de';
 
 /** Deutsch: every key of the English catalogue (the compiler checks completeness). */
 export const de: Messages = {
@@ -427,4 +430,7 @@ export const de: Messages = {
   'admin.audits.userNotFound': '@{user} nicht gefunden: {error}',
   'admin.audits.none': 'Keine passenden Einträge.',
   ...adminSettingsDe,
+  ...mediaDe,
+  ...filesDe,
+  ...searchDe,
 };

@@ -1,4 +1,7 @@
 import { adminSettingsEn } from './admin_settings.en';
+import { searchEn } from './search.en';
+import { mediaEn } from './media.en';
+import { filesEn } from './files.en';
 
 /** The English catalogue: the source of every message id (German and others must have the same keys). */
 export const en = {
@@ -426,6 +429,9 @@ export const en = {
   'admin.audits.userNotFound': 'Could not find @{user}: {error}',
   'admin.audits.none': 'No records match.',
   ...adminSettingsEn,
+  ...mediaEn,
+  ...filesEn,
+  ...searchEn,
 } as const;
 
 export type MessageId = keyof typeof en;

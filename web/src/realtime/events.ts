@@ -19,6 +19,7 @@ import { onThreadEvent } from '../store/actions/threads';
 import { client } from '../api/client';
 import { notifyIfNeeded } from './notify';
 import { userTyped, userStoppedTyping } from './typing';
+import { onEmojiAdded } from '../features/emoji/customEmojiActions';
 
 export interface ServerEvent {
   event: string;
@@ -195,6 +196,9 @@ export function handleEvent(msg: ServerEvent): void {
     case 'config_changed':
       // An admin changed the settings: the client config (site name, banner, limits) comes along.
       if (data.config && typeof data.config === 'object') setState({ config: data.config as Record<string, string> });
+      break;
+    case 'emoji_added':
+      onEmojiAdded(data);
       break;
     case 'thread_updated':
     case 'thread_read_changed':

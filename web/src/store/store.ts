@@ -11,6 +11,8 @@ export type RhsView =
   | { kind: 'pinned'; channelId: string }
   | { kind: 'saved' }
   | { kind: 'mentions' }
+  /** search results for `terms` (the top bar's search box, a clicked #hashtag) */
+  | { kind: 'search'; terms: string }
   | { kind: 'members'; channelId: string };
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';

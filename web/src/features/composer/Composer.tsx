@@ -12,6 +12,10 @@ import { applyCompletion, findTrigger, type Trigger } from './suggest';
 import { useSuggestions, type Suggestion } from './useSuggestions';
 import { Avatar } from '../people/Avatar';
 import { EmojiPicker } from '../emoji/EmojiPicker';
+import { PendingUploads } from '../files/PendingUploads';
+import { FileDropZone, pastedFiles } from '../files/FileDrop';
+import { Glyph } from '../files/FileIcon';
+import { addFiles, attachedFiles, clearUploads, MAX_FILES_PER_POST, useUploads } from '../files/uploads';
 
 
 const TYPING_THROTTLE_MS = 3000;
@@ -41,6 +45,11 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
   const [picker, setPicker] = useState(false);
   const [dismissed, setDismissed] = useState('');
   const ref = useRef<HTMLTextAreaElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const canAttach = useStore((s) => s.config.EnableFileAttachments === 'true');
+  const hasFiles = useUploads((s) => (s[key] ?? []).some((u) => u.status === 'done'));
+  const uploading = useUploads((s) => (s[key] ?? []).some((u) => u.status === 'uploading'));
   const lastTyping = useRef(0);
   const suggestions = useSuggestions(trigger && `${trigger.kind}:${trigger.start}` !== dismissed ? trigger : null, channelId);
 
@@ -80,25 +89,39 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
     setCaret(next.caret);
   };
 
+  const attach = (files: File[]): void => {
+    if (!canAttach || files.length === 0) return;
+    const { overLimit } = addFiles(key, channelId, files);
+    if (overLimit > 0) showToast(t('files.tooMany', { max: MAX_FILES_PER_POST }));
+  };
+
   const submit = async (): Promise<void> => {
     const message = draft.trim();
-    if (!message) return;
+    const isCommand = message.startsWith('/') && !message.startsWith('//');
+    if (!message && !hasFiles) return;
     if (message.length > maxLength) {
       showToast(t('composer.tooLong', { max: maxLength }));
       return;
     }
+    if (uploading && !isCommand) {
+      showToast(t('files.waitForUploads'));
+      return;
+    }
+    // Commands take no files: those stay on the draft for the next message.
+    const files = isCommand ? [] : attachedFiles(key);
+    if (files.length) clearUploads(key);
     setDraft('');
     setTrigger(null);
     // The server's "posted" clears my typing indicator for others; the next keystroke must announce it again.
     lastTyping.current = 0;
     try {
-      if (message.startsWith('/') && !message.startsWith('//')) {
+      if (isCommand) {
         await client.executeCommand(message, { channel_id: channelId, team_id: getState().currentTeamId, root_id: rootId } as Parameters<typeof client.executeCommand>[1]);
       } else {
-        await sendPost(channelId, message, rootId);
+        await sendPost(channelId, message, rootId, files);
       }
     } catch (err) {
-      if (message.startsWith('/')) setDraft(message);
+      if (isCommand) setDraft(message);
       showToast(errorMessage(err));
     }
   };
@@ -118,7 +141,8 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
   const listId = `suggestions-${key}`;
 
   return (
-    <div className="composer">
+    <div className="composer" ref={rootRef}>
+      <FileDropZone anchor={rootRef} enabled={canAttach} onFiles={attach} />
       {open && (
         <ul className="suggestions" role="listbox" id={listId} aria-label={t('composer.suggestions')}>
           {suggestions.map((s, i) => (
@@ -144,6 +168,7 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
         </ul>
       )}
       <div className="composer-box">
+        {canAttach && <PendingUploads draftKey={key} />}
         <textarea
           ref={ref}
           value={draft}
@@ -155,6 +180,12 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
           aria-activedescendant={open ? `${listId}-${active}` : undefined}
           onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
           onSelect={(e) => updateTrigger(e.currentTarget.value, e.currentTarget.selectionStart)}
+          onPaste={(e) => {
+            const files = canAttach ? pastedFiles(e.clipboardData) : [];
+            if (files.length === 0) return;
+            e.preventDefault();
+            attach(files);
+          }}
           onKeyDown={(e) => {
             if (open) {
               if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -188,6 +219,26 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
           }}
         />
         <div className="composer-tools">
+          {canAttach && (
+            <>
+              <button type="button" className="icon-button attach" aria-label={t('files.attach')} title={t('files.attach')} onClick={() => fileInput.current?.click()}>
+                <Glyph name="paperclip" />
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                multiple
+                hidden
+                tabIndex={-1}
+                aria-label={t('files.attach')}
+                onChange={(e) => {
+                  attach(Array.from(e.target.files ?? []));
+                  e.target.value = '';
+                  ref.current?.focus();
+                }}
+              />
+            </>
+          )}
           <div className="picker-anchor">
             <button type="button" className="icon-button" aria-label={t('composer.emoji')} title={t('composer.emoji')} onClick={() => setPicker(!picker)}>
               <Icon name="smile" />
@@ -203,7 +254,7 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
                 />
             )}
           </div>
-          <button type="button" className="icon-button send" aria-label={t('composer.send')} title={t('composer.send')} disabled={!draft.trim()} onClick={() => void submit()}>
+          <button type="button" className="icon-button send" aria-label={t('composer.send')} title={t('composer.send')} disabled={(!draft.trim() && !hasFiles) || uploading} onClick={() => void submit()}>
             <Icon name="send" />
           </button>
         </div>

@@ -8,6 +8,7 @@ import { setMyStatus } from '../../store/actions/users';
 import type { RhsView } from '../../store/store';
 import { navigate } from '../../router/navigate';
 import { canOpenConsole } from '../admin/access';
+import { SearchBox } from '../search/SearchBox';
 
 function toggleRhs(view: RhsView): void {
   setState((s) => ({ rhs: s.rhs?.kind === view.kind ? null : view }));
@@ -28,11 +29,7 @@ export function TopBar() {
           <span>{siteName}</span>
         </span>
       </div>
-      <button type="button" className="top-search" onClick={() => setState({ modal: 'switcher' })} aria-label={t('switcher.open')}>
-        <Icon name="search" size={16} />
-        <span>{t('switcher.placeholder')}</span>
-        <kbd>{t('switcher.shortcut')}</kbd>
-      </button>
+      <SearchBox />
       <div className="top-bar-right">
         <button
           type="button"

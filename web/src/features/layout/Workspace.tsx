@@ -23,6 +23,7 @@ const ThreadsView = lazy(() => import('../threads/ThreadsView').then((m) => ({ d
 const ChannelSwitcher = lazy(() => import('../switcher/ChannelSwitcher').then((m) => ({ default: m.ChannelSwitcher })));
 const SettingsModal = lazy(() => import('../settings/SettingsModal').then((m) => ({ default: m.SettingsModal })));
 const ChannelDialogs = lazy(() => import('../channel/dialogs/ChannelDialogs').then((m) => ({ default: m.ChannelDialogs })));
+const CustomEmojiDialog = lazy(() => import('../emoji/CustomEmojiDialog').then((m) => ({ default: m.CustomEmojiDialog })));
 
 /** Moves to the previous/next channel in sidebar order (Alt+Up/Down; with Shift, unread channels only). */
 function stepChannel(delta: number, unreadOnly: boolean): void {
@@ -123,6 +124,7 @@ export function Workspace({ route }: { route: Route }) {
         {modal === 'switcher' && <ChannelSwitcher onClose={closeModal} />}
         {modal.startsWith('settings') && <SettingsModal onClose={closeModal} initialTab={modal.split(':')[1]} />}
         {modal.startsWith('channel:') && <ChannelDialogs modal={modal} onClose={closeModal} />}
+        {modal === 'custom-emoji' && <CustomEmojiDialog onClose={closeModal} />}
       </Suspense>
       <ProfilePopover />
       <Toast />

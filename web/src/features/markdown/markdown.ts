@@ -1,6 +1,7 @@
 import MarkdownIt, { type StateInline } from 'markdown-it';
 import DOMPurify from 'dompurify';
 import { emojiChar } from '../emoji/emoji';
+import { customEmojiByName, customEmojiImageUrl, useCustomEmoji } from '../emoji/customEmoji';
 
 /** Only these link/image targets survive; everything else (javascript:, data:, vbscript:, relative tricks) is dropped. */
 const SAFE_URL = /^(?:https?:|mailto:)/i;
@@ -14,12 +15,14 @@ function escapeHtml(text: string): string {
 
 const MENTION = /^@([a-z0-9][a-z0-9._-]*[a-z0-9_]|[a-z0-9])/i;
 const CHANNEL = /^~([a-z0-9][a-z0-9_-]*)/i;
+/** Mattermost's hashtags: a letter first, a letter, digit or _ last, at least three characters (its MinimumHashtagLength). */
+const HASHTAG = /^#(\p{L}[\p{L}\p{N}_.-]*[\p{L}\p{N}_])/u;
 const EMOJI = /^:([a-z0-9_+-]+):/i;
 
-/** @user, ~channel and :emoji: as inline tokens; the text around them stays ordinary markdown. */
+/** @user, ~channel, #hashtag and :emoji: as inline tokens; the text around them stays ordinary markdown. */
 function specialInline(state: StateInline, silent: boolean): boolean {
   const ch = state.src[state.pos];
-  if (ch !== '@' && ch !== '~' && ch !== ':') return false;
+  if (ch !== '@' && ch !== '~' && ch !== ':' && ch !== '#') return false;
   const prev = state.pos > 0 ? state.src[state.pos - 1] : ' ';
   if (/[\p{L}\p{N}_]/u.test(prev)) return false;
   const rest = state.src.slice(state.pos);
@@ -32,6 +35,11 @@ function specialInline(state: StateInline, silent: boolean): boolean {
     while (name.endsWith('.')) name = name.slice(0, -1);
     length = name.length + 1;
     html = `<span class="mention" data-mention="${escapeHtml(name.toLowerCase())}">@${escapeHtml(name)}</span>`;
+  } else if (ch === '#') {
+    const m = HASHTAG.exec(rest);
+    if (!m || m[1].length < 3) return false;
+    length = m[0].length;
+    html = `<span class="hashtag" data-hashtag="${escapeHtml(m[0])}">${escapeHtml(m[0])}</span>`;
   } else if (ch === '~') {
     const m = CHANNEL.exec(rest);
     if (!m) return false;
@@ -39,10 +47,15 @@ function specialInline(state: StateInline, silent: boolean): boolean {
     html = `<span class="channel-mention" data-channel="${escapeHtml(m[1].toLowerCase())}">~${escapeHtml(m[1])}</span>`;
   } else {
     const m = EMOJI.exec(rest);
-    const char = m ? emojiChar(m[1].toLowerCase()) : undefined;
-    if (!m || !char) return false;
+    if (!m) return false;
+    const name = m[1].toLowerCase();
+    const char = emojiChar(name);
+    const custom = char ? undefined : customEmojiByName(name);
+    if (!char && !custom) return false;
     length = m[0].length;
-    html = `<span class="emoji" title=":${escapeHtml(m[1])}:">${char}</span>`;
+    html = custom
+      ? `<img class="emoji custom-emoji" src="${escapeHtml(customEmojiImageUrl(custom.id))}" alt=":${escapeHtml(name)}:" title=":${escapeHtml(name)}:">`
+      : `<span class="emoji" title=":${escapeHtml(m[1])}:">${char}</span>`;
   }
   if (!silent) {
     const token = state.push('html_inline', '', 0);
@@ -83,7 +96,7 @@ const PURIFY_CONFIG = {
     'p', 'br', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h1', 'h2', 'h3', 'h4',
     'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'span', 'img',
   ],
-  ALLOWED_ATTR: ['href', 'title', 'class', 'data-mention', 'data-channel', 'start', 'src', 'alt', 'target', 'rel', 'loading', 'referrerpolicy'],
+  ALLOWED_ATTR: ['href', 'title', 'class', 'data-mention', 'data-channel', 'data-hashtag', 'start', 'src', 'alt', 'target', 'rel', 'loading', 'referrerpolicy'],
   ALLOWED_URI_REGEXP: SAFE_URL,
 };
 
@@ -96,6 +109,10 @@ export function sanitize(html: string): string {
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 2000;
+// A message may name a custom emoji that was unknown when it was rendered.
+useCustomEmoji.subscribe((next, prev) => {
+  if (next.byName !== prev.byName) cache.clear();
+});
 
 /** Message markdown -> safe HTML (memoised: the same text renders many times while scrolling). */
 export function renderMarkdown(text: string): string {

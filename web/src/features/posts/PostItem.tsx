@@ -16,11 +16,16 @@ import { ThreadSummary } from './ThreadSummary';
 import { isSystemPost } from './rows';
 import { useFormatFull, useFormatTime } from './time';
 import { onMessageClick } from './messageLinks';
+import { FileAttachments } from '../files/FileAttachments';
+import { useCustomEmojiSet } from '../emoji/customEmojiActions';
+import { LinkPreview } from '../previews/LinkPreview';
 
 export type PostLocation = 'channel' | 'thread' | 'search';
 
 function MessageBody({ post }: { post: Post }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Re-render when custom emoji arrive: `:name:` then renders as their image.
+  useCustomEmojiSet();
   const html = renderMarkdown(post.message);
   useEffect(() => highlightCodeBlocks(ref.current), [html]);
   return <div ref={ref} className="post-message markdown" onClick={onMessageClick} dangerouslySetInnerHTML={{ __html: html }} />;
@@ -103,8 +108,10 @@ function PostItemInner({ postId, consecutive, location }: { postId: string; cons
                 {t('posts.edited')}
               </span>
             )}
+            <LinkPreview post={post} />
           </>
         )}
+        <FileAttachments post={post} />
         {post.failed && (
           <div className="post-failed" role="alert">
             {t('posts.failed')}{' '}

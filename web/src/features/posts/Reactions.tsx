@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../../store/store';
 import { summarizeReactions } from '../../store/posts';
 import { toggleReaction } from '../../store/actions/posts';
-import { emojiChar } from '../emoji/emoji';
+import { EmojiGlyph } from '../emoji/EmojiGlyph';
 import { useT } from '../../i18n/useT';
 import { showToast } from '../layout/Toast';
 import { errorMessage } from '../../api/client';
@@ -32,7 +32,7 @@ export function Reactions({ post }: { post: Post }) {
             aria-label={tooltip}
             onClick={() => void toggleReaction(post.id, g.emoji).catch((err: unknown) => showToast(errorMessage(err)))}
           >
-            <span className="reaction-emoji">{emojiChar(g.emoji) ?? `:${g.emoji}:`}</span>
+            <span className="reaction-emoji"><EmojiGlyph name={g.emoji} size={16} /></span>
             <span className="reaction-count">{g.count}</span>
           </button>
         );

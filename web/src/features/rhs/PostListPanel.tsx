@@ -14,9 +14,8 @@ function load(view: RhsView): Promise<string[]> {
   if (!me) return Promise.resolve([]);
   if (view.kind === 'pinned') return fetchPostList(() => client.getPinnedPosts(view.channelId));
   if (view.kind === 'saved') return fetchPostList(() => client.getFlaggedPosts(me.id, '', '', 0, 100));
-  // Recent mentions: a search for the words that mention me (the server's search API).
-  const terms = [`@${me.username}`];
-  return fetchPostList(() => client.searchPostsWithParams(s.currentTeamId, { terms: terms.join(' '), is_or_search: true, time_zone_offset: 0, page: 0, per_page: 50 }));
+  // Recent mentions and search results have their own panel (features/search).
+  return Promise.resolve([]);
 }
 
 function ChannelLabel({ postId }: { postId: string }) {
@@ -30,7 +29,7 @@ function jump(postId: string): void {
   if (team) navigate(`/${team.name}/pl/${postId}`);
 }
 
-/** Pinned messages of a channel, my saved messages, or recent mentions. */
+/** Pinned messages of a channel, or my saved messages. */
 export function PostListPanel({ view }: { view: RhsView }) {
   const t = useT();
   const [ids, setIds] = useState<string[] | null>(null);
@@ -45,10 +44,10 @@ export function PostListPanel({ view }: { view: RhsView }) {
   if (!ids) return <div className="center-loading"><div className="spinner" /></div>;
   const shown = existing ? existing.split(',') : [];
   if (shown.length === 0) {
-    const empty = view.kind === 'pinned' ? t('rhs.noPinned') : view.kind === 'saved' ? t('rhs.noSaved') : t('rhs.noMentions');
+    const empty = view.kind === 'pinned' ? t('rhs.noPinned') : t('rhs.noSaved');
     return (
       <div className="rhs-empty">
-        <Icon name={view.kind === 'pinned' ? 'pin' : view.kind === 'saved' ? 'bookmark' : 'at'} size={32} />
+        <Icon name={view.kind === 'pinned' ? 'pin' : 'bookmark'} size={32} />
         <p>{empty}</p>
       </div>
     );

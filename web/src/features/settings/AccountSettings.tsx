@@ -3,7 +3,7 @@ import { errorMessage } from '../../api/client';
 import { useStore } from '../../store/store';
 import { changePassword, patchMe } from '../../store/actions/users';
 import { useT } from '../../i18n/useT';
-import { Avatar } from '../people/Avatar';
+import { ProfilePicture } from '../pictures/ProfilePicture';
 
 export function AccountSettings() {
   const t = useT();
@@ -49,7 +49,7 @@ export function AccountSettings() {
   return (
     <div className="settings-section">
       <div className="settings-avatar">
-        <Avatar userId={me.id} size={64} />
+        <ProfilePicture user={me} />
         <div>
           <strong>@{me.username}</strong>
           <div className="muted-text">{me.email}</div>

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT';
 import { showToast } from '../layout/Toast';
 import { errorMessage } from '../../api/client';
 import { CUSTOM_KEYS, parseTheme, THEMES, type Theme } from './theme';
+import { LinkPreviewSetting } from '../previews/LinkPreviewSetting';
 
 function Choice({ name, value, options, onChange }: { name: string; value: string; options: Array<[string, string]>; onChange: (v: string) => void }) {
   return (
@@ -72,6 +73,7 @@ export function DisplaySettings() {
         <div className="setting-label">{t('settings.messageDisplay')}</div>
         <Choice name={t('settings.messageDisplay')} value={display} options={[['clean', t('settings.standard')], ['compact', t('settings.compact')]]} onChange={(v) => save('display_settings', 'message_display', v)} />
       </div>
+      <LinkPreviewSetting />
       {crtConfig !== 'disabled' && crtConfig !== 'always_on' && (
         <div className="setting-row">
           <div className="setting-label">{t('settings.crt')}</div>

@@ -1,3 +1,4 @@
+import type { FileInfo } from '@mattermost/types/files';
 import type { Post, PostList } from '@mattermost/types/posts';
 import { client } from '../../api/client';
 import { getState, setState } from '../store';
@@ -107,8 +108,8 @@ export function receivedPost(post: Post): void {
   void ensureUsers([post.user_id]);
 }
 
-/** Sends a message: it shows at once (pending), and the server's copy replaces it. */
-export async function sendPost(channelId: string, message: string, rootId = ''): Promise<void> {
+/** Sends a message (with already uploaded files): it shows at once (pending), and the server's copy replaces it. */
+export async function sendPost(channelId: string, message: string, rootId = '', files: FileInfo[] = []): Promise<void> {
   const me = getState().me;
   if (!me) return;
   const now = Date.now();
@@ -116,11 +117,12 @@ export async function sendPost(channelId: string, message: string, rootId = ''):
   const pending = {
     id: pendingId, pending_post_id: pendingId, channel_id: channelId, root_id: rootId, user_id: me.id, message,
     create_at: now, update_at: now, edit_at: 0, delete_at: 0, is_pinned: false, original_id: '', type: '', props: {},
-    hashtags: '', reply_count: 0, metadata: { embeds: [], emojis: [], files: [], images: {} },
+    hashtags: '', reply_count: 0, file_ids: files.map((f) => f.id), metadata: { embeds: [], emojis: [], files, images: {} },
   } as Post;
   receivedPost(pending);
   try {
-    const created = await client.createPost({ channel_id: channelId, root_id: rootId, message, pending_post_id: pendingId } as Post);
+    const fileIds = files.length ? { file_ids: files.map((f) => f.id) } : {};
+    const created = await client.createPost({ channel_id: channelId, root_id: rootId, message, pending_post_id: pendingId, ...fileIds } as Post);
     receivedPost(created);
   } catch (err) {
     setState((s) => ({ posts: markPostFailed(s.posts, pendingId) }));
@@ -132,7 +134,7 @@ export async function retryPost(pendingId: string): Promise<void> {
   const post = getState().posts.posts[pendingId];
   if (!post) return;
   setState((s) => ({ posts: removedPost(s.posts, pendingId) }));
-  await sendPost(post.channel_id, post.message, post.root_id);
+  await sendPost(post.channel_id, post.message, post.root_id, post.metadata?.files ?? []);
 }
 
 export function discardFailedPost(pendingId: string): void {
