@@ -204,6 +204,15 @@ describe('pictures, custom emoji and link previews', () => {
     // Ben loaded the (empty) list before the emoji existed: emoji_added told his client about it.
     await post(ben.page, 'Look').locator('.post-message img.custom-emoji[alt=":parley_blue:"]').waitFor();
 
+    // The composer's :emoji completion offers custom emoji too, with their image.
+    const box = composer.locator('textarea');
+    await box.pressSequentially('again :parley_b');
+    const option = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option', { name: /:parley_blue:/ });
+    await option.locator('img.custom-emoji').waitFor();
+    await box.press('Enter');
+    expect(await box.inputValue()).toBe('again :parley_blue: ');
+    await box.fill('');
+
     // The same emoji as a reaction: the pill shows its image.
     const item = post(page, 'Look');
     await item.hover();

@@ -12,6 +12,7 @@ import { applyCompletion, findTrigger, type Trigger } from './suggest';
 import { useSuggestions, type Suggestion } from './useSuggestions';
 import { Avatar } from '../people/Avatar';
 import { EmojiPicker } from '../emoji/EmojiPicker';
+import { EmojiGlyph } from '../emoji/EmojiGlyph';
 import { PendingUploads } from '../files/PendingUploads';
 import { FileDropZone, pastedFiles } from '../files/FileDrop';
 import { Glyph } from '../files/FileIcon';
@@ -159,7 +160,7 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
               onMouseEnter={() => setActive(i)}
             >
               {s.userId && <Avatar userId={s.userId} size={22} />}
-              {s.emoji && <span className="suggestion-emoji">{s.emoji}</span>}
+              {s.emojiName && <span className="suggestion-emoji"><EmojiGlyph name={s.emojiName} size={18} /></span>}
               {s.kind === 'channel' && <Icon name="hash" size={14} />}
               <span className="suggestion-label">{s.label}</span>
               {s.detail && <span className="suggestion-detail">{s.detail}</span>}

@@ -4,6 +4,7 @@ import { client } from '../../api/client';
 import { getState } from '../../store/store';
 import { receivedUsers } from '../../store/actions/users';
 import { searchEmoji } from '../emoji/emoji';
+import { searchCustomEmoji, useCustomEmoji } from '../emoji/customEmoji';
 import { BUILTIN_COMMANDS, type Trigger } from './suggest';
 
 export interface Suggestion {
@@ -14,7 +15,8 @@ export interface Suggestion {
   detail: string;
   kind: Trigger['kind'];
   userId?: string;
-  emoji?: string;
+  /** the emoji an emoji suggestion shows, standard or custom */
+  emojiName?: string;
 }
 
 function userSuggestion(u: UserProfile): Suggestion {
@@ -82,7 +84,8 @@ export function useSuggestions(trigger: Trigger | null, channelId: string): Sugg
       local = localChannels(query);
       break;
     case 'emoji':
-      local = searchEmoji(query, 8).map((e) => ({ key: `e-${e.name}`, completion: `:${e.name}:`, label: `:${e.name}:`, detail: '', kind: 'emoji' as const, emoji: e.char }));
+      local = [...searchEmoji(query, 8), ...searchCustomEmoji(useCustomEmoji.getState().byName, query, 8)]
+        .map((e) => ({ key: `e-${e.name}`, completion: `:${e.name}:`, label: `:${e.name}:`, detail: '', kind: 'emoji' as const, emojiName: e.name }));
       break;
     default:
       local = BUILTIN_COMMANDS.filter((c) => c.trigger.startsWith(query)).map((c) => ({ key: `k-${c.trigger}`, completion: `/${c.trigger}`, label: `/${c.trigger}`, detail: c.hint, kind: 'command' as const }));
