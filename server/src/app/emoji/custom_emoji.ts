@@ -146,7 +146,14 @@ export class CustomEmojiService {
     if (!emoji) throw noEmoji();
     if (!(await this.hasAnywhere(actor, 'delete_emojis'))) throw forbidden();
     if (emoji.creator_id !== actor.userId && !(await this.hasAnywhere(actor, 'delete_others_emojis'))) throw forbidden();
-    if (!(await this.deps.store.emoji.delete(id, Date.now()))) throw noEmoji();
+    const now = Date.now();
+    // As Mattermost does, the emoji's reactions go with it: nobody could add them again, and they would show as text.
+    const deleted = await this.deps.store.transaction(async (tx) => {
+      if (!(await tx.emoji.delete(id, now))) return false;
+      await tx.reactions.removeAllNamed(emoji.name, now);
+      return true;
+    });
+    if (!deleted) throw noEmoji();
     await this.files.backend.remove(imagePath(id));
   }
 }

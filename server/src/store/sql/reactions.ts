@@ -19,6 +19,18 @@ export class SqlReactionStore implements ReactionStore {
     return Number(result.numDeletedRows) > 0;
   }
 
+  async removeAllNamed(emojiName: string, at: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('reactions').select('post_id').distinct().where('emoji_name', '=', emojiName).execute();
+    const postIds = rows.map((r) => r.post_id);
+    if (postIds.length === 0) return [];
+    await this.db.deleteFrom('reactions').where('emoji_name', '=', emojiName).execute();
+    // Posts left without any reaction stop saying they have some, so readers skip the reactions lookup.
+    await this.db.updateTable('posts').set({ has_reactions: 0, update_at: at }).where('id', 'in', postIds)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('reactions').select('reactions.post_id').whereRef('reactions.post_id', '=', 'posts.id'))))
+      .execute();
+    return postIds;
+  }
+
   async listForPost(postId: string): Promise<ReactionRecord[]> {
     const rows = await this.db.selectFrom('reactions').selectAll().where('post_id', '=', postId).orderBy('create_at').execute();
     return rows.map(toReaction);

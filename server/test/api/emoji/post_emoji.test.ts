@@ -33,3 +33,27 @@ describe('custom emoji in posts', () => {
     expect((await member.client.getPost(inText.id)).metadata.emojis).toEqual([]);
   });
 });
+
+describe('deleting a custom emoji', () => {
+  it('removes its reactions, and a post left without any stops saying it has reactions', async () => {
+    const { owner, members: [member], team } = suite.world;
+    const channel = await owner.client.getChannelByName(team.id, 'town-square');
+    const png = blob(await solid(24, 24));
+    const doomed = await owner.client.createCustomEmoji({ name: unique('doomed').toLowerCase(), creator_id: owner.user.id } as CustomEmoji, png);
+    const onlyCustom = await post(member, channel.id, 'reacted with the custom emoji only');
+    const mixed = await post(member, channel.id, 'reacted with both');
+    await owner.client.addReaction(owner.user.id, onlyCustom.id, doomed.name);
+    await member.client.addReaction(member.user.id, onlyCustom.id, doomed.name);
+    await owner.client.addReaction(owner.user.id, mixed.id, doomed.name);
+    await owner.client.addReaction(owner.user.id, mixed.id, 'smile');
+
+    await owner.client.deleteCustomEmoji(doomed.id);
+
+    expect(await member.client.getReactionsForPost(onlyCustom.id)).toEqual([]);
+    const left = await member.client.getPost(onlyCustom.id);
+    expect(left.has_reactions).toBe(false);
+    expect(left.metadata.reactions ?? []).toEqual([]);
+    expect((await member.client.getReactionsForPost(mixed.id)).map((r) => r.emoji_name)).toEqual(['smile']);
+    expect((await member.client.getPost(mixed.id)).has_reactions).toBe(true);
+  });
+});
