@@ -285,6 +285,8 @@ describe('files in the browser', () => {
     await api.updateConfig({ ...config, FileSettings: { ...config.FileSettings, EnableFileAttachments: false } } as AdminConfig);
     await ben.page.reload();
     await ben.page.locator('.channel-view .composer textarea').waitFor();
+    // Files already posted still show (waited for: after the reload the channel's posts arrive after the composer).
+    await post(ben.page, 'Meeting notes attached').locator('.file-card').waitFor();
     expect(await composer(ben.page).getByRole('button', { name: 'Attach files' }).count()).toBe(0);
     await ben.page.evaluate(() => {
       const data = new DataTransfer();
@@ -294,7 +296,6 @@ describe('files in the browser', () => {
     });
     expect(await ben.page.getByText('Drop files to upload').count()).toBe(0);
     expect(await upload(ben.page, 'ignored.txt').count()).toBe(0);
-    // Files already posted still show.
     expect(await post(ben.page, 'Meeting notes attached').locator('.file-card').count()).toBe(1);
   });
 });
