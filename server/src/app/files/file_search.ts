@@ -3,26 +3,16 @@ import { AppError } from '../../model/errors.js';
 import type { FileSearchFilter } from '../../store/files/file_infos.js';
 import type { Store } from '../../store/store.js';
 import type { Actor } from '../actor.js';
-import { directChannelName } from '../channel_rules.js';
 import type { AppDeps } from '../deps.js';
 import type { Permissions } from '../permissions.js';
 import { dateRange } from '../search/search_query.js';
+import { SearchScope, type SearchParams } from '../search/search_scope.js';
 import { parseSearchTerms, type SearchTerms } from '../search/search_terms.js';
 import { presentFileInfo } from './post_files.js';
 
 // File search as Mattermost's database search answers it: files on posts in
-// channels the user is a member of now (DMs and GMs with any team), matched
-// by name words, `ext:`, `from:`, `in:` and the date flags; newest first.
-
-export interface FileSearchParams {
-  terms: string;
-  isOrSearch: boolean;
-  /** Seconds east of UTC, for the days of `on:`/`before:`/`after:`. */
-  timeZoneOffset: number;
-  includeDeletedChannels: boolean;
-  page: number;
-  perPage: number;
-}
+// the channels SearchScope names, matched by name words, `ext:`, `from:`,
+// `in:` and the date flags; newest first.
 
 /** Mattermost's FileInfoList as file search returns it. */
 export interface FileSearchPage {
@@ -34,8 +24,6 @@ export interface FileSearchPage {
   first_inaccessible_file_time: number;
 }
 
-export const MAX_FILE_SEARCH_PER_PAGE = 200;
-
 const searchDisabled = (): AppError =>
   new AppError('store.sql_file_info.search.disabled', 'Searching files has been disabled on this server. Please contact your System Administrator.', 501);
 
@@ -45,14 +33,18 @@ const page = (found: FileInfo[], hasNext: boolean): FileSearchPage => ({
 });
 
 export class FileSearchService {
-  constructor(private readonly deps: AppDeps, private readonly permissions: Permissions) {}
+  private readonly scope: SearchScope;
+
+  constructor(private readonly deps: AppDeps, private readonly permissions: Permissions) {
+    this.scope = new SearchScope(deps);
+  }
 
   private get store(): Store {
     return this.deps.store;
   }
 
   /** Searches one team's channels (and the user's DMs and GMs), or, without `teamId`, all the user's channels. */
-  async search(actor: Actor, teamId: string | undefined, params: FileSearchParams): Promise<FileSearchPage> {
+  async search(actor: Actor, teamId: string | undefined, params: SearchParams): Promise<FileSearchPage> {
     if (!this.deps.liveConfig.document.ServiceSettings.EnableFileSearch) throw searchDisabled();
     if (teamId !== undefined) await this.permissions.requireTeam(actor, teamId, 'view_team');
     const filter = await this.filter(actor, teamId, parseSearchTerms(params.terms), params);
@@ -62,7 +54,7 @@ export class FileSearchService {
     return page(found.slice(0, params.perPage).map(presentFileInfo), found.length > params.perPage);
   }
 
-  private async filter(actor: Actor, teamId: string | undefined, terms: SearchTerms, params: FileSearchParams): Promise<FileSearchFilter | undefined> {
+  private async filter(actor: Actor, teamId: string | undefined, terms: SearchTerms, params: SearchParams): Promise<FileSearchFilter | undefined> {
     // Names are matched as text: phrases and hashtags are words of a name like any other.
     const words = [...terms.words, ...terms.phrases, ...terms.hashtags];
     const narrowed = terms.fromUsers.length + terms.inChannels.length + terms.extensions.length > 0
@@ -70,44 +62,17 @@ export class FileSearchService {
     if (words.length + terms.prefixes.length === 0 && !narrowed) return undefined;
     const range = dateRange(terms, params.timeZoneOffset);
     if (!range) return undefined;
-    const channelIds = await this.channels(actor, teamId, terms, params.includeDeletedChannels);
+    const channelIds = await this.scope.channelIds(actor, teamId, terms, params.includeDeletedChannels);
     if (channelIds.length === 0) return undefined;
-    const creatorIds = terms.fromUsers.length > 0 ? await this.userIds(terms.fromUsers) : [];
+    const creatorIds = terms.fromUsers.length > 0 ? await this.scope.userIds(terms.fromUsers) : [];
     // Unknown `from:` names match nothing.
     if (terms.fromUsers.length > 0 && creatorIds.length === 0) return undefined;
     return {
       channelIds, words, prefixes: terms.prefixes, anyWord: params.isOrSearch,
       excludedWords: [...terms.excludedWords, ...terms.excludedPhrases, ...terms.excludedPrefixes, ...terms.excludedHashtags],
       extensions: terms.extensions, excludedExtensions: terms.excludedExtensions, creatorIds,
-      excludedCreatorIds: terms.excludedFromUsers.length > 0 ? await this.userIds(terms.excludedFromUsers) : [],
+      excludedCreatorIds: terms.excludedFromUsers.length > 0 ? await this.scope.userIds(terms.excludedFromUsers) : [],
       since: range.since, until: range.until, offset: params.page * params.perPage, limit: params.perPage + 1,
     };
-  }
-
-  private async userIds(usernames: readonly string[]): Promise<string[]> {
-    return (await this.store.users.getByUsernames(usernames)).map((u) => u.id);
-  }
-
-  /** The channels searched: the user's own (membership, not visibility), narrowed by `in:` and `-in:`. */
-  private async channels(actor: Actor, teamId: string | undefined, terms: SearchTerms, includeDeleted: boolean): Promise<string[]> {
-    const teamSettings = this.deps.liveConfig.document.TeamSettings as { ExperimentalViewArchivedChannels?: boolean };
-    let channels = await this.store.channels.listForUser(actor.userId, { teamId, includeDeleted: includeDeleted && teamSettings.ExperimentalViewArchivedChannels !== false });
-    if (terms.inChannels.length > 0) {
-      const names = await this.channelNames(actor.userId, terms.inChannels);
-      channels = channels.filter((c) => names.has(c.name));
-    }
-    if (terms.excludedInChannels.length > 0) {
-      const names = await this.channelNames(actor.userId, terms.excludedInChannels);
-      channels = channels.filter((c) => !names.has(c.name));
-    }
-    return channels.map((c) => c.id);
-  }
-
-  /** Channel names as `in:` means them: a name, or `@username` for the direct message with that user. */
-  private async channelNames(userId: string, written: readonly string[]): Promise<Set<string>> {
-    const names = new Set(written.filter((n) => !n.startsWith('@')));
-    const dmUsers = written.filter((n) => n.startsWith('@')).map((n) => n.slice(1));
-    for (const other of dmUsers.length > 0 ? await this.userIds(dmUsers) : []) names.add(directChannelName(userId, other));
-    return names;
   }
 }
