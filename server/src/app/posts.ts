@@ -14,7 +14,7 @@ import { parseHashtags } from './hashtags.js';
 import { postInfo } from './post_info.js';
 import type { PostingContexts } from './posting_context.js';
 import type { PostLinkHook } from './link_previews/link_previews.js';
-import { claimFiles, presentFileInfo, requestedFileIds } from './files/post_files.js';
+import { claimFiles, filesOfPosts, requestedFileIds } from './files/post_files.js';
 import { findMentionedUsers, mentionLookup, parseMentions } from './mentions.js';
 import { channelArchived, type Permissions } from './permissions.js';
 import { presentNewPost, presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
@@ -206,7 +206,7 @@ export class PostService implements SystemPoster {
   private async announce(channel: ChannelRecord, author: UserRecord, inserted: Inserted, mentions: readonly string[]): Promise<PostView> {
     const { post, reply } = inserted;
     postsCreated.inc();
-    const files = post.file_ids.length > 0 ? (await this.store.fileInfos.forPosts([post.id])).map(presentFileInfo) : undefined;
+    const files = (await filesOfPosts(this.store, [post])).get(post.id);
     const view = presentNewPost(post, reply?.thread, files);
     this.deps.bus.publish(makeEvent('posted', {
       post: JSON.stringify(view), channel_type: channel.type, channel_display_name: channel.display_name,
@@ -318,10 +318,9 @@ export class PostService implements SystemPoster {
     return postInfo(this.store, actor, postId);
   }
 
-  /** The post's live attachments, oldest first. */
+  /** The post's live attachments, in the order the post names them. */
   async fileInfos(actor: Actor, postId: string): Promise<FileInfo[]> {
-    await this.get(actor, postId);
-    return (await this.store.fileInfos.forPosts([postId])).map(presentFileInfo);
+    return (await this.get(actor, postId)).metadata?.files ?? [];
   }
 
   /** Pins or unpins: any member who can read the channel's content. */

@@ -42,15 +42,21 @@ export async function claimFiles(store: Store, ids: readonly string[], post: { i
   return [...ids];
 }
 
-/** The files of each post that has any, with one query for the whole page (none when no post has files). */
+/**
+ * The files of each post that has any, in the order its `file_ids` name them (the order they were attached,
+ * whichever upload finished first), with one query for the whole page (none when no post has files).
+ */
 export async function filesOfPosts(store: Store, posts: readonly { id: string; file_ids: readonly string[] }[]): Promise<Map<string, FileInfo[]>> {
   const out = new Map<string, FileInfo[]>();
-  const withFiles = posts.filter((p) => p.file_ids.length > 0).map((p) => p.id);
+  const withFiles = posts.filter((p) => p.file_ids.length > 0);
   if (withFiles.length === 0) return out;
-  for (const f of await store.fileInfos.forPosts(withFiles)) {
-    const list = out.get(f.post_id) ?? [];
-    list.push(presentFileInfo(f));
-    out.set(f.post_id, list);
+  const byId = new Map((await store.fileInfos.forPosts(withFiles.map((p) => p.id))).map((f) => [f.id, f]));
+  for (const post of withFiles) {
+    const files = post.file_ids.flatMap((id) => {
+      const f = byId.get(id);
+      return f && f.post_id === post.id ? [presentFileInfo(f)] : [];
+    });
+    if (files.length > 0) out.set(post.id, files);
   }
   return out;
 }

@@ -62,6 +62,21 @@ describe('files on posts', () => {
     expect(ten.metadata.files).toHaveLength(10);
   });
 
+  it('lists a post\'s files in the order it names them, not the order they were uploaded', async () => {
+    const older = await uploadOne(world.owner, channel.id, 'uploaded-first.txt');
+    const newer = await uploadOne(world.owner, channel.id, 'uploaded-second.txt');
+    const created = await post(world.owner, channel.id, 'ordered', { file_ids: [newer, older] });
+    const reader = world.members[0].client;
+    const page = await reader.getPosts(channel.id, 0, 10);
+    const lists = [
+      created.metadata.files,
+      page.posts[created.id].metadata.files,
+      (await reader.getPost(created.id)).metadata.files,
+      await reader.getFileInfosForPost(created.id),
+    ];
+    for (const files of lists) expect(files?.map((f) => f.id)).toEqual([newer, older]);
+  });
+
   it('sends the files in the posted event', async () => {
     const id = await uploadOne(world.owner, channel.id, 'event.txt');
     const events: { event: string; data: { post?: string } }[] = [];
