@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import { Icon } from '../../ui/icons';
 import { FileIcon, Glyph } from '../files/FileIcon';
 import { downloadUrl, fileKind, formatFileSize } from '../files/file_types';
+import { PagedResults } from './PagedResults';
 import { jumpToPost } from './SearchResultItem';
 import { searchFiles } from './searchApi';
 import { usePaged } from './usePaged';
@@ -45,36 +46,17 @@ export function FileResults({ terms, runKey }: { terms: string; runKey: string }
     return { items: result.files, hasNext: result.hasNext };
   }, [teamId, terms]);
   const paged = usePaged<FileSearchResultItem>(`${runKey}|${teamId}`, load, Boolean(terms));
-  if (paged.error && !paged.items) {
-    return (
-      <div className="rhs-empty" role="alert">
-        <p>{t('search.filesFailed')}</p>
-        <p className="search-error-detail">{paged.error}</p>
-      </div>
-    );
-  }
-  if (!paged.items) return <div className="center-loading" aria-label={t('search.loading')}><div className="spinner" /></div>;
-  if (paged.items.length === 0) {
-    return (
-      <div className="rhs-empty">
-        <Icon name="search" size={32} />
-        <p>{t('search.noFiles', { terms })}</p>
-      </div>
-    );
-  }
   return (
-    <div className="rhs-list">
-      <ul className="file-results" aria-label={t('search.files')}>
-        {paged.items.map((f) => <FileRow key={f.id} file={f} />)}
-      </ul>
-      {paged.error && <p className="search-error" role="alert">{paged.error}</p>}
-      {paged.hasNext && (
-        <div className="search-more">
-          <button type="button" className="button small" disabled={paged.loading} onClick={paged.loadMore}>
-            {paged.loading ? t('search.loading') : t('search.loadMore')}
-          </button>
-        </div>
+    <PagedResults
+      paged={paged}
+      failed={t('search.filesFailed')}
+      empty={<><Icon name="search" size={32} /><p>{t('search.noFiles', { terms })}</p></>}
+    >
+      {(files) => (
+        <ul className="file-results" aria-label={t('search.files')}>
+          {files.map((f) => <FileRow key={f.id} file={f} />)}
+        </ul>
       )}
-    </div>
+    </PagedResults>
   );
 }

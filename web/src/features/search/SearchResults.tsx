@@ -9,7 +9,8 @@ import { SearchResultItem } from './SearchResultItem';
 import { FileResults } from './FileResults';
 import { searchPosts } from './searchApi';
 import { highlightWordsFromTerms, mentionSearchTerms } from './terms';
-import { usePaged, type Paged } from './usePaged';
+import { PagedResults } from './PagedResults';
+import { usePaged } from './usePaged';
 
 export type SearchView = Extract<RhsView, { kind: 'search' } | { kind: 'mentions' }>;
 
@@ -53,19 +54,6 @@ function GroupHeader({ channelId, day }: { channelId: string; day: number }) {
   );
 }
 
-function LoadMore({ paged }: { paged: Paged<unknown> }) {
-  const t = useT();
-  if (paged.error && paged.items) return <p className="search-error" role="alert">{paged.error}</p>;
-  if (!paged.hasNext) return null;
-  return (
-    <div className="search-more">
-      <button type="button" className="button small" disabled={paged.loading} onClick={paged.loadMore}>
-        {paged.loading ? t('search.loading') : t('search.loadMore')}
-      </button>
-    </div>
-  );
-}
-
 function MessageResults({ terms, isOrSearch, runKey, mentions }: { terms: string; isOrSearch: boolean; runKey: string; mentions: boolean }) {
   const t = useT();
   const teamId = useStore((s) => s.currentTeamId);
@@ -85,36 +73,28 @@ function MessageResults({ terms, isOrSearch, runKey, mentions }: { terms: string
   );
   const paged = usePaged<ResultRef>(`${runKey}|${teamId}`, load, Boolean(terms));
   const groups = useMemo(() => groupResults(paged.items ?? []), [paged.items]);
-  if (paged.error && !paged.items) {
-    return (
-      <div className="rhs-empty" role="alert">
-        <p>{t('search.failed')}</p>
-        <p className="search-error-detail">{paged.error}</p>
-      </div>
-    );
-  }
-  if (!paged.items) return <div className="center-loading" aria-label={t('search.loading')}><div className="spinner" /></div>;
-  if (paged.items.length === 0) {
-    return (
-      <div className="rhs-empty">
-        <Icon name={mentions ? 'at' : 'search'} size={32} />
-        <p>{mentions ? t('rhs.noMentions') : t('search.noResults', { terms })}</p>
-        {!mentions && <p className="search-tip">{t('search.noResultsTip')}</p>}
-      </div>
-    );
-  }
+  const empty = (
+    <>
+      <Icon name={mentions ? 'at' : 'search'} size={32} />
+      <p>{mentions ? t('rhs.noMentions') : t('search.noResults', { terms })}</p>
+      {!mentions && <p className="search-tip">{t('search.noResultsTip')}</p>}
+    </>
+  );
   return (
-    <div className="rhs-list search-list" role="list" aria-label={t('search.messages')}>
-      {groups.map((g) => (
-        <section key={g.key} className="search-group" role="listitem">
-          <GroupHeader channelId={g.channelId} day={g.day} />
-          {g.results.map((r) => (
-            <SearchResultItem key={r.id} postId={r.id} words={r.words} />
+    <PagedResults paged={paged} failed={t('search.failed')} empty={empty} className="search-list">
+      {() => (
+        <div role="list" aria-label={t('search.messages')}>
+          {groups.map((g) => (
+            <section key={g.key} className="search-group" role="listitem">
+              <GroupHeader channelId={g.channelId} day={g.day} />
+              {g.results.map((r) => (
+                <SearchResultItem key={r.id} postId={r.id} words={r.words} />
+              ))}
+            </section>
           ))}
-        </section>
-      ))}
-      <LoadMore paged={paged} />
-    </div>
+        </div>
+      )}
+    </PagedResults>
   );
 }
 
