@@ -10,8 +10,8 @@ import { fts5Match, fts5MatchExcluding, tsqueryText, tsqueryTextExcluding } from
 // FTS5 index in its ascending order, which is newest first (its rowid is the
 // posts rowid negated, migration 0012), with the posts row joined per match;
 // a date range becomes a rowid range there, found through the create_at index.
-// PostgreSQL lets the planner choose between the GIN index (rare terms) and
-// idx_post_search_create backwards (common ones). Lists travel as one
+// PostgreSQL fetches a rare term's few matches through the GIN index and
+// walks idx_post_search_create backwards for a common one's (searchPostgres). Lists travel as one
 // parameter, so each statement text is fixed.
 
 const LIVE = sql`substr(p.type, 1, 7) <> 'system_' AND p.delete_at = 0`;
@@ -23,6 +23,8 @@ const FAR_FUTURE = Number.MAX_SAFE_INTEGER;
 const ROWID_RANGE_SLACK_MS = 60_000;
 const DAY_MS = 86_400_000;
 const POSTGRES_WINDOWS_MS = [30 * DAY_MS, 365 * DAY_MS];
+/** Up to this many matches, PostgreSQL fetches them all through the GIN index and sorts them. */
+const FEW_MATCHES = 5000;
 
 export class SqlPostSearchStore implements PostSearchStore {
   constructor(private readonly db: Kysely<Database>, private readonly dialect: 'sqlite' | 'postgres', private readonly atomically: Atomically) {}
@@ -58,15 +60,23 @@ export class SqlPostSearchStore implements PostSearchStore {
   }
 
   /**
-   * A term matching tens of thousands of posts, too many for the planner to walk create_at backwards but enough to
-   * make fetching and sorting them all slow, is searched in the last month first, then the last year, then all
-   * time: once a window holds the whole page, no post outside it could be on the page.
+   * PostgreSQL cannot stop a GIN scan early, and walking create_at newest first reads every post when a term is
+   * rare, so the path is chosen from the planner's estimate of the matches: few (a rare word, a date, one author)
+   * are all fetched through the GIN index and sorted, bounded so an estimate gone wrong (a phrase of common words)
+   * costs little; many are walked newest first, in the last month first, then the last year, then all time: once a
+   * window holds the whole page, no post outside it could be on the page.
    */
   private async searchPostgres(q: PostSearchQuery): Promise<Selectable<PostsTable>[]> {
     // Statements are prepared once per connection (store/sql/connect.ts), and a generic plan, made without the
-    // query's words, walks create_at backwards for a word that matches nothing. Each search is planned for its words.
+    // query's words and ids, cannot tell a rare word from a common one. Each search is planned for its own.
     return this.db.transaction().execute(async (trx) => {
       await sql`SET LOCAL plan_cache_mode = force_custom_plan`.execute(trx);
+      if (q.terms.length > 0) {
+        const all = await fewMatchesPostgres(trx, q);
+        if (all) return all;
+        // Known to match many: a bitmap of them all is the slow way to the newest few.
+        await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
+      }
       const from = q.since ?? 0;
       const newest = Math.min(q.until ?? Date.now(), Date.now());
       for (const width of POSTGRES_WINDOWS_MS) {
@@ -78,7 +88,6 @@ export class SqlPostSearchStore implements PostSearchStore {
       return searchPostgresSince(trx, q, from);
     });
   }
-
 
   async countPosts(): Promise<number> {
     const row = await this.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -134,7 +143,8 @@ async function reindexPostgres(db: Kysely<Database>, cursor: string, size: numbe
   return last === null ? { cursor, posts: 0 } : { cursor: last, posts: Number(posts) };
 }
 
-async function searchPostgresSince(db: Kysely<Database>, q: PostSearchQuery, since: number): Promise<Selectable<PostsTable>[]> {
+/** The conditions of a search on `post_search s`, for posts created at or after `since`. */
+function postgresConditions(q: PostSearchQuery, since: number): RawBuilder<unknown> {
   const users = q.userIds ? sql`AND s.user_id = ANY(${q.userIds}::varchar[])` : sql``;
   let match: RawBuilder<unknown> = sql``;
   if (q.terms.length > 0) {
@@ -142,10 +152,41 @@ async function searchPostgresSince(db: Kysely<Database>, q: PostSearchQuery, sin
   } else if (q.excluded.length > 0) {
     match = sql`AND NOT (s.vector @@ to_tsquery('english', parley_unaccent(${tsqueryText(q.excluded, true)})))`;
   }
-  const { rows } = await sql<Selectable<PostsTable>>`SELECT p.* FROM post_search s JOIN posts p ON p.id = s.post_id
-    WHERE s.channel_id = ANY(${q.channelIds}::varchar[]) ${users}
+  return sql`s.channel_id = ANY(${q.channelIds}::varchar[]) ${users}
       AND NOT (s.user_id = ANY(${q.excludedUserIds}::varchar[]))
-      AND s.create_at >= ${since} AND s.create_at <= ${q.until ?? FAR_FUTURE} ${match}
+      AND s.create_at >= ${since} AND s.create_at <= ${q.until ?? FAR_FUTURE} ${match}`;
+}
+
+/**
+ * The page when the search matches at most FEW_MATCHES posts, from all of them read through the GIN index and
+ * sorted; undefined when the planner expects more, or there turn out to be more.
+ */
+async function fewMatchesPostgres(db: Kysely<Database>, q: PostSearchQuery): Promise<Selectable<PostsTable>[] | undefined> {
+  const conditions = postgresConditions(q, q.since ?? 0);
+  const { rows: plan } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`EXPLAIN (FORMAT JSON)
+    SELECT 1 FROM post_search s WHERE ${conditions}`.execute(db);
+  const expected = plan[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? Infinity;
+  if (expected > FEW_MATCHES) return undefined;
+  // Only the GIN index (or a date range's bitmap) may find them, never a walk of every post.
+  await sql`SET LOCAL enable_seqscan = off`.execute(db);
+  await sql`SET LOCAL enable_indexscan = off`.execute(db);
+  const { rows } = await sql<Selectable<PostsTable> & { matched: number }>`WITH found AS MATERIALIZED (
+      SELECT s.post_id, s.create_at FROM post_search s WHERE ${conditions} LIMIT ${FEW_MATCHES + 1}
+    ), page AS (
+      SELECT post_id, create_at FROM found ORDER BY create_at DESC, post_id DESC LIMIT ${q.limit} OFFSET ${q.offset}
+    )
+    SELECT counted.matched, p.* FROM (SELECT count(*)::int AS matched FROM found) counted
+      LEFT JOIN (page JOIN posts p ON p.id = page.post_id) ON true
+    ORDER BY page.create_at DESC, page.post_id DESC`.execute(db);
+  await sql`RESET enable_seqscan`.execute(db);
+  await sql`RESET enable_indexscan`.execute(db);
+  if ((rows[0]?.matched ?? 0) > FEW_MATCHES) return undefined;
+  return rows.filter((row) => row.id !== null).map(({ matched: _matched, ...post }) => post);
+}
+
+async function searchPostgresSince(db: Kysely<Database>, q: PostSearchQuery, since: number): Promise<Selectable<PostsTable>[]> {
+  const { rows } = await sql<Selectable<PostsTable>>`SELECT p.* FROM post_search s JOIN posts p ON p.id = s.post_id
+    WHERE ${postgresConditions(q, since)}
     ORDER BY s.create_at DESC, s.post_id DESC LIMIT ${q.limit} OFFSET ${q.offset}`.execute(db);
   return rows;
 }
