@@ -45,10 +45,7 @@ export async function presentPosts(store: Store, records: readonly PostRecord[],
   ]);
   return records.map((p) => {
     const view = toView(p, threadById.get(threadIdOf(p)), reactionsByPost.get(p.id), following.get(p.id));
-    const used = emojis.get(p.id);
-    if (used) view.metadata.emojis = used;
-    const attached = files.get(p.id);
-    if (attached) view.metadata.files = attached;
+    withEmojisAndFiles(view, emojis.get(p.id), files.get(p.id));
     const preview = previews.get(p.id);
     if (preview) Object.assign(view.metadata, preview);
     return view;
@@ -92,10 +89,20 @@ function toView(p: PostRecord, thread: ThreadRecord | undefined, reactions: Reac
   return post;
 }
 
-/** A post with nothing to look up: just written (no reactions, its thread known), or an earlier version of one. */
-export function presentNewPost(record: PostRecord, thread?: ThreadRecord, files?: FileInfo[]): PostView {
-  const view = toView(record, thread, undefined, undefined);
-  if (files && files.length > 0) view.metadata.files = files;
+/** A post shown as stored, with nothing looked up: an earlier version of one, or an ephemeral message. */
+export function presentNewPost(record: PostRecord): PostView {
+  return toView(record, undefined, undefined, undefined);
+}
+
+/** A post just written, as its `posted` event and its author see it: with its files and custom emoji, no reactions yet. */
+export async function presentCreatedPost(store: Store, record: PostRecord, thread?: ThreadRecord): Promise<PostView> {
+  const [emojis, files] = await Promise.all([customEmojiOfPosts(store, [record], new Map()), filesOfPosts(store, [record])]);
+  return withEmojisAndFiles(toView(record, thread, undefined, undefined), emojis.get(record.id), files.get(record.id));
+}
+
+function withEmojisAndFiles(view: PostView, emojis: CustomEmoji[] | undefined, files: FileInfo[] | undefined): PostView {
+  if (emojis) view.metadata.emojis = emojis;
+  if (files) view.metadata.files = files;
   return view;
 }
 

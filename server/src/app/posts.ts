@@ -14,10 +14,10 @@ import { parseHashtags } from './hashtags.js';
 import { postInfo } from './post_info.js';
 import type { PostingContexts } from './posting_context.js';
 import type { PostLinkHook } from './link_previews/link_previews.js';
-import { claimFiles, filesOfPosts, requestedFileIds } from './files/post_files.js';
+import { claimFiles, requestedFileIds } from './files/post_files.js';
 import { findMentionedUsers, mentionLookup, parseMentions } from './mentions.js';
 import { channelArchived, type Permissions } from './permissions.js';
-import { presentNewPost, presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
+import { presentCreatedPost, presentNewPost, presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
 import { systemMessageText } from './system_messages.js';
 import type { ThreadService } from './threads.js';
 
@@ -206,8 +206,7 @@ export class PostService implements SystemPoster {
   private async announce(channel: ChannelRecord, author: UserRecord, inserted: Inserted, mentions: readonly string[]): Promise<PostView> {
     const { post, reply } = inserted;
     postsCreated.inc();
-    const files = (await filesOfPosts(this.store, [post])).get(post.id);
-    const view = presentNewPost(post, reply?.thread, files);
+    const view = await presentCreatedPost(this.store, post, reply?.thread);
     this.deps.bus.publish(makeEvent('posted', {
       post: JSON.stringify(view), channel_type: channel.type, channel_display_name: channel.display_name,
       channel_name: channel.name, sender_name: `@${author.username}`, team_id: channel.team_id, set_online: true,

@@ -20,6 +20,11 @@ describe('custom emoji in posts', () => {
 
     const inText = await post(member, channel.id, `we shipped :${name}: :smile: :${name}: at 10:30:00`);
     const plain = await post(member, channel.id, 'nothing custom here :tada:');
+    // The author's answer and the posted event carry them already, so clients draw the emoji without asking.
+    expect(inText.metadata.emojis?.map((e) => (e as CustomEmoji).id)).toEqual([emoji.id]);
+    const posted = suite.events.find((e) => e.event === 'posted' && (JSON.parse(String(e.data.post)) as Post).id === inText.id);
+    expect((JSON.parse(String(posted?.data.post)) as Post).metadata.emojis?.map((e) => (e as CustomEmoji).id)).toEqual([emoji.id]);
+    expect(plain.metadata.emojis).toEqual([]);
     await owner.client.addReaction(owner.user.id, plain.id, reactionOnly.name);
     await owner.client.addReaction(owner.user.id, plain.id, 'smile');
 
