@@ -21,6 +21,17 @@ const CLIENT_POLICY = [
 
 /** API responses are never documents: if one is opened as a page, it may load nothing and run nothing. */
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+/**
+ * An uploaded PDF shown inline may be framed by the web client's file viewer. The browser's own viewer draws it, in
+ * frames a stricter policy could block; nosniff keeps it from ever being read as a page.
+ */
+const INLINE_PDF_POLICY = "frame-ancestors 'self'";
+
+/** Whether the reply is a file the web client frames: a PDF sent inline (send_file.ts). */
+function isFramedFile(reply: FastifyReply): boolean {
+  return String(reply.getHeader('Content-Type') ?? '').startsWith('application/pdf')
+    && String(reply.getHeader('Content-Disposition') ?? '').startsWith('inline');
+}
 
 const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
@@ -60,8 +71,13 @@ export function securityHeaders(options: { siteUrl: () => string }): SecurityHea
       siteWebSocket = webSocketOriginOf(siteUrl);
     }
     reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (request.url.startsWith('/api/') && isFramedFile(reply)) {
+      reply.header('X-Frame-Options', 'SAMEORIGIN');
+      reply.header('Content-Security-Policy', INLINE_PDF_POLICY);
+      return;
+    }
+    reply.header('X-Frame-Options', 'DENY');
     if (request.url.startsWith('/api/')) {
       reply.header('Content-Security-Policy', API_POLICY);
     } else {

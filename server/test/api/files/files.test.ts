@@ -218,6 +218,23 @@ describe('who may upload and read', () => {
     }
   });
 
+  it('lets only this site frame an inline PDF (the web client\'s viewer); every other file and answer stays unframeable', async () => {
+    const pdf = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+    const { file_infos: [info] } = await upload(world.owner, channel.id, [{ name: 'plan.pdf', bytes: pdf }]);
+    const shown = await getFile(server, world.owner, `/api/v4/files/${info.id}`);
+    expect([shown.headers.get('content-type'), shown.headers.get('content-disposition')?.split(';')[0]]).toEqual(['application/pdf', 'inline']);
+    expect([shown.headers.get('x-frame-options'), shown.headers.get('content-security-policy')]).toEqual(['SAMEORIGIN', "frame-ancestors 'self'"]);
+    expect(shown.headers.get('x-content-type-options')).toBe('nosniff');
+    const downloaded = await getFile(server, world.owner, `/api/v4/files/${info.id}?download=1`);
+    const { file_infos: [text] } = await upload(world.owner, channel.id, [{ name: 'notes.txt', bytes: 'plain' }]);
+    const other = await getFile(server, world.owner, `/api/v4/files/${text.id}`);
+    const infoAnswer = await getFile(server, world.members[0], `/api/v4/files/${info.id}/info`);
+    for (const answer of [downloaded, other, infoAnswer]) {
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    }
+  });
+
   it('keeps a name with quotes and non-ASCII letters safe in the header', async () => {
     // The raw-body form, since browsers' multipart encoding turns quotes in a name into %22.
     const response = await fetch(`${server.url}/api/v4/files?channel_id=${channel.id}&filename=${encodeURIComponent('Grüße "x".txt')}`, {
