@@ -4,7 +4,7 @@ import type { PostSearchQuery, PostSearchStore, ReindexBatch } from '../../searc
 import type { Atomically } from '../atomically.js';
 import { toPost } from '../rows.js';
 import type { Database, PostsTable } from '../schema.js';
-import { fts5Match, fts5MatchExcluding, tsqueryText, tsqueryTextExcluding } from './search_match.js';
+import { fts5Match, fts5MatchExcluding, tsqueryBounds, tsqueryText, tsqueryTextExcluding } from './search_match.js';
 
 // Searches walk matches newest first and stop at the page: SQLite walks the
 // FTS5 index in its ascending order, which is newest first (its rowid is the
@@ -70,12 +70,14 @@ export class SqlPostSearchStore implements PostSearchStore {
     // Statements are prepared once per connection (store/sql/connect.ts), and a generic plan, made without the
     // query's words and ids, cannot tell a rare word from a common one. Each search is planned for its own.
     return this.db.transaction().execute(async (trx) => {
-      await sql`SET LOCAL plan_cache_mode = force_custom_plan`.execute(trx);
+      await setLocal(trx, { plan_cache_mode: 'force_custom_plan' });
       if (q.terms.length > 0) {
         const all = await fewMatchesPostgres(trx, q);
         if (all) return all;
-        // Known to match many: a bitmap of them all is the slow way to the newest few.
-        await sql`SET LOCAL enable_bitmapscan = off`.execute(trx);
+        // Known to match many: walk create_at newest first and stop at the page, whatever the planner expects of the
+        // words (a phrase of common words looks rare to it): a bitmap of every match, a sort of the whole window or
+        // parallel workers would each read them all.
+        await setLocal(trx, { enable_bitmapscan: 'off', enable_sort: 'off', max_parallel_workers_per_gather: '0' });
       }
       const from = q.since ?? 0;
       const newest = Math.min(q.until ?? Date.now(), Date.now());
@@ -143,18 +145,54 @@ async function reindexPostgres(db: Kysely<Database>, cursor: string, size: numbe
   return last === null ? { cursor, posts: 0 } : { cursor: last, posts: Number(posts) };
 }
 
-/** The conditions of a search on `post_search s`, for posts created at or after `since`. */
-function postgresConditions(q: PostSearchQuery, since: number): RawBuilder<unknown> {
+/** The conditions of a search on `post_search s` but its words, for posts created at or after `since`. */
+function postgresFilters(q: PostSearchQuery, since: number): RawBuilder<unknown> {
   const users = q.userIds ? sql`AND s.user_id = ANY(${q.userIds}::varchar[])` : sql``;
-  let match: RawBuilder<unknown> = sql``;
-  if (q.terms.length > 0) {
-    match = sql`AND s.vector @@ to_tsquery('english', parley_unaccent(${tsqueryTextExcluding(q.terms, q.anyTerm, q.excluded)}))`;
-  } else if (q.excluded.length > 0) {
-    match = sql`AND NOT (s.vector @@ to_tsquery('english', parley_unaccent(${tsqueryText(q.excluded, true)})))`;
-  }
   return sql`s.channel_id = ANY(${q.channelIds}::varchar[]) ${users}
       AND NOT (s.user_id = ANY(${q.excludedUserIds}::varchar[]))
-      AND s.create_at >= ${since} AND s.create_at <= ${q.until ?? FAR_FUTURE} ${match}`;
+      AND s.create_at >= ${since} AND s.create_at <= ${q.until ?? FAR_FUTURE}`;
+}
+
+const tsquery = (text: string): RawBuilder<unknown> => sql`to_tsquery('english', parley_unaccent(${text}))`;
+
+/** The conditions of a search on `post_search s`, for posts created at or after `since`. */
+function postgresConditions(q: PostSearchQuery, since: number): RawBuilder<unknown> {
+  let match: RawBuilder<unknown> = sql``;
+  if (q.terms.length > 0) {
+    match = sql`AND s.vector @@ ${tsquery(tsqueryTextExcluding(q.terms, q.anyTerm, q.excluded))}`;
+  } else if (q.excluded.length > 0) {
+    match = sql`AND NOT (s.vector @@ ${tsquery(tsqueryText(q.excluded, true))})`;
+  }
+  return sql`${postgresFilters(q, since)} ${match}`;
+}
+
+/** Planner settings for the rest of the transaction, in one round trip. */
+async function setLocal(db: Kysely<Database>, settings: Record<string, string>): Promise<void> {
+  const calls = Object.entries(settings).map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
+  await sql`SELECT ${sql.join(calls)}`.execute(db);
+}
+
+interface PlanNode {
+  'Plan Rows': number;
+  Plans?: PlanNode[];
+}
+
+/**
+ * How many posts the planner's statistics say the search could match at most: the fewest of any one term when all
+ * must match, their sum when any may; a phrase counts as its rarest word. Every bound is estimated in one EXPLAIN.
+ */
+async function expectedMatches(db: Kysely<Database>, q: PostSearchQuery): Promise<number> {
+  const bounds = tsqueryBounds(q.terms);
+  const filters = postgresFilters(q, q.since ?? 0);
+  const probes = bounds.flat().map((text) => sql`SELECT 1 FROM post_search s WHERE ${filters} AND s.vector @@ ${tsquery(text)}`);
+  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>`EXPLAIN (FORMAT JSON) ${sql.join(probes, sql` UNION ALL `)}`.execute(db);
+  const plan = rows[0]?.['QUERY PLAN'][0].Plan;
+  if (!plan) return Infinity;
+  const estimates = probes.length === 1 ? [plan['Plan Rows']] : (plan.Plans ?? []).map((child) => child['Plan Rows']);
+  if (estimates.length !== probes.length) return Infinity;
+  let next = 0;
+  const perTerm = bounds.map((words) => Math.min(...estimates.slice(next, (next += words.length))));
+  return q.anyTerm ? perTerm.reduce((sum, n) => sum + n, 0) : Math.min(...perTerm);
 }
 
 /**
@@ -162,14 +200,10 @@ function postgresConditions(q: PostSearchQuery, since: number): RawBuilder<unkno
  * sorted; undefined when the planner expects more, or there turn out to be more.
  */
 async function fewMatchesPostgres(db: Kysely<Database>, q: PostSearchQuery): Promise<Selectable<PostsTable>[] | undefined> {
+  if ((await expectedMatches(db, q)) > FEW_MATCHES) return undefined;
   const conditions = postgresConditions(q, q.since ?? 0);
-  const { rows: plan } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`EXPLAIN (FORMAT JSON)
-    SELECT 1 FROM post_search s WHERE ${conditions}`.execute(db);
-  const expected = plan[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? Infinity;
-  if (expected > FEW_MATCHES) return undefined;
   // Only the GIN index (or a date range's bitmap) may find them, never a walk of every post.
-  await sql`SET LOCAL enable_seqscan = off`.execute(db);
-  await sql`SET LOCAL enable_indexscan = off`.execute(db);
+  await setLocal(db, { enable_seqscan: 'off', enable_indexscan: 'off' });
   const { rows } = await sql<Selectable<PostsTable> & { matched: number }>`WITH found AS MATERIALIZED (
       SELECT s.post_id, s.create_at FROM post_search s WHERE ${conditions} LIMIT ${FEW_MATCHES + 1}
     ), page AS (
@@ -178,8 +212,7 @@ async function fewMatchesPostgres(db: Kysely<Database>, q: PostSearchQuery): Pro
     SELECT counted.matched, p.* FROM (SELECT count(*)::int AS matched FROM found) counted
       LEFT JOIN (page JOIN posts p ON p.id = page.post_id) ON true
     ORDER BY page.create_at DESC, page.post_id DESC`.execute(db);
-  await sql`RESET enable_seqscan`.execute(db);
-  await sql`RESET enable_indexscan`.execute(db);
+  await setLocal(db, { enable_seqscan: 'on', enable_indexscan: 'on' });
   if ((rows[0]?.matched ?? 0) > FEW_MATCHES) return undefined;
   return rows.filter((row) => row.id !== null).map(({ matched: _matched, ...post }) => post);
 }

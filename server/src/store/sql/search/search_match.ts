@@ -48,6 +48,19 @@ function tsquerySingle(term: SearchTextTerm): string {
   return lexemes.length === 1 ? lexemes[0] as string : `(${lexemes.join(' <-> ')})`;
 }
 
+/**
+ * For each term, tsquery texts each matching at least every post the term matches: the term itself, or for a phrase
+ * each of its words (a post with the phrase has every word of it, while the words of a phrase occur together far more
+ * often than chance, which the planner's estimate of the phrase assumes).
+ */
+export function tsqueryBounds(terms: readonly SearchTextTerm[]): string[][] {
+  return terms.map((term) => {
+    const last = term.tokens.length - 1;
+    if (last < 1) return [tsqueryTerm(term)];
+    return term.tokens.map((token, i) => tsqueryTerm({ ...term, tokens: [token], prefix: term.prefix && i === last }));
+  });
+}
+
 /** tsquery text (for to_tsquery with the english configuration): the message has weight A, hashtags weight B. */
 export function tsqueryText(terms: readonly SearchTextTerm[], any: boolean): string {
   return terms.map(tsqueryTerm).join(any ? ' | ' : ' & ');
