@@ -15,6 +15,7 @@ import * as customEmoji from './0014_custom_emoji.js';
 import * as linkMetadata from './0015_link_metadata.js';
 import * as directorySearch from './0016_directory_search.js';
 import * as files from './0013_files.js';
+import * as searchWords from './0017_search_words.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_link_metadata': linkMetadata,
   '0016_directory_search': directorySearch,
   '0013_files': files,
+  '0017_search_words': searchWords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -2,6 +2,7 @@ import type { Post, PostSearchResults as UpstreamResults } from '@mattermost/typ
 import type { Team } from '@mattermost/types/teams';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PREFIX_COMPLETIONS_CAP } from '../../../src/store/sql/search/search_words.js';
 import type { SqlStore } from '../../../src/store/sql/store.js';
 import { createUser, raw, startTestServer, type TestServer, type TestUser } from '../../harness.js';
 import { newChannel, newTeam } from '../../team_fixtures.js';
@@ -154,6 +155,24 @@ const TABLE: [string, number[], Partial<SearchBody>?][] = [
   ['after:2024-01-01 before:2024-01-03 fox', [1]],
   ['on:2024-13-45 fox', []],
   ['fox*', [19, 1]],
+  // Prefixes (on SQLite completed from the dictionary of indexed words): accents folded either way, CJK pieces,
+  // a phrase ending in a prefix, an excluded prefix, and words only a replaced or deleted message held.
+  ['caf*', [4]],
+  ['cafe*', [4]],
+  ['café*', [4]],
+  ['CAFÉ*', [4]],
+  ['cafeteria*', []],
+  ['quok*', [20]],
+  ['pipe*', [12]],
+  ['develop* experience', [13]],
+  ['zebr* quok*', [20, 10], { is_or_search: true }],
+  ['foo-ba*', [14]],
+  ['fox -rep*', [1]],
+  ['東京*', [7]],
+  ['papa*', [15]],
+  ['mang*', []],
+  ['kiw*', []],
+  ['xyzzy*', []],
   ['xyzzy', []],
   ['-fox', []],
   ['', []],
@@ -253,6 +272,19 @@ describe('post search', () => {
     } finally {
       server.app.deps.liveConfig.document.ServiceSettings.EnablePostSearch = true;
     }
+  });
+
+  test('a prefix with more words than are spelled out still finds every post', async () => {
+    const channel = await newChannel(alice.client, team.id, 'O');
+    await alice.client.addToChannel(bob.user.id, channel.id);
+    const many = Array.from({ length: PREFIX_COMPLETIONS_CAP + 50 }, (_, i) => `capword${String(i).padStart(3, '0')}`);
+    const first = await post(alice, channel.id, many.join(' '));
+    const second = await post(bob, channel.id, 'capwordzulu alone');
+    expect((await search(bob, { terms: 'capword*' })).order).toEqual([second.id, first.id]);
+    expect((await search(bob, { terms: 'capword*', per_page: 1, page: 1 })).order).toEqual([first.id]);
+    expect((await search(bob, { terms: 'capword00*' })).order).toEqual([first.id]);
+    expect((await search(bob, { terms: 'alon*' })).order).toEqual([second.id]);
+    expect((await search(bob, { terms: 'capword* -alone' })).order).toEqual([first.id]);
   });
 
   test('a user who left a channel no longer finds its posts', async () => {

@@ -57,6 +57,20 @@ test('rebuilds an emptied index, leaves deleted posts out, and is idempotent', a
   expect(await found('"message 3"')).toEqual([(posts[3] as Post).id]);
 });
 
+test('a rebuild refills the dictionary prefixes are completed from (SQLite)', async () => {
+  const expected = posts.slice(0, 9).map((p) => p.id).reverse();
+  expect(await found('nectar*')).toEqual(expected);
+  if (DB === 'sqlite') {
+    await sql`DELETE FROM post_search_words`.execute((server.app.deps.store as SqlStore).db);
+    // SQLite completes a prefix only from the dictionary: without its words the prefix names nothing.
+    expect(await found('nectar*')).toEqual([]);
+  }
+  await reindex();
+  expect(await found('nectar*')).toEqual(expected);
+  expect(await found('numb*')).toEqual(expected);
+  expect(await found('numbered 3*')).toEqual([(posts[3] as Post).id]);
+});
+
 test('pages of recent posts (PostgreSQL answers those from a recent time window first)', async () => {
   const expected = posts.slice(0, 9).map((p) => p.id).reverse();
   const page = (await user.client.searchPostsWithParams(teamId, { terms: 'nectarine', is_or_search: false, page: 1, per_page: 2 } as never)) as PostSearchResults;

@@ -4,7 +4,8 @@ import type { PostSearchQuery, PostSearchStore, ReindexBatch } from '../../searc
 import type { Atomically } from '../atomically.js';
 import { toPost } from '../rows.js';
 import type { Database, PostsTable } from '../schema.js';
-import { fts5Match, fts5MatchExcluding, tsqueryBounds, tsqueryText, tsqueryTextExcluding } from './search_match.js';
+import { fts5Match, fts5MatchExcluding, fts5Prefixes, tsqueryBounds, tsqueryText, tsqueryTextExcluding } from './search_match.js';
+import { addPostWords, prefixCompletions } from './search_words.js';
 
 // Searches walk matches newest first and stop at the page: SQLite walks the
 // FTS5 index in its ascending order, which is newest first (its rowid is the
@@ -40,21 +41,26 @@ export class SqlPostSearchStore implements PostSearchStore {
     const filters = sql`p.channel_id IN (SELECT value FROM json_each(${channels})) ${users}
       AND p.user_id NOT IN (SELECT value FROM json_each(${JSON.stringify(q.excludedUserIds)}))
       AND p.create_at >= ${q.since ?? 0} AND p.create_at <= ${q.until ?? FAR_FUTURE}`;
+    // A prefix is spelled out as the indexed words beginning with it, which FTS5 walks lazily (search_match.ts).
+    const completions = await prefixCompletions(this.db, fts5Prefixes([...q.terms, ...q.excluded]));
     if (q.terms.length === 0) {
-      const excluded = q.excluded.length === 0 ? sql``
-        : sql`AND -p.rowid NOT IN (SELECT rowid FROM post_search_fts WHERE post_search_fts MATCH ${fts5Match(q.excluded, true)})`;
+      const unwanted = fts5Match(q.excluded, true, completions);
+      const excluded = unwanted === undefined ? sql``
+        : sql`AND -p.rowid NOT IN (SELECT rowid FROM post_search_fts WHERE post_search_fts MATCH ${unwanted})`;
       const { rows } = await sql<Selectable<PostsTable>>`SELECT p.* FROM posts p
         WHERE ${filters} AND ${LIVE} ${excluded}
         ORDER BY p.create_at DESC, p.id DESC LIMIT ${q.limit} OFFSET ${q.offset}`.execute(this.db);
       return rows;
     }
+    const match = fts5MatchExcluding(q.terms, q.anyTerm, q.excluded, completions);
+    if (match === undefined) return [];
     const newest = q.until === undefined ? sql``
       : sql`AND post_search_fts.rowid >= -(SELECT rowid FROM posts WHERE create_at <= ${q.until + ROWID_RANGE_SLACK_MS} ORDER BY create_at DESC LIMIT 1)`;
     const oldest = q.since === undefined ? sql``
       : sql`AND post_search_fts.rowid <= -(SELECT rowid FROM posts WHERE create_at >= ${q.since - ROWID_RANGE_SLACK_MS} ORDER BY create_at LIMIT 1)`;
     // CROSS JOIN keeps the FTS5 table outside, so matches come in index order and the LIMIT stops the walk.
     const { rows } = await sql<Selectable<PostsTable>>`SELECT p.* FROM post_search_fts CROSS JOIN posts p ON p.rowid = -post_search_fts.rowid
-      WHERE post_search_fts MATCH ${fts5MatchExcluding(q.terms, q.anyTerm, q.excluded)} ${newest} ${oldest} AND ${filters} AND ${LIVE}
+      WHERE post_search_fts MATCH ${match} ${newest} ${oldest} AND ${filters} AND ${LIVE}
       ORDER BY post_search_fts.rowid LIMIT ${q.limit} OFFSET ${q.offset}`.execute(this.db);
     return rows.sort(newestFirst);
   }
@@ -126,6 +132,7 @@ async function reindexSqlite(db: Kysely<Database>, cursor: string, size: number)
   await sql`INSERT INTO post_search_fts (rowid, message, hashtags)
     SELECT -p.rowid, parley_search_text(p.message), parley_search_text(p.hashtags) FROM posts p
     WHERE p.rowid > ${after} AND p.rowid <= ${last} AND ${LIVE}`.execute(db);
+  await addPostWords(db, after, last);
   return { cursor: String(last), posts: Number(posts) };
 }
 

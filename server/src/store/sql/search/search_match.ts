@@ -1,4 +1,5 @@
 import type { SearchTextTerm } from '../../search/post_search.js';
+import { searchWord } from '../../search/search_words.js';
 
 // Search terms in each database's query language. Tokens are letters, digits
 // and marks only (store/search/search_text.ts), so quoting them is enough.
@@ -8,6 +9,9 @@ import type { SearchTextTerm } from '../../search/post_search.js';
 // "deployment" is stored as "deploy", and `runn*` misses "running" (stored as
 // "run"). So a prefix of four or more characters also matches one character
 // shorter, which finds those at the cost of a few more results.
+//
+// SQLite spells a prefix out as the indexed words that begin with it (the
+// dictionary of migration 0017), each a quoted token like any other.
 
 /** The term and, for a prefix, the same term with its last token one character shorter. */
 function variants(term: SearchTextTerm): SearchTextTerm[] {
@@ -17,23 +21,56 @@ function variants(term: SearchTextTerm): SearchTextTerm[] {
   return [term, { ...term, tokens: [...term.tokens.slice(0, -1), chars.slice(0, -1).join('')] }];
 }
 
-function fts5Single(term: SearchTextTerm): string {
-  return `${term.field} : "${term.tokens.join(' ')}"${term.prefix ? ' *' : ''}`;
+/**
+ * Completions of prefixes (folded by `searchWord`) from the dictionary of indexed words (SQLite, migration 0017).
+ * A prefix absent, or mapped to undefined (more words than are worth listing), keeps FTS5's own prefix query.
+ */
+export type PrefixCompletions = ReadonlyMap<string, readonly string[] | undefined>;
+
+/** A prefix term's variants with the prefix folded like the dictionary's words, so `café*` and `cafe*` agree. */
+function fts5Variants(term: SearchTextTerm): SearchTextTerm[] {
+  if (!term.prefix) return [term];
+  return variants({ ...term, tokens: [...term.tokens.slice(0, -1), searchWord(term.tokens.at(-1) ?? '')] });
 }
 
-function fts5Term(term: SearchTextTerm): string {
-  return variants(term).map(fts5Single).join(' OR ');
+/** The prefixes whose completions an FTS5 match of `terms` uses. */
+export function fts5Prefixes(terms: readonly SearchTextTerm[]): string[] {
+  return [...new Set(terms.flatMap(fts5Variants).filter((t) => t.prefix).map((t) => t.tokens.at(-1) ?? ''))];
 }
 
-/** An FTS5 MATCH expression: the terms joined by AND (OR with `any`). */
-export function fts5Match(terms: readonly SearchTextTerm[], any: boolean): string {
-  return terms.map((term) => `(${fts5Term(term)})`).join(any ? ' OR ' : ' AND ');
+// FTS5 answers `"w" *` by merging the match lists of every term beginning with w before its first row; the same
+// terms spelled out as an OR are walked lazily, newest first, so a search stops at its page.
+function fts5Alternatives(term: SearchTextTerm, completions: PrefixCompletions): string[] {
+  const phrase = (tokens: readonly string[]): string => `${term.field} : "${tokens.join(' ')}"`;
+  return fts5Variants(term).flatMap((variant) => {
+    if (!variant.prefix) return [phrase(variant.tokens)];
+    const words = completions.get(variant.tokens.at(-1) ?? '');
+    if (words === undefined) return [`${phrase(variant.tokens)} *`];
+    const head = variant.tokens.slice(0, -1);
+    return words.map((word) => phrase([...head, word]));
+  });
 }
 
-/** An FTS5 MATCH expression for `terms`, less posts matching any of `excluded`. */
-export function fts5MatchExcluding(terms: readonly SearchTextTerm[], any: boolean, excluded: readonly SearchTextTerm[]): string {
-  const matched = fts5Match(terms, any);
-  return excluded.length === 0 ? matched : `(${matched}) NOT (${fts5Match(excluded, true)})`;
+/** The term as an FTS5 expression; undefined when it can match nothing (a prefix no indexed word begins with). */
+function fts5Term(term: SearchTextTerm, completions: PrefixCompletions): string | undefined {
+  const alternatives = [...new Set(fts5Alternatives(term, completions))];
+  return alternatives.length === 0 ? undefined : alternatives.join(' OR ');
+}
+
+/** An FTS5 MATCH expression: the terms joined by AND (OR with `any`); undefined when no post can match. */
+export function fts5Match(terms: readonly SearchTextTerm[], any: boolean, completions: PrefixCompletions): string | undefined {
+  const all = terms.map((term) => fts5Term(term, completions));
+  const matchable = all.filter((expression): expression is string => expression !== undefined);
+  if (any ? matchable.length === 0 : matchable.length < all.length) return undefined;
+  return matchable.map((expression) => `(${expression})`).join(any ? ' OR ' : ' AND ');
+}
+
+/** An FTS5 MATCH expression for `terms`, less posts matching any of `excluded`; undefined when no post can match. */
+export function fts5MatchExcluding(terms: readonly SearchTextTerm[], any: boolean, excluded: readonly SearchTextTerm[],
+  completions: PrefixCompletions): string | undefined {
+  const matched = fts5Match(terms, any, completions);
+  const unwanted = fts5Match(excluded, true, completions);
+  return matched === undefined || unwanted === undefined ? matched : `(${matched}) NOT (${unwanted})`;
 }
 
 function tsqueryTerm(term: SearchTextTerm): string {
