@@ -1,3 +1,4 @@
+import type { Post } from '@mattermost/types/posts';
 import { describe, expect, it } from 'vitest';
 import {
   addedReaction, emptyPosts, markPostFailed, receivedChannelPosts, receivedEditedPost, receivedNewPost, receivedThread, removedPost,
@@ -45,6 +46,21 @@ describe('channel post windows', () => {
     state = receivedEditedPost(state, edited);
     state = receivedChannelPosts(state, 'c1', list([original]), 'latest');
     expect(state.posts.a.message).toBe('new');
+  });
+});
+
+describe('link previews of a new post', () => {
+  it('keeps a preview that arrived before the author\'s answer to the create, and drops it for a newer version without one', () => {
+    const created = post({ id: 'p', message: 'see https://example.com' });
+    const embeds = [{ type: 'opengraph', url: 'https://example.com', data: { title: 'Example' } }] as Post['metadata']['embeds'];
+    const previewed = { ...created, metadata: { ...created.metadata, embeds } };
+    let state = receivedNewPost(receivedChannelPosts(emptyPosts, 'c1', list([]), 'latest'), created);
+    state = receivedEditedPost(state, previewed);
+    state = receivedNewPost(state, { ...created });
+    expect(state.posts.p.metadata.embeds).toEqual(embeds);
+    const removed = { ...created, update_at: created.update_at + 5, props: { remove_link_preview: 'true' } };
+    state = receivedEditedPost(state, removed);
+    expect(state.posts.p.metadata.embeds).toEqual([]);
   });
 });
 

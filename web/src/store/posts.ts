@@ -41,6 +41,11 @@ function upsert(posts: Record<string, Post>, post: Post): void {
   const current = posts[post.id];
   if (current && current.update_at > post.update_at) return;
   if (current && post.metadata === undefined) post = { ...post, metadata: current.metadata };
+  // A link's preview is sent after its post, as post_edited of the same version, and can overtake the author's own
+  // answer to the create: the same version again without it must not take it away (removing it is a new version).
+  else if (current && current.update_at === post.update_at && !post.metadata.embeds?.length && current.metadata?.embeds?.length) {
+    post = { ...post, metadata: { ...post.metadata, embeds: current.metadata.embeds, images: { ...current.metadata.images, ...post.metadata.images } } };
+  }
   posts[post.id] = post;
 }
 
