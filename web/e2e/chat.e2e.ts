@@ -295,6 +295,29 @@ describe('Parley in the browser', () => {
     expect(await post(ana.page, 'Posted while you were away').count()).toBe(1);
   });
 
+  it('shows what was posted while the page was still connecting, in the open channel and the sidebar', async () => {
+    const page = await ana.context.newPage();
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.routeWebSocket(/\/api\/v4\/websocket/, async (ws) => {
+      await held;
+      ws.connectToServer();
+    });
+    await page.goto(`/${team}/channels/off-topic`);
+    await expect.poll(() => page.locator('.channel-title').textContent(), { timeout: 10_000 }).toContain('Off-Topic');
+    await send(ben.page, 'Posted while you were connecting');
+    await ben.page.goto(`/${team}/channels/town-square`);
+    await send(ben.page, 'Elsewhere while you were connecting');
+    release();
+    await expect.poll(() => post(page, 'Posted while you were connecting').count(), { timeout: 10_000 }).toBe(1);
+    const townSquare = page.locator('.sidebar-item[data-channel-name="town-square"]');
+    await expect.poll(() => townSquare.getAttribute('class'), { timeout: 10_000 }).toContain('unread');
+    await page.close();
+    await ben.page.goto(`/${team}/channels/off-topic`);
+  });
+
   it('completes @mentions, ~channels and :emoji: in the composer', async () => {
     const box = ana.page.locator('.channel-view .composer textarea');
     await box.fill('');

@@ -3,7 +3,6 @@ import type { Route } from '../../router/routes';
 import { getState, setState, useStore } from '../../store/store';
 import { channelTitle, channelUrl, unreadOf } from '../../store/selectors';
 import { documentTitle, sumUnreads } from '../../store/unread';
-import { connectSocket } from '../../realtime/socket';
 import { navigate } from '../../router/navigate';
 import { markChannelViewed } from '../../store/actions/channels';
 import { useT } from '../../i18n/useT';
@@ -91,7 +90,6 @@ export function Workspace({ route }: { route: Route }) {
   useShortcuts();
   useDocumentTitle();
   useEffect(() => {
-    connectSocket();
     const onVisible = (): void => {
       const id = getState().currentChannelId;
       if (document.visibilityState === 'visible' && id) markChannelViewed(id);

@@ -5,7 +5,7 @@ import { client, isLoggedInCookie, whenSessionExpires } from '../../api/client';
 import { getState, initialState, setState } from '../store';
 import { loadTeamChannels } from './channels';
 import { clearSavedDrafts } from '../drafts';
-import { disconnectSocket } from '../../realtime/socket';
+import { connectSocket, disconnectSocket, socketOpened } from '../../realtime/socket';
 import { receivedPrefs } from './prefs';
 import { loadStatuses, receivedUsers } from './users';
 
@@ -42,6 +42,9 @@ export async function boot(): Promise<void> {
   setState({ booted: true });
 }
 
+/** How long loading channels waits for the event stream; a socket slower than this resyncs when it opens. */
+const SOCKET_WAIT_MS = 3000;
+
 export async function loadMe(): Promise<void> {
   const [me, prefs, teams, teamMembers] = await Promise.all([
     client.getMe(),
@@ -54,6 +57,9 @@ export async function loadMe(): Promise<void> {
   receivedPrefs(prefs as unknown as PreferenceType[]);
   setState({ me });
   receivedTeams(teams, teamMembers.filter((m) => m.delete_at === 0).map((m) => m.team_id));
+  // Open the event stream before loading channels and posts: nothing posted in between is missed.
+  connectSocket();
+  await socketOpened(SOCKET_WAIT_MS);
   await Promise.all(getState().myTeamIds.map((id) => loadTeamChannels(id)));
   void loadStatuses([me.id]);
 }
