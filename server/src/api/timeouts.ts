@@ -1,5 +1,6 @@
 import type { ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config/schema.js';
 import { httpRequestTimeouts } from '../metrics/registry.js';
 import { AppError } from '../model/errors.js';
@@ -15,6 +16,19 @@ const HEADERS_TIMEOUT_MS = 10_000;
 const IDLE_CONNECTION_MS = 60_000;
 /** How often Node looks for requests past their time (its default, 30 s, let a slow request live 30 s too long). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+
+/** Sockets receiving an authenticated file upload, whose body may take longer than ReadTimeout while it moves. */
+const receivingUploads = new WeakSet<Socket>();
+
+/**
+ * Lets this request's body take as long as it keeps moving: a 100 MB file over a slow uplink needs minutes, while a
+ * stalled upload is still closed by the idle timeout. Only for a caller already authenticated, until the answer ends.
+ */
+export function allowSlowUpload(request: FastifyRequest, reply: FastifyReply): void {
+  const socket = request.raw.socket;
+  receivingUploads.add(socket);
+  reply.raw.once('close', () => receivingUploads.delete(socket));
+}
 
 /** Node's (and Fastify's) client errors, answered as Mattermost errors; anything else is a 400. */
 const CLIENT_ERRORS = new Map<string, { reason: string; error: () => AppError }>([
@@ -44,7 +58,10 @@ type ServingSocket = Socket & { _httpMessage?: { headersSent: boolean } | null }
  * response would corrupt it; then the connection closes.
  */
 function onClientError(err: NodeJS.ErrnoException, socket: ServingSocket): void {
-  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') httpRequestTimeouts.inc();
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    if (receivingUploads.has(socket)) return;
+    httpRequestTimeouts.inc();
+  }
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   if (socket.writable && !socket._httpMessage?.headersSent) {
     socket.write(rawErrorResponse(CLIENT_ERRORS.get(err.code ?? '') ?? BAD_REQUEST));

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import net from 'node:net';
+import type { Team } from '@mattermost/types/teams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpRequestTimeouts } from '../../src/metrics/registry.js';
 import { createUser, startTestServer, unique, type TestServer, type TestUser } from '../harness.js';
@@ -83,6 +84,29 @@ describe('request read timeout', () => {
     await new Promise((resolve) => socket.once('close', resolve));
     expect(received()).toMatch(/^HTTP\/1\.1 201 /);
     expect(received()).toContain(`"username":"${username}"`);
+  });
+
+  it('lets an authenticated file upload that keeps moving take longer than the timeout', async () => {
+    const team = await user.client.createTeam({ name: unique('slowup').toLowerCase(), display_name: 'Slow uploads', type: 'O' } as Team);
+    const channel = await user.client.getChannelByName(team.id, 'town-square');
+    const content = 'a file that arrives slowly\n'.repeat(20);
+    const before = (await httpRequestTimeouts.get()).values[0]?.value ?? 0;
+    const { socket, received, closedAfter } = await connect();
+    socket.write(`POST /api/v4/files?channel_id=${channel.id}&filename=slow.txt HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${user.token}\r\n`
+      + `Content-Type: text/plain\r\nContent-Length: ${content.length}\r\nConnection: close\r\n\r\n`);
+    const started = Date.now();
+    for (let at = 0; at < content.length; at += 20) {
+      socket.write(content.slice(at, at + 20));
+      await sleep(100);
+    }
+    await closedAfter;
+    expect(Date.now() - started).toBeGreaterThan(READ_TIMEOUT_SECONDS * 1000 + 1_000);
+    expect(received()).toMatch(/^HTTP\/1\.1 201 /);
+    const info = (JSON.parse(received().slice(received().indexOf('\r\n\r\n') + 4)) as { file_infos: { id: string; size: number }[] }).file_infos[0];
+    expect(info?.size).toBe(content.length);
+    const stored = await fetch(`${server.url}/api/v4/files/${info?.id}`, { headers: { Authorization: `Bearer ${user.token}` } });
+    expect(await stored.text()).toBe(content);
+    expect((await httpRequestTimeouts.get()).values[0]?.value ?? 0).toBe(before);
   });
 
   it('keeps an idle keep-alive connection usable past the timeout', async () => {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { authenticate } from '../../auth.js';
+import { allowSlowUpload } from '../../timeouts.js';
 import type { RouteModule } from '../../context.js';
 import { boolParam, OK, pathId } from '../../params.js';
 import { presentFileInfo } from '../../../app/files/post_files.js';
@@ -20,6 +21,7 @@ export const fileRoutes: RouteModule = (api, { app }) => {
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     scope.post('/files', { config: { audit: { action: 'file.upload' } } }, async (request, reply) => {
       const actor = await authenticate(app, request);
+      allowSlowUpload(request, reply);
       const result = request.isMultipart() ? await uploadMultipart(app, actor, request) : await uploadRaw(app, actor, request, reply);
       return reply.code(201).send(result);
     });
