@@ -101,6 +101,7 @@ describe('pictures, custom emoji and link previews', () => {
     await api.addToTeam(acme.id, benUser.id);
     await api.patchConfig({
       ServiceSettings: { EnableCustomEmoji: true, EnableLinkPreviews: true, AllowedUntrustedInternalConnections: '127.0.0.1' },
+      ImageProxySettings: { Enable: true, ImageProxyType: 'local' },
     });
     ana = await newUserContext(chrome.browser, server.url);
     ben = await newUserContext(chrome.browser, server.url);
@@ -247,6 +248,10 @@ describe('pictures, custom emoji and link previews', () => {
     expect(await title.getAttribute('target')).toBe('_blank');
     expect(await title.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await card.locator('.link-preview-description').textContent()).toContain('A card under the message');
+    // The page's http: picture comes through the server's image proxy (the page's policy would refuse it from the site).
+    const picture = card.locator('.link-preview-thumb img');
+    expect(await picture.getAttribute('src')).toBe(`${server.url}/api/v4/image?url=${encodeURIComponent(`${siteUrl}/wide.png`)}`);
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
     await screenshot(page, 'media-link-preview');
 
     await item.hover();

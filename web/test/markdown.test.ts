@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderInlineMarkdown, renderMarkdown, sanitize } from '../src/features/markdown/markdown';
+import { externalImageSrc } from '../src/features/previews/image_proxy';
+import { setState } from '../src/store/store';
 
 /** Parses rendered HTML into a detached tree so tests can look at real attributes. */
 function dom(html: string): HTMLElement {
@@ -102,5 +104,22 @@ describe('hostile markdown comes out inert', () => {
     const html = sanitize('<a href="javascript:alert(1)" onclick="x()">a</a><img src="data:image/png;base64,AAAA" onerror="x()"><p onmouseover="x()">p</p>');
     assertInert(html);
     expect(dom(html).querySelector('a')?.hasAttribute('href')).toBe(false);
+  });
+});
+
+describe('pictures from other sites', () => {
+  it('load from the site itself, or through the server image proxy when the server has one', () => {
+    const text = '![chart](http://charts.example.com/q3.png?a=1&b=2) ![mine](https://example.org/x.png)';
+    const direct = [...dom(renderMarkdown(text)).querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    expect(direct).toEqual(['http://charts.example.com/q3.png?a=1&b=2', 'https://example.org/x.png']);
+
+    setState({ config: { HasImageProxy: 'true' } });
+    const proxied = [...dom(renderMarkdown(text)).querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    expect(proxied).toEqual([
+      `${window.location.origin}/api/v4/image?url=${encodeURIComponent('http://charts.example.com/q3.png?a=1&b=2')}`,
+      `${window.location.origin}/api/v4/image?url=${encodeURIComponent('https://example.org/x.png')}`,
+    ]);
+    expect(externalImageSrc(`${window.location.origin}/api/v4/emoji/abc/image`)).toBe(`${window.location.origin}/api/v4/emoji/abc/image`);
+    setState({ config: {} });
   });
 });

@@ -25,6 +25,7 @@ import { FileStorage } from './files/file_storage.js';
 import { FileService } from './files/files.js';
 import { FileSearchService } from './files/file_search.js';
 import { linkSaltSaver } from './files/link_salt.js';
+import { ImageProxyService } from './link_previews/image_proxy.js';
 import { LinkPreviewService } from './link_previews/link_previews.js';
 import { MembershipCache } from './membership_cache.js';
 import { PostingContexts } from './posting_context.js';
@@ -66,6 +67,7 @@ export class App {
   readonly threads: ThreadService;
   readonly posts: PostService;
   readonly linkPreviews: LinkPreviewService;
+  readonly imageProxy: ImageProxyService;
   readonly postLists: PostListService;
   readonly postSearch: PostSearchService;
   readonly reactions: ReactionService;
@@ -136,6 +138,7 @@ export class App {
     this.customEmoji = new CustomEmojiService(deps, this.permissions, this.fileStorage);
     this.channels.setSystemPoster(this.posts);
     this.linkPreviews = new LinkPreviewService(deps);
+    this.imageProxy = new ImageProxyService(deps);
     this.posts.setLinkHook(this.linkPreviews);
     this.users.setRoleLookup((name) => this.roleRegistry.role(name) !== undefined);
     this.teams.setMembershipHooks({

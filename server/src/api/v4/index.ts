@@ -24,6 +24,7 @@ import { emailRoutes } from './admin/email.js';
 import { userReportRoutes } from './admin/user_reports.js';
 import { agentRoutes } from './admin/agents.js';
 import { scheduledPostRoutes } from './scheduled_posts.js';
+import { imageProxyRoutes } from './link_previews/image.js';
 import { openGraphRoutes } from './link_previews/opengraph.js';
 import { postSearchRoutes } from './search/posts_search.js';
 import { profileImageRoutes } from './pictures/profile_images.js';
@@ -41,4 +42,5 @@ export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, ch
   postSearchRoutes,
   profileImageRoutes, teamIconRoutes, emojiRoutes,
   openGraphRoutes,
+  imageProxyRoutes,
   fileRoutes, fileSearchRoutes];

@@ -1,6 +1,7 @@
 import type { ConfigDocument } from '../../config/document/compose.js';
 import { getPath, type JsonObject } from '../../config/document/paths.js';
 import type { Config } from '../../config/schema.js';
+import { imageProxyEnabled } from '../link_previews/image_proxy.js';
 import { BUILD_NUMBER, MATTERMOST_API_VERSION } from '../../model/version.js';
 
 /** Client config keys read straight from the document (Mattermost's names on both sides). */
@@ -72,7 +73,7 @@ const PARLEY_FACTS: Record<string, string> = {
   EnableSignUpWithGoogle: 'false', EnableSignUpWithOffice365: 'false', EnableSignUpWithOpenId: 'false', EnableGuestAccounts: 'false',
   EnableGuestMagicLink: 'false', EnableCompliance: 'false', EnableComplianceExport: 'false', EnableCustomGroups: 'false',
   EnableCustomTermsOfService: 'false', EnableCustomBrand: 'false', CustomBrandText: '', EnableMarketplace: 'false',
-  IsDefaultMarketplace: 'false', PluginsEnabled: 'false', AppsPluginEnabled: 'false', HasImageProxy: 'false',
+  IsDefaultMarketplace: 'false', PluginsEnabled: 'false', AppsPluginEnabled: 'false',
   FeatureFlagExperimentalCrossTeamSearch: 'false', PostPriority: 'false', AllowPersistentNotifications: 'false',
   AllowPersistentNotificationsForGuests: 'false', AllowSyncedDrafts: 'false', ScheduledPosts: 'false', EnableBurnOnRead: 'false',
   ExperimentalSharedChannels: 'false', ExperimentalRemoteClusterService: 'false', EnableAttributeBasedAccessControl: 'false',
@@ -112,7 +113,7 @@ export function clientConfig(document: ConfigDocument, flat: Config): Record<str
     EnableUserCreation: String(flat.enableUserCreation), EnableOpenServer: String(flat.enableOpenServer),
     EnableSignUpWithEmail: String(flat.enableUserCreation && getPath(doc, 'EmailSettings.EnableSignUpWithEmail') !== false),
     ShowEmailAddress: String(flat.showEmailAddress), ShowFullName: String(flat.showFullName), MaxPostSize: String(flat.maxPostSize),
-    EnableMetrics: String(flat.metricsEnable),
+    EnableMetrics: String(flat.metricsEnable), HasImageProxy: String(imageProxyEnabled(document)),
   });
   return props;
 }

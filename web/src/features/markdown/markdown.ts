@@ -2,6 +2,8 @@ import MarkdownIt, { type StateInline } from 'markdown-it';
 import DOMPurify from 'dompurify';
 import { emojiChar } from '../emoji/emoji';
 import { customEmojiByName, customEmojiImageUrl, useCustomEmoji } from '../emoji/customEmoji';
+import { externalImageSrc } from '../previews/image_proxy';
+import { useStore } from '../../store/store';
 
 /** Only these link/image targets survive; everything else (javascript:, data:, vbscript:, relative tricks) is dropped. */
 const SAFE_URL = /^(?:https?:|mailto:)/i;
@@ -86,6 +88,7 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
   if (node.tagName === 'IMG') {
     const src = node.getAttribute('src') ?? '';
     if (!/^https?:/i.test(src)) node.removeAttribute('src');
+    else node.setAttribute('src', externalImageSrc(src));
     node.setAttribute('loading', 'lazy');
     node.setAttribute('referrerpolicy', 'no-referrer');
   }
@@ -112,6 +115,10 @@ const CACHE_LIMIT = 2000;
 // A message may name a custom emoji that was unknown when it was rendered.
 useCustomEmoji.subscribe((next, prev) => {
   if (next.byName !== prev.byName) cache.clear();
+});
+// Pictures are rendered through the image proxy or not, as the server's config says.
+useStore.subscribe((next, prev) => {
+  if (next.config.HasImageProxy !== prev.config.HasImageProxy) cache.clear();
 });
 
 /** Message markdown -> safe HTML (memoised: the same text renders many times while scrolling). */

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import { Icon } from '../../ui/icons';
 import { showToast } from '../layout/Toast';
 import { fitWithin, hostOf, isLargeImage, openGraphImage, safeHttpUrl } from './embed';
+import { externalImageSrc } from './image_proxy';
 import '../../styles/media.css';
 
 /** Mattermost's post prop: the author removed the preview of this post. */
@@ -55,7 +56,7 @@ function OpenGraphCard({ post, embed, og, removable }: { post: Post; embed: Post
       </div>
       {image && (
         <a className="link-preview-thumb" href={href} target="_blank" rel="noopener noreferrer" tabIndex={-1} aria-hidden="true">
-          <img src={image.url} alt="" width={size?.width} height={size?.height} loading="lazy" referrerPolicy="no-referrer" onError={() => setImageFailed(true)} />
+          <img src={externalImageSrc(image.url)} alt="" width={size?.width} height={size?.height} loading="lazy" referrerPolicy="no-referrer" onError={() => setImageFailed(true)} />
         </a>
       )}
       {removable && <RemoveButton post={post} />}
@@ -72,7 +73,7 @@ function ImageEmbed({ post, url, removable }: { post: Post; url: string; removab
   return (
     <div className="link-preview-image" data-testid="link-preview">
       <a href={href} target="_blank" rel="noopener noreferrer">
-        <img src={href} alt={t('preview.image', { host: hostOf(href) })} width={size?.width} height={size?.height} loading="lazy" referrerPolicy="no-referrer" onError={() => setFailed(true)} />
+        <img src={externalImageSrc(href)} alt={t('preview.image', { host: hostOf(href) })} width={size?.width} height={size?.height} loading="lazy" referrerPolicy="no-referrer" onError={() => setFailed(true)} />
       </a>
       {removable && <RemoveButton post={post} />}
     </div>
