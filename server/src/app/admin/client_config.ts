@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../../config/document/compose.js';
 import { getPath, type JsonObject } from '../../config/document/paths.js';
 import type { Config } from '../../config/schema.js';
-import { imageProxyEnabled } from '../link_previews/image_proxy.js';
+import { imageProxyEnabled } from '../link_previews/image_proxy_setting.js';
 import { BUILD_NUMBER, MATTERMOST_API_VERSION } from '../../model/version.js';
 
 /** Client config keys read straight from the document (Mattermost's names on both sides). */

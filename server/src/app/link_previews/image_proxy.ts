@@ -1,10 +1,10 @@
-import type { ConfigDocument } from '../../config/document/compose.js';
 import { AppError } from '../../model/errors.js';
 import { OutboundError } from '../../outbound/outbound_http.js';
 import type { Actor } from '../actor.js';
 import { ConcurrencyLimit } from '../concurrency_limit.js';
 import type { AppDeps } from '../deps.js';
 import { sniffImageFormat, type ImageFormat } from '../pictures/images.js';
+import { imageProxyEnabled } from './image_proxy_setting.js';
 
 /** Big enough for any picture a message shows, small enough that a few at once cost little memory. */
 const MAX_PROXIED_BYTES = 10 * 1024 * 1024;
@@ -16,11 +16,6 @@ const CONTENT_TYPES: Record<ImageFormat, string> = { png: 'image/png', jpeg: 'im
 
 /** What GET /image answers: the picture itself, or where to find it. */
 export type ProxiedImage = { kind: 'image'; contentType: string; body: Buffer } | { kind: 'redirect'; url: string };
-
-/** Whether clients should send pictures through the proxy (the client config's HasImageProxy); only `local` is built. */
-export function imageProxyEnabled(document: ConfigDocument): boolean {
-  return document.ImageProxySettings.Enable === true && document.ImageProxySettings.ImageProxyType === 'local';
-}
 
 const badUrl = (): AppError => new AppError('api.image.get.app_error', 'The image URL is not valid.', 400);
 const notFetched = (why: string): AppError => new AppError('api.image.get.app_error', `The image could not be fetched: ${why}.`, 404);
