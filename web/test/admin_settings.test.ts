@@ -3,6 +3,11 @@ import type { EnvironmentConfig } from '@mattermost/types/config';
 import { readSetting, setByEnvironment, writeSetting, type ConfigDocument } from '../src/features/admin/settings/configPath';
 import { fieldOfError, serverError } from '../src/features/admin/settings/configErrors';
 import { changedRoles, columnHas, toggleRow, type PermissionColumn, type PermissionRow } from '../src/features/admin/permissions/tree';
+import { settingsSections } from '../src/features/admin/settings';
+import { fileStorage, imageProxy } from '../src/features/admin/settings/pages/environment';
+import { posts } from '../src/features/admin/settings/pages/site_config';
+import type { SettingsPageDef } from '../src/features/admin/settings/page';
+import type { Translate } from '../src/i18n/useT';
 
 const doc = {
   TeamSettings: { SiteName: 'Parley', MaxUsersPerTeam: 50 },
@@ -97,5 +102,28 @@ describe('permission columns', () => {
 
   it('a column without a role for the scope leaves the state alone', () => {
     expect(toggleRow(state, channelAdmin, createTeam, true)).toBe(state);
+  });
+});
+
+describe('settings pages', () => {
+  const t = ((key: string) => key) as Translate;
+  const keys = (page: SettingsPageDef): string[] => page.fields(t, doc).map((f) => f.path);
+
+  it('lists File Storage and Image Proxy in Environment after Web Server, before SMTP', () => {
+    const environment = settingsSections.filter((s) => s.group === 'Environment').map((s) => s.path);
+    expect(environment.slice(0, 4)).toEqual(['environment/web_server', 'environment/file_storage', 'environment/image_proxy', 'environment/smtp']);
+  });
+
+  it('edits the file storage, image proxy and link preview keys of the config document', () => {
+    expect(keys(fileStorage)).toEqual([
+      'FileSettings.DriverName', 'FileSettings.Directory', 'FileSettings.EnableFileAttachments', 'FileSettings.EnablePublicLink',
+      'FileSettings.AmazonS3Bucket', 'FileSettings.AmazonS3Region', 'FileSettings.AmazonS3Endpoint', 'FileSettings.AmazonS3AccessKeyId',
+      'FileSettings.AmazonS3SecretAccessKey', 'FileSettings.AmazonS3SSL', 'FileSettings.AmazonS3PathPrefix',
+    ]);
+    expect(fileStorage.fields(t, doc).find((f) => f.path === 'FileSettings.AmazonS3SecretAccessKey')).toMatchObject({ kind: 'text', secret: true });
+    expect(keys(imageProxy)).toEqual(['ImageProxySettings.Enable', 'ImageProxySettings.ImageProxyType']);
+    expect(keys(posts)).toEqual(expect.arrayContaining([
+      'FileSettings.MaxFileSize', 'ServiceSettings.EnableLinkPreviews', 'ServiceSettings.RestrictLinkPreviews', 'ServiceSettings.AllowedUntrustedInternalConnections',
+    ]));
   });
 });

@@ -2,11 +2,11 @@ import type { AdminSection } from '../section';
 import { settingsSection } from './SettingsPage';
 import { parleySettings } from './pages/advanced';
 import { email, password, signup } from './pages/authentication';
-import { logging, performanceMonitoring, rateLimiting, sessionLengths, smtp, webServer } from './pages/environment';
+import { fileStorage, imageProxy, logging, performanceMonitoring, rateLimiting, sessionLengths, smtp, webServer } from './pages/environment';
 import { announcementBanner, customization, localization, posts, usersAndTeams } from './pages/site_config';
 
 export const settingsSections: AdminSection[] = [
-  webServer, smtp, rateLimiting, logging, sessionLengths, performanceMonitoring,
+  webServer, fileStorage, imageProxy, smtp, rateLimiting, logging, sessionLengths, performanceMonitoring,
   customization, localization, usersAndTeams, posts, announcementBanner,
   signup, email, password,
   parleySettings,

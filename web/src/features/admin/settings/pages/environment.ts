@@ -16,6 +16,42 @@ export const webServer: SettingsPageDef = {
   ],
 };
 
+export const fileStorage: SettingsPageDef = {
+  path: 'environment/file_storage',
+  group,
+  title: 'File Storage',
+  heading: (t) => t('admin.fileStorage.title'),
+  fields: (t) => [
+    dropdownField('FileSettings.DriverName', t('admin.fileStorage.driver'), [
+      { value: 'local', label: t('admin.fileStorage.driverLocal') },
+      { value: 'amazons3', label: t('admin.fileStorage.driverS3') },
+    ], t('admin.fileStorage.driverHelp')),
+    textField('FileSettings.Directory', t('admin.fileStorage.directory'), t('admin.fileStorage.directoryHelp'), { placeholder: './data/' }),
+    booleanField('FileSettings.EnableFileAttachments', t('admin.fileStorage.attachments'), t('admin.fileStorage.attachmentsHelp')),
+    booleanField('FileSettings.EnablePublicLink', t('admin.fileStorage.publicLink'), t('admin.fileStorage.publicLinkHelp')),
+    textField('FileSettings.AmazonS3Bucket', t('admin.fileStorage.s3Bucket')),
+    textField('FileSettings.AmazonS3Region', t('admin.fileStorage.s3Region'), t('admin.fileStorage.s3RegionHelp'), { placeholder: 'us-east-1' }),
+    textField('FileSettings.AmazonS3Endpoint', t('admin.fileStorage.s3Endpoint'), t('admin.fileStorage.s3EndpointHelp'), { placeholder: 's3.amazonaws.com' }),
+    textField('FileSettings.AmazonS3AccessKeyId', t('admin.fileStorage.s3AccessKey')),
+    textField('FileSettings.AmazonS3SecretAccessKey', t('admin.fileStorage.s3SecretKey'), t('admin.fileStorage.s3SecretKeyHelp'), { secret: true }),
+    booleanField('FileSettings.AmazonS3SSL', t('admin.fileStorage.s3Ssl'), t('admin.fileStorage.s3SslHelp')),
+    textField('FileSettings.AmazonS3PathPrefix', t('admin.fileStorage.s3PathPrefix'), t('admin.fileStorage.s3PathPrefixHelp')),
+  ],
+};
+
+export const imageProxy: SettingsPageDef = {
+  path: 'environment/image_proxy',
+  group,
+  title: 'Image Proxy',
+  heading: (t) => t('admin.imageProxy.title'),
+  fields: (t) => [
+    booleanField('ImageProxySettings.Enable', t('admin.imageProxy.enable'), t('admin.imageProxy.enableHelp')),
+    dropdownField('ImageProxySettings.ImageProxyType', t('admin.imageProxy.type'), [
+      { value: 'local', label: t('admin.imageProxy.typeLocal') },
+    ], t('admin.imageProxy.typeHelp')),
+  ],
+};
+
 export const smtp: SettingsPageDef = {
   path: 'environment/smtp',
   group,

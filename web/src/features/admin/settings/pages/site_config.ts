@@ -66,6 +66,9 @@ export const posts: SettingsPageDef = {
     numberField('ServiceSettings.PostEditTimeLimit', t('admin.posts.editLimit'), t('admin.posts.editLimitHelp')),
     numberField('ParleySettings.MaxPostSize', t('admin.posts.maxPostSize'), t('admin.posts.maxPostSizeHelp')),
     numberField('FileSettings.MaxFileSize', t('admin.posts.maxFileSize'), t('admin.posts.maxFileSizeHelp')),
+    booleanField('ServiceSettings.EnableLinkPreviews', t('admin.posts.linkPreviews'), t('admin.posts.linkPreviewsHelp')),
+    textField('ServiceSettings.RestrictLinkPreviews', t('admin.posts.restrictPreviews'), t('admin.posts.restrictPreviewsHelp'), { placeholder: 'internal.example.com, example.org' }),
+    textField('ServiceSettings.AllowedUntrustedInternalConnections', t('admin.posts.internalConnections'), t('admin.posts.internalConnectionsHelp'), { placeholder: 'wiki.lan 10.0.0.0/8' }),
   ],
 };
 
