@@ -25,6 +25,11 @@ function fromFastify(err: FastifyError): AppError {
   }
 }
 
+/** The connection closed while the request's body was still arriving (Node's `aborted`, ECONNRESET). */
+function clientWentAway(err: unknown, request: FastifyRequest): boolean {
+  return (err as NodeJS.ErrnoException | undefined)?.code === 'ECONNRESET' && !request.raw.complete;
+}
+
 /** Renders every failure once, in the Mattermost error shape, with the request id. */
 export function renderError(err: unknown, request: FastifyRequest, reply: FastifyReply): void {
   let appError: AppError;
@@ -34,6 +39,9 @@ export function renderError(err: unknown, request: FastifyRequest, reply: Fastif
     const fe = err as FastifyError;
     if ((fe.statusCode !== undefined && fe.statusCode < 500) || fe.validation) {
       appError = fromFastify(fe);
+    } else if (clientWentAway(err, request)) {
+      // A cancelled upload or a closed tab: nothing went wrong here, and nobody is left to read the answer.
+      appError = new AppError('api.context.request_aborted.app_error', 'The client closed the request before sending all of it.', 400);
     } else {
       request.log.error({ err }, 'unhandled error');
       appError = new AppError('api.context.internal_error.app_error', 'An internal error occurred.', 500);
