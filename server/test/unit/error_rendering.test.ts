@@ -9,7 +9,7 @@ function rendered(err: unknown, requestComplete: boolean): { status: number; bod
   const error = vi.fn();
   const request = { raw: { complete: requestComplete }, log: { error }, id: 'req1' } as unknown as FastifyRequest;
   let status = 0;
-  let body = Buffer.alloc(0);
+  let body: Buffer = Buffer.alloc(0);
   const reply = {
     code(code: number) {
       status = code;
