@@ -60,3 +60,19 @@ export async function startSmtpSink(options: { login?: { username: string; passw
   const port = (server.server.address() as AddressInfo).port;
   return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
+
+/** The message with quoted-printable undone (soft line breaks joined, `=XX` decoded), so that links read whole. */
+export function decodedMail(mail: ReceivedMail): string {
+  return mail.data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Waits until a message to `address` arrives (beyond the first `after` received), and returns it. */
+export async function waitForMail(sink: SmtpSink, address: string, after = 0, timeoutMs = 10_000): Promise<ReceivedMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mail = sink.received.slice(after).find((m) => m.to.includes(address));
+    if (mail) return mail;
+    if (Date.now() > deadline) throw new Error(`no email to ${address} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -4,6 +4,7 @@ import { parseRoute } from './router/routes';
 import { navigate } from './router/navigate';
 import { LoginPage } from './features/auth/LoginPage';
 import { inviteIdFromUrl, SignupPage } from './features/auth/SignupPage';
+import { ResetPasswordCompletePage, ResetPasswordPage } from './features/auth/ResetPasswordPage';
 import { acceptInvite } from './store/actions/session';
 import { SelectTeamPage } from './features/teams/SelectTeamPage';
 import { Workspace } from './features/layout/Workspace';
@@ -26,8 +27,11 @@ export function App() {
   useTheme();
 
   const signedOutPage = route.name === 'login' || route.name === 'signup';
+  // Password reset pages open signed in or not (a reset link may be opened in a browser signed in elsewhere).
+  const resetPage = route.name === 'resetPassword' || route.name === 'resetPasswordComplete';
   useEffect(() => {
     if (!booted) return;
+    if (resetPage) return;
     if (!me && !signedOutPage) navigate(`/login${path !== '/' ? `?redirect_to=${encodeURIComponent(path)}` : ''}`, { replace: true });
     else if (me && signedOutPage) {
       const redirect = new URLSearchParams(window.location.search).get('redirect_to');
@@ -42,7 +46,7 @@ export function App() {
       showToast(t('admin.notAllowed'));
       navigate(first ? `/${first.name}` : '/select_team', { replace: true });
     }
-  }, [booted, me, signedOutPage, route.name, path, teams, myTeamIds, t]);
+  }, [booted, me, signedOutPage, resetPage, route.name, path, teams, myTeamIds, t]);
 
   if (!booted) {
     return (
@@ -52,6 +56,8 @@ export function App() {
       </div>
     );
   }
+  if (route.name === 'resetPassword') return <ResetPasswordPage />;
+  if (route.name === 'resetPasswordComplete') return <ResetPasswordCompletePage />;
   if (!me) return route.name === 'signup' ? <SignupPage /> : <LoginPage />;
   if (route.name === 'adminConsole') {
     if (!canOpenConsole(me.roles)) return null;

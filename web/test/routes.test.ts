@@ -6,6 +6,8 @@ describe('URLs', () => {
     expect(parseRoute('/')).toEqual({ name: 'root' });
     expect(parseRoute('/login')).toEqual({ name: 'login' });
     expect(parseRoute('/signup_user_complete')).toEqual({ name: 'signup' });
+    expect(parseRoute('/reset_password')).toEqual({ name: 'resetPassword' });
+    expect(parseRoute('/reset_password_complete')).toEqual({ name: 'resetPasswordComplete' });
     expect(parseRoute('/acme')).toEqual({ name: 'team', team: 'acme' });
     expect(parseRoute('/acme/channels/town-square')).toEqual({ name: 'channel', team: 'acme', channel: 'town-square' });
     expect(parseRoute('/acme/messages/@ana')).toEqual({ name: 'dm', team: 'acme', username: 'ana' });

@@ -20,6 +20,7 @@ import { postListSlots } from './concurrency_limit.js';
 import { DirectChannelService } from './direct_channels.js';
 import type { AppDeps } from './deps.js';
 import { EmailService } from './email/email_service.js';
+import { PasswordResetService } from './email/password_reset.js';
 import { CustomEmojiService } from './emoji/custom_emoji.js';
 import { FileStorage } from './files/file_storage.js';
 import { FileService } from './files/files.js';
@@ -85,6 +86,8 @@ export class App {
   readonly audit: AuditService;
   readonly configuration: ConfigService;
   readonly email: EmailService;
+  /** Password reset links by email. */
+  readonly passwordReset: PasswordResetService;
   /** Where uploaded bytes go (FileSettings): files, pictures, emoji. */
   readonly fileStorage: FileStorage;
   /** Uploads, downloads, previews and public links of post attachments. */
@@ -105,6 +108,7 @@ export class App {
     this.configuration = new ConfigService(deps, this.permissions, this.audit);
     this.email = new EmailService(deps, this.permissions);
     this.users = new UserService(deps, this.sessions, this.permissions, this.audit);
+    this.passwordReset = new PasswordResetService(deps, this.users, this.audit);
     this.statuses = new StatusService(deps);
     this.membership = new MembershipCache(deps);
     this.presence = new PresenceService(deps, this.statuses, this.membership);

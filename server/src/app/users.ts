@@ -60,8 +60,13 @@ function validateUsername(username: string): void {
   }
 }
 
+/** Whether `email` (trimmed, lower-cased) has the shape of an address Parley accepts for an account. */
+export function isEmailAddress(email: string): boolean {
+  return email.length <= 128 && EMAIL.test(email);
+}
+
 function validateEmail(email: string): void {
-  if (email.length > 128 || !EMAIL.test(email)) throw invalid('email', 'Invalid email.');
+  if (!isEmailAddress(email)) throw invalid('email', 'Invalid email.');
 }
 
 /** `minimum` is PasswordSettings.MinimumLength. */
@@ -344,6 +349,21 @@ export class UserService {
     }
     await this.deps.store.users.updatePassword(userId, await hashPassword(next), Date.now());
     if (this.deps.config.terminateSessionsOnPasswordChange) await this.sessions.revokeAllForUser(userId, self ? actor.session.id : undefined);
+  }
+
+  /** Refuses a password that changePassword would refuse (PasswordSettings), before anything is spent on it. */
+  checkPasswordPolicy(password: string): void {
+    validatePassword(password, this.deps.config.passwordMinimumLength);
+  }
+
+  /**
+   * Sets the password of a user who proved to own the account some other way (a reset link): unlocks it, and ends
+   * every session of the user on every node (which closes their sockets), whatever terminateSessionsOnPasswordChange.
+   */
+  async resetPassword(userId: string, next: string): Promise<void> {
+    validatePassword(next, this.deps.config.passwordMinimumLength);
+    await this.deps.store.users.updatePassword(userId, await hashPassword(next), Date.now());
+    await this.sessions.revokeAllForUser(userId);
   }
 
   /** Deactivation ends the user's sessions on every node at once, which closes their sockets. */

@@ -31,6 +31,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative to `text`, for clients that show it. */
+  html?: string;
 }
 
 /** Why a send failed, for a message the administrator can act on. */

@@ -20,6 +20,7 @@ import type { PostSearchStore } from './search/post_search.js';
 import type { LinkMetadataStore } from './link_previews/link_metadata.js';
 import type { EmojiStore } from './emoji/emoji.js';
 import type { PictureStore } from './pictures/pictures.js';
+import type { TokenStore } from './tokens.js';
 
 /**
  * The persistence boundary. The app layer sees only this interface; the SQL
@@ -49,6 +50,8 @@ export interface Store {
   linkMetadata: LinkMetadataStore;
   emoji: EmojiStore;
   pictures: PictureStore;
+  /** One-time tokens (password reset links). */
+  tokens: TokenStore;
   /** Runs `work` in one database transaction; the store it gets writes inside it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip, for health checks. */

@@ -1,6 +1,8 @@
 export type Route =
   | { name: 'login' }
   | { name: 'signup' }
+  | { name: 'resetPassword' }
+  | { name: 'resetPasswordComplete' }
   | { name: 'selectTeam' }
   | { name: 'createTeam' }
   | { name: 'channel'; team: string; channel: string }
@@ -30,6 +32,9 @@ export function parseRoute(path: string): Route {
   if (parts.length === 1) {
     if (first === 'login') return { name: 'login' };
     if (first === 'signup_user_complete' || first === 'signup') return { name: 'signup' };
+    // Password reset by email: ask for a link, and the link's page (its token in the query string).
+    if (first === 'reset_password') return { name: 'resetPassword' };
+    if (first === 'reset_password_complete') return { name: 'resetPasswordComplete' };
     if (first === 'select_team') return { name: 'selectTeam' };
     if (first === 'create_team') return { name: 'createTeam' };
     return { name: 'team', team: first };

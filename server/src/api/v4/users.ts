@@ -22,6 +22,8 @@ const PatchBody = Type.Object({
   notify_props: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 4096 }))),
   timezone: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 256 }))),
 });
+const ResetSendBody = Type.Object({ email: Type.String({ maxLength: 256 }) });
+const ResetBody = Type.Object({ token: Type.String({ maxLength: 64 }), new_password: Type.String({ maxLength: 1024 }) });
 const IdList = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 });
 
 export const userRoutes: RouteModule = (api, { app }) => {
@@ -61,6 +63,18 @@ export const userRoutes: RouteModule = (api, { app }) => {
     const actor = await authenticate(app, request).catch(() => undefined);
     if (actor) await app.sessions.revoke(actor.session);
     for (const name of ['MMAUTHTOKEN', 'MMUSERID', 'MMCSRF']) reply.clearCookie(name, { path: '/' });
+    return OK;
+  });
+
+  // Password reset by email: anonymous. Every request for a link counts against the limit (each may send an email);
+  // of the resets, only failures (a guessed or used token) count, as at login.
+  api.post('/users/password/reset/send', { schema: { body: ResetSendBody }, config: { authRateLimit: 'all' } }, async (request) => {
+    await app.passwordReset.sendReset(request.body.email, { ipAddress: requestAddress(app, request) });
+    return OK;
+  });
+
+  api.post('/users/password/reset', { schema: { body: ResetBody }, config: { authRateLimit: 'failures' } }, async (request) => {
+    await app.passwordReset.resetPassword(request.body.token, request.body.new_password, { ipAddress: requestAddress(app, request) });
     return OK;
   });
 

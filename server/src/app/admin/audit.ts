@@ -16,8 +16,8 @@ export type AuditExtra = Readonly<Record<string, string | number | boolean | und
 /**
  * One security-relevant action. `action` is a dotted name, most general first, so a prefix selects a family:
  * user.login, user.logout, user.create, user.update, user.password.update (own), user.password.reset (another's),
- * user.roles.update, user.activate, user.deactivate, user.delete.permanent, user.session.revoke,
- * user.session.revoke_all, team.update, team.privacy.update, team.invite_id.regenerate, team.member.roles.update,
+ * user.password.reset.send and user.password.reset.link (a reset link by email: sent, used), user.roles.update,
+ * user.activate, user.deactivate, user.delete.permanent, user.session.revoke, user.session.revoke_all, team.update, team.privacy.update, team.invite_id.regenerate, team.member.roles.update,
  * team.member.remove, team.delete, team.delete.permanent, team.restore, channel.member.roles.update,
  * channel.privacy.update, channel.move, channel.delete, channel.delete.permanent, channel.restore, post.delete,
  * post.delete.permanent; other services add theirs (config.update, role.patch, scheme.*, token.create ...).

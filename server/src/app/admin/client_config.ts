@@ -1,6 +1,7 @@
 import type { ConfigDocument } from '../../config/document/compose.js';
 import { getPath, type JsonObject } from '../../config/document/paths.js';
 import type { Config } from '../../config/schema.js';
+import { smtpConfigured } from '../email/smtp_settings.js';
 import { imageProxyEnabled } from '../link_previews/image_proxy_setting.js';
 import { BUILD_NUMBER, MATTERMOST_API_VERSION } from '../../model/version.js';
 
@@ -69,7 +70,7 @@ const PARLEY_FACTS: Record<string, string> = {
   EnableGifPicker: 'false', EnableCustomUserStatuses: 'false', EnableMultifactorAuthentication: 'false',
   EnforceMultifactorAuthentication: 'false', EnableEmailInvitations: 'false', SendEmailNotifications: 'false',
   SendPushNotifications: 'false', RequireEmailVerification: 'false', EnableEmailBatching: 'false', EnablePreviewModeBanner: 'false',
-  PasswordEnableForgotLink: 'false', EnableLdap: 'false', EnableSaml: 'false', EnableSignUpWithGitLab: 'false',
+  EnableLdap: 'false', EnableSaml: 'false', EnableSignUpWithGitLab: 'false',
   EnableSignUpWithGoogle: 'false', EnableSignUpWithOffice365: 'false', EnableSignUpWithOpenId: 'false', EnableGuestAccounts: 'false',
   EnableGuestMagicLink: 'false', EnableCompliance: 'false', EnableComplianceExport: 'false', EnableCustomGroups: 'false',
   EnableCustomTermsOfService: 'false', EnableCustomBrand: 'false', CustomBrandText: '', EnableMarketplace: 'false',
@@ -114,6 +115,9 @@ export function clientConfig(document: ConfigDocument, flat: Config): Record<str
     EnableSignUpWithEmail: String(flat.enableUserCreation && getPath(doc, 'EmailSettings.EnableSignUpWithEmail') !== false),
     ShowEmailAddress: String(flat.showEmailAddress), ShowFullName: String(flat.showFullName), MaxPostSize: String(flat.maxPostSize),
     EnableMetrics: String(flat.metricsEnable), HasImageProxy: String(imageProxyEnabled(document)),
+    // The reset link goes by email and names the site: offered only when the server can send it and knows its URL.
+    PasswordEnableForgotLink: String(getPath(doc, 'PasswordSettings.EnableForgotLink') === true
+      && smtpConfigured((getPath(doc, 'EmailSettings') ?? {}) as JsonObject) && flat.siteUrl !== ''),
   });
   return props;
 }

@@ -40,6 +40,11 @@ function timeoutMs(email: JsonObject): number {
   return (value > 0 ? value : DEFAULT_TIMEOUT_S) * 1000;
 }
 
+/** Whether EmailSettings name an SMTP server, so that the server can send email at all. */
+export function smtpConfigured(email: JsonObject): boolean {
+  return typeof email.SMTPServer === 'string' && email.SMTPServer.trim() !== '';
+}
+
 /** How to reach the SMTP server an EmailSettings section describes (the password as given: the caller resolves a mask). */
 export function smtpSettingsOf(email: JsonObject): SmtpSettings {
   const security = SECURITY[text(email, 'ConnectionSecurity')];

@@ -26,6 +26,7 @@ export class NodemailerMailer implements Mailer {
       // Each step has its own timeout above; the signal bounds them all together and closes the connection.
       await transport.sendMail({
         from: { address: mail.from.address, name: mail.from.name }, to: mail.to, subject: mail.subject, text: mail.text,
+        ...(mail.html !== undefined ? { html: mail.html } : {}),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {

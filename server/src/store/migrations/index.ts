@@ -16,6 +16,7 @@ import * as linkMetadata from './0015_link_metadata.js';
 import * as directorySearch from './0016_directory_search.js';
 import * as files from './0013_files.js';
 import * as searchWords from './0017_search_words.js';
+import * as tokens from './0018_tokens.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_directory_search': directorySearch,
   '0013_files': files,
   '0017_search_words': searchWords,
+  '0018_tokens': tokens,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

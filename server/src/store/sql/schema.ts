@@ -4,6 +4,7 @@ import type { StoredConfiguration } from '../admin/configurations.js';
 import type { FileInfoRecord } from '../files/file_infos.js';
 import type { LinkMetadataRecord } from '../link_previews/link_metadata.js';
 import type { EmojiRecord } from '../emoji/emoji.js';
+import type { TokenRecord } from '../tokens.js';
 
 /**
  * Table shapes as stored. Booleans are 0/1 integers and JSON is text in both
@@ -36,6 +37,7 @@ export interface Database {
   link_metadata: LinkMetadataTable;
   emoji: EmojiTable;
   file_infos: FileInfosTable;
+  tokens: TokensTable;
 }
 
 export interface UsersTable {
@@ -309,3 +311,5 @@ export type LinkMetadataTable = LinkMetadataRecord;
 
 /** Uploaded files; flags as 0/1. */
 export type FileInfosTable = Omit<FileInfoRecord, 'has_preview_image' | 'archived'> & { has_preview_image: number; archived: number };
+
+export type TokensTable = TokenRecord;

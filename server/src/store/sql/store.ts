@@ -27,6 +27,7 @@ import { SqlPostSearchStore } from './search/post_search.js';
 import { SqlLinkMetadataStore } from './link_previews/link_metadata.js';
 import { SqlEmojiStore } from './emoji/emoji.js';
 import { SqlPictureStore } from './pictures/pictures.js';
+import { SqlTokenStore } from './tokens.js';
 
 /** The Kysely-backed Store: one implementation for SQLite and PostgreSQL. */
 export class SqlStore implements Store {
@@ -39,6 +40,7 @@ export class SqlStore implements Store {
   readonly postSearch;
   readonly linkMetadata;
   readonly emoji; readonly pictures;
+  readonly tokens;
 
   /** SQLite only, and only on the root store: transactions inside one are already in a batch. */
   private readonly groupCommit?: GroupCommit;
@@ -74,6 +76,7 @@ export class SqlStore implements Store {
     this.postSearch = new SqlPostSearchStore(db, dialect, (work) => this.inTransaction(work));
     this.emoji = new SqlEmojiStore(db);
     this.pictures = new SqlPictureStore(db);
+    this.tokens = new SqlTokenStore(db, dialect);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -15,8 +15,8 @@ export function LoginPage() {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const canSignUp = config.EnableUserCreation !== 'false' && config.EnableOpenServer !== 'false';
-  // "Forgot password" needs email delivery; it stays hidden until the server can send mail.
-  const canResetPassword = config.EnableEmailInvitations === 'true' || config.SendEmailNotifications === 'true';
+  // The server offers the link (PasswordSettings.EnableForgotLink) only when it can send the reset email.
+  const canResetPassword = config.PasswordEnableForgotLink === 'true';
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
@@ -47,7 +47,7 @@ export function LoginPage() {
           {busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
         {canResetPassword && (
-          <a className="link small" href="/reset_password">{t('auth.forgotPassword')}</a>
+          <a className="link small" href="/reset_password" onClick={(e) => { e.preventDefault(); navigate('/reset_password'); }}>{t('auth.forgotPassword')}</a>
         )}
       </form>
       {canSignUp && (

@@ -103,7 +103,7 @@ export const operationsDefaults = {
     EnableSMTPAuth: false,
     SMTPUsername: '',
     SMTPPassword: '',
-    SMTPServer: 'localhost',
+    SMTPServer: '',
     SMTPPort: '10025',
     SMTPServerTimeout: 10,
     ConnectionSecurity: '',

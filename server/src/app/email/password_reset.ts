@@ -1,0 +1,159 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { JsonObject } from '../../config/document/paths.js';
+import { DeliveryError, type MailAddress, type SmtpSettings } from '../../email/mailer.js';
+import { AppError, badBodyParam } from '../../model/errors.js';
+import type { UserRecord } from '../../model/types.js';
+import type { AuditResult, AuditService } from '../admin/audit.js';
+import type { AppDeps } from '../deps.js';
+import { isEmailAddress, type UserService } from '../users.js';
+import { senderOf, smtpConfigured, smtpSettingsOf } from './smtp_settings.js';
+
+/** The token type of a password reset link (Mattermost's TokenTypePasswordRecovery). */
+export const PASSWORD_RECOVERY = 'password_recovery';
+
+/** How long a reset link works (Mattermost's PasswordRecoverExpiryTime). */
+export const PASSWORD_RECOVERY_EXPIRY_MS = 60 * 60 * 1000;
+
+/** 48 random bytes: 64 URL-safe characters. */
+const TOKEN_BYTES = 48;
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** What the tokens table keeps of a link's token: its SHA-256, so reading the database does not give anyone a link. */
+export const storedToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+const smtpDisabled = (): AppError =>
+  new AppError('api.user.send_password_reset.smtp_disabled',
+    'Password reset by email is not available because no SMTP server is configured. Ask a system administrator to reset your password.', 501);
+
+// The request's Host header is the client's to choose: a link built from it could send the token to another site.
+const siteUrlMissing = (): AppError =>
+  new AppError('api.user.send_password_reset.site_url_missing',
+    'Password reset by email is not available because the site URL (ServiceSettings.SiteURL) is not set. Ask a system administrator to reset your password.', 501);
+
+const invalidLink = (): AppError =>
+  new AppError('api.user.reset_password.invalid_link.app_error', 'The password reset link is invalid or has already been used.', 400);
+
+const linkExpired = (): AppError =>
+  new AppError('api.user.reset_password.link_expired.app_error', 'The password reset link has expired. Please request a new one.', 400);
+
+/** Who asked, for the audit log (the caller is not signed in). */
+export interface ResetOrigin {
+  ipAddress: string;
+}
+
+/**
+ * Password reset by email (Mattermost's /users/password/reset/send and /users/password/reset): a one-time link
+ * valid for an hour, sent to the account's address, that sets a new password, unlocks the account and ends its
+ * sessions.
+ */
+export class PasswordResetService {
+  constructor(private readonly deps: AppDeps, private readonly users: UserService, private readonly audit: AuditService) {}
+
+  /**
+   * Sends a reset link to the account with this email, if there is one that signs in with a password. The answer
+   * is the same, and as quick, whether there is such an account or not: everything after the checks of the request
+   * and of the server's settings runs after the answer, and a failed delivery is only logged.
+   */
+  async sendReset(rawEmail: string, origin: ResetOrigin): Promise<void> {
+    const email = rawEmail.trim().toLowerCase();
+    if (!isEmailAddress(email)) throw badBodyParam('email');
+    const settings = this.deps.liveConfig.document.EmailSettings as unknown as JsonObject;
+    if (!smtpConfigured(settings)) throw smtpDisabled();
+    const siteUrl = this.deps.config.siteUrl;
+    if (!siteUrl) throw siteUrlMissing();
+    const smtp = smtpSettingsOf(settings);
+    const from = senderOf(settings);
+    void this.deliver(email, siteUrl.replace(/\/+$/, ''), smtp, from, origin).catch((err: unknown) => {
+      this.deps.log.error({ err }, 'password reset email failed');
+    });
+  }
+
+  private async deliver(email: string, siteUrl: string, smtp: SmtpSettings, from: MailAddress, origin: ResetOrigin): Promise<void> {
+    const user = await this.deps.store.users.getByEmail(email);
+    if (!user || !canReset(user)) return;
+    const now = Date.now();
+    const token = randomBytes(TOKEN_BYTES).toString('base64url');
+    // One live link per user: a new request replaces the earlier ones. Old links of anyone are swept on the way.
+    await this.deps.store.transaction(async (store) => {
+      await store.tokens.removeExpired(PASSWORD_RECOVERY, now - PASSWORD_RECOVERY_EXPIRY_MS);
+      await store.tokens.removeForUser(PASSWORD_RECOVERY, user.id);
+      await store.tokens.save({ token: storedToken(token), create_at: now, type: PASSWORD_RECOVERY, extra: JSON.stringify({ user_id: user.id, email: user.email }) });
+    });
+    const link = `${siteUrl}/reset_password_complete?token=${token}`;
+    const siteName = this.deps.config.siteName;
+    const record = (result: AuditResult, error?: string) => this.audit.record({
+      userId: user.id, action: 'user.password.reset.send', object: user.id, result, ipAddress: origin.ipAddress, extra: { email: user.email, error },
+    });
+    try {
+      await this.deps.mailer.send(smtp, { from, to: user.email, subject: `[${siteName}] Reset your password`, ...resetMessage(siteName, user.username, link) });
+      await record('success');
+    } catch (err) {
+      if (!(err instanceof DeliveryError)) throw err;
+      this.deps.log.warn({ failure: err.failure, server: `${smtp.host}:${smtp.port}` }, 'password reset email not delivered');
+      await record('fail', err.failure);
+    }
+  }
+
+  /**
+   * Sets the password with a link's token. A password the policy refuses leaves the link usable; anything else
+   * uses it up, even when it has expired, so a link works once even when used twice at the same time.
+   */
+  async resetPassword(token: string, newPassword: string, origin: ResetOrigin): Promise<void> {
+    if (!TOKEN_SHAPE.test(token)) throw invalidLink();
+    this.users.checkPasswordPolicy(newPassword);
+    const taken = await this.deps.store.tokens.take(PASSWORD_RECOVERY, storedToken(token));
+    if (!taken) throw invalidLink();
+    const owner = ownerOf(taken.extra);
+    const record = (result: AuditResult, error?: string) => this.audit.record({
+      userId: owner?.user_id ?? '', action: 'user.password.reset.link', object: owner?.user_id ?? '', result, ipAddress: origin.ipAddress, extra: { error },
+    });
+    try {
+      if (Date.now() - taken.create_at >= PASSWORD_RECOVERY_EXPIRY_MS) throw linkExpired();
+      const user = owner && await this.deps.store.users.get(owner.user_id);
+      if (!user || !owner || !canReset(user)) throw invalidLink();
+      // The address changed since the link was sent: it went to someone who may no longer own the account.
+      if (user.email !== owner.email) throw linkExpired();
+      await this.users.resetPassword(user.id, newPassword);
+      await record('success');
+    } catch (err) {
+      await record('fail', err instanceof AppError ? err.id : 'internal');
+      throw err;
+    }
+  }
+}
+
+/** Active accounts that sign in with a password (not SSO, not bots). */
+const canReset = (user: UserRecord): boolean => user.delete_at === 0 && !user.is_bot && user.auth_service === '' && user.password !== '';
+
+function ownerOf(extra: string): { user_id: string; email: string } | undefined {
+  try {
+    const parsed: unknown = JSON.parse(extra);
+    if (typeof parsed !== 'object' || parsed === null) return undefined;
+    const { user_id: userId, email } = parsed as Record<string, unknown>;
+    return typeof userId === 'string' && typeof email === 'string' ? { user_id: userId, email } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+function resetMessage(siteName: string, username: string, link: string): { text: string; html: string } {
+  const text = [
+    `Someone asked to reset the password of your ${siteName} account (${username}).`,
+    '',
+    'To choose a new password, open this link within the next hour:',
+    link,
+    '',
+    'The link works once. If you did not ask for this, ignore this email: your password stays as it is.',
+  ].join('\n');
+  const [site, name, href] = [siteName, username, link].map(escapeHtml);
+  const html = `<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5">
+<p>Someone asked to reset the password of your ${site} account (<strong>${name}</strong>).</p>
+<p><a href="${href}" style="display: inline-block; padding: 8px 16px; background: #1c58d9; color: #fff; text-decoration: none; border-radius: 4px">Reset your password</a></p>
+<p>Or open this link within the next hour: <a href="${href}">${href}</a></p>
+<p>The link works once. If you did not ask for this, ignore this email: your password stays as it is.</p>
+</body></html>`;
+  return { text, html };
+}
