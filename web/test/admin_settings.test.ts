@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EnvironmentConfig } from '@mattermost/types/config';
 import { readSetting, setByEnvironment, writeSetting, type ConfigDocument } from '../src/features/admin/settings/configPath';
-import { fieldOfError, serverError } from '../src/features/admin/settings/configErrors';
+import { fieldOfError } from '../src/features/admin/settings/configErrors';
+import { serverError } from '../src/api/client';
 import { changedRoles, columnHas, toggleRow, type PermissionColumn, type PermissionRow } from '../src/features/admin/permissions/tree';
 import { settingsSections } from '../src/features/admin/settings';
 import { fileStorage, imageProxy } from '../src/features/admin/settings/pages/environment';

@@ -24,13 +24,28 @@ fetching.doFetchWithResponse = async (url, options) => {
   try {
     return await fetchWithResponse(url, options);
   } catch (err) {
-    if (err && typeof err === 'object' && 'server_error_id' in err && err.server_error_id === SESSION_EXPIRED) onSessionExpired();
+    if (serverError(err).id === SESSION_EXPIRED) onSessionExpired();
     throw err;
   }
 };
 
 export function isLoggedInCookie(): boolean {
   return /(?:^|;\s*)MMUSERID=/.test(document.cookie);
+}
+
+/** What Client4 throws for a failed request (ClientError): the server's error id and message. */
+export interface ServerError {
+  message: string;
+  id: string;
+  detail: string;
+}
+
+export function serverError(err: unknown): ServerError {
+  const field = (name: string): string => {
+    const value: unknown = err && typeof err === 'object' ? (err as Record<string, unknown>)[name] : undefined;
+    return typeof value === 'string' ? value : '';
+  };
+  return { message: field('message') || String(err), id: field('server_error_id'), detail: field('detailed_error') };
 }
 
 export function errorMessage(err: unknown): string {

@@ -17,3 +17,8 @@ export function AuthLayout({ title, subtitle, children }: { title: string; subti
     </main>
   );
 }
+
+/** PasswordSettings.MinimumLength as the client config reports it (the server checks it too). */
+export function usePasswordMinimum(): number {
+  return Number(useStore((s) => s.config.PasswordMinimumLength) || 8);
+}

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { useT } from '../../i18n/useT';
-import { navigate } from '../../router/navigate';
 import { login } from '../../store/actions/session';
 import { useStore } from '../../store/store';
+import { AppLink } from '../../ui/AppLink';
 import { AuthLayout } from './AuthLayout';
 
 export function LoginPage() {
@@ -47,15 +47,15 @@ export function LoginPage() {
           {busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
         {canResetPassword && (
-          <a className="link small" href="/reset_password" onClick={(e) => { e.preventDefault(); navigate('/reset_password'); }}>{t('auth.forgotPassword')}</a>
+          <AppLink to="/reset_password" className="link small">{t('auth.forgotPassword')}</AppLink>
         )}
       </form>
       {canSignUp && (
         <p className="auth-switch">
           {t('auth.noAccount')}{' '}
-          <a href="/signup_user_complete" className="link" onClick={(e) => { e.preventDefault(); navigate('/signup_user_complete'); }}>
+          <AppLink to="/signup_user_complete">
             {t('auth.createAccount')}
-          </a>
+          </AppLink>
         </p>
       )}
     </AuthLayout>

@@ -1,22 +1,12 @@
-import { useState, type FormEvent, type MouseEvent } from 'react';
-import { client, errorMessage } from '../../api/client';
+import { useState, type FormEvent } from 'react';
+import { client, errorMessage, serverError } from '../../api/client';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../router/navigate';
-import { useStore } from '../../store/store';
-import { AuthLayout } from './AuthLayout';
+import { AppLink } from '../../ui/AppLink';
+import { AuthLayout, usePasswordMinimum } from './AuthLayout';
 
 /** The server's answers that mean the link itself is no good: the way on is a new link. */
 const LINK_ERRORS = new Set(['api.user.reset_password.invalid_link.app_error', 'api.user.reset_password.link_expired.app_error']);
-
-const serverErrorId = (err: unknown): string =>
-  (err && typeof err === 'object' && 'server_error_id' in err && typeof err.server_error_id === 'string' ? err.server_error_id : '');
-
-function go(path: string) {
-  return (e: MouseEvent) => {
-    e.preventDefault();
-    navigate(path);
-  };
-}
 
 /** /reset_password: asks for the address to send a reset link to. */
 export function ResetPasswordPage() {
@@ -58,7 +48,7 @@ export function ResetPasswordPage() {
         </form>
       )}
       <p className="auth-switch">
-        <a href="/login" className="link" onClick={go('/login')}>{t('auth.backToLogin')}</a>
+        <AppLink to="/login">{t('auth.backToLogin')}</AppLink>
       </p>
     </AuthLayout>
   );
@@ -67,7 +57,7 @@ export function ResetPasswordPage() {
 /** /reset_password_complete?token=…: the link from the email, where the new password is chosen. */
 export function ResetPasswordCompletePage() {
   const t = useT();
-  const minLength = Number(useStore((s) => s.config.PasswordMinimumLength) || 8);
+  const minLength = usePasswordMinimum();
   const [token] = useState(() => new URLSearchParams(window.location.search).get('token') ?? '');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -92,7 +82,7 @@ export function ResetPasswordCompletePage() {
       await client.resetUserPassword(token, password);
       setDone(true);
     } catch (err) {
-      if (LINK_ERRORS.has(serverErrorId(err))) setLinkProblem(errorMessage(err));
+      if (LINK_ERRORS.has(serverError(err).id)) setLinkProblem(errorMessage(err));
       else setError(errorMessage(err));
     } finally {
       setBusy(false);
@@ -112,7 +102,7 @@ export function ResetPasswordCompletePage() {
         <>
           <p className="form-error" role="alert">{linkProblem}</p>
           <p className="auth-switch">
-            <a href="/reset_password" className="link" onClick={go('/reset_password')}>{t('auth.resetRequestNew')}</a>
+            <AppLink to="/reset_password">{t('auth.resetRequestNew')}</AppLink>
           </p>
         </>
       ) : (
@@ -133,7 +123,7 @@ export function ResetPasswordCompletePage() {
         </form>
       )}
       <p className="auth-switch">
-        <a href="/login" className="link" onClick={go('/login')}>{t('auth.backToLogin')}</a>
+        <AppLink to="/login">{t('auth.backToLogin')}</AppLink>
       </p>
     </AuthLayout>
   );

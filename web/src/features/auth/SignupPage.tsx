@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { useT } from '../../i18n/useT';
-import { navigate } from '../../router/navigate';
 import { signup } from '../../store/actions/session';
-import { useStore } from '../../store/store';
-import { AuthLayout } from './AuthLayout';
+import { AppLink } from '../../ui/AppLink';
+import { AuthLayout, usePasswordMinimum } from './AuthLayout';
 
 export function inviteIdFromUrl(): string {
   return new URLSearchParams(window.location.search).get('id') ?? '';
@@ -12,7 +11,7 @@ export function inviteIdFromUrl(): string {
 
 export function SignupPage() {
   const t = useT();
-  const minLength = Number(useStore((s) => s.config.PasswordMinimumLength) || 8);
+  const minLength = usePasswordMinimum();
   const [email, setEmail] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -59,9 +58,9 @@ export function SignupPage() {
       </form>
       <p className="auth-switch">
         {t('auth.haveAccount')}{' '}
-        <a href="/login" className="link" onClick={(e) => { e.preventDefault(); navigate('/login'); }}>
+        <AppLink to="/login">
           {t('auth.signIn')}
-        </a>
+        </AppLink>
       </p>
     </AuthLayout>
   );

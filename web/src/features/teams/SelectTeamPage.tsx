@@ -3,6 +3,7 @@ import type { Team } from '@mattermost/types/teams';
 import { errorMessage } from '../../api/client';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../router/navigate';
+import { AppLink } from '../../ui/AppLink';
 import { createTeam, joinTeam, listJoinableTeams, logout } from '../../store/actions/session';
 import { useStore } from '../../store/store';
 import { AuthLayout } from '../auth/AuthLayout';
@@ -81,7 +82,7 @@ export function SelectTeamPage({ create }: { create: boolean }) {
       </form>
       <p className="auth-switch">
         {hasTeams ? (
-          <a href="/" className="link" onClick={(e) => { e.preventDefault(); navigate('/'); }}>{t('teams.back')}</a>
+          <AppLink to="/">{t('teams.back')}</AppLink>
         ) : (
           <button type="button" className="link-button" onClick={() => void logout()}>{t('menu.logout')}</button>
         )}

@@ -1,13 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { EnvironmentConfig } from '@mattermost/types/config';
-import { client } from '../../../api/client';
+import { client, serverError } from '../../../api/client';
 import { useT } from '../../../i18n/useT';
 import { loadConfig } from '../../../store/actions/session';
 import { useStore } from '../../../store/store';
 import type { AdminSection } from '../section';
 import { AdminPage, LoadError, SaveBar } from '../ui';
 import { readSetting, setByEnvironment, writeSetting, type ConfigDocument, type ConfigPath } from './configPath';
-import { fieldOfError, serverError } from './configErrors';
+import { fieldOfError } from './configErrors';
 import { FieldControl, numberIsValid } from './fields';
 import type { SettingsPageDef } from './page';
 import '../../../styles/admin_settings.css';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { AdminConfig } from '@mattermost/types/config';
-import { client } from '../../../api/client';
+import { client, serverError } from '../../../api/client';
 import { useT } from '../../../i18n/useT';
 import type { ConfigDocument } from './configPath';
-import { serverError } from './configErrors';
+
 
 type Outcome = { ok: true } | { ok: false; message: string } | null;
 

@@ -1,19 +1,5 @@
+import type { ServerError } from '../../../api/client';
 import type { ConfigPath } from './configPath';
-
-/** What Client4 throws for a failed request (ClientError): the server's error id and message. */
-export interface ServerError {
-  message: string;
-  id: string;
-  detail: string;
-}
-
-export function serverError(err: unknown): ServerError {
-  const field = (name: string): string => {
-    const value: unknown = err && typeof err === 'object' ? (err as Record<string, unknown>)[name] : undefined;
-    return typeof value === 'string' ? value : '';
-  };
-  return { message: field('message') || String(err), id: field('server_error_id'), detail: field('detailed_error') };
-}
 
 /**
  * Mattermost's config validation ids whose middle part is not simply the key in snake case
