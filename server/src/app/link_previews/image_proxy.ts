@@ -33,10 +33,13 @@ export class ImageProxyService {
 
   /** GET /image?url=: the picture when the proxy is on and it is elsewhere, else a redirect to it (as Mattermost does). */
   async image(_actor: Actor, rawUrl: string): Promise<ProxiedImage> {
-    const url = absoluteHttpUrl(rawUrl, this.deps.liveConfig.document.ServiceSettings.SiteURL ?? '');
-    if (!imageProxyEnabled(this.deps.liveConfig.document) || isOnSite(url, this.deps.liveConfig.document.ServiceSettings.SiteURL ?? '')) return { kind: 'redirect', url: url.href };
+    const { document } = this.deps.liveConfig;
+    const siteUrl = document.ServiceSettings.SiteURL;
+    const site = siteUrl && URL.canParse(siteUrl) ? new URL(siteUrl) : undefined;
+    const url = absoluteHttpUrl(rawUrl, site);
+    if (!imageProxyEnabled(document) || url.host === site?.host) return { kind: 'redirect', url: url.href };
     const response = await this.slots.run(() => this.deps.outbound.fetchGuarded(url.href, {
-      allowedHosts: this.deps.liveConfig.document.ServiceSettings.AllowedUntrustedInternalConnections ?? '',
+      allowedHosts: document.ServiceSettings.AllowedUntrustedInternalConnections ?? '',
       timeoutMs: FETCH_TIMEOUT_MS, maxBytes: MAX_PROXIED_BYTES, accept: 'image/png,image/jpeg,image/gif,image/webp,image/*;q=0.8',
     })).catch((err: unknown) => {
       if (err instanceof OutboundError && err.reason === 'forbidden_address') {
@@ -52,14 +55,9 @@ export class ImageProxyService {
   }
 }
 
-/** The URL to fetch: absolute http(s), a scheme-relative or relative one taken against the site URL. */
-function absoluteHttpUrl(raw: string, siteUrl: string): URL {
-  const base = URL.canParse(siteUrl) ? siteUrl : undefined;
-  const url = URL.canParse(raw, base) ? new URL(raw, base) : undefined;
+/** The URL to fetch: absolute http(s), or a scheme-relative or relative one taken against the site URL. */
+function absoluteHttpUrl(raw: string, site: URL | undefined): URL {
+  const url = URL.canParse(raw, site) ? new URL(raw, site) : undefined;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) throw badUrl();
   return url;
-}
-
-function isOnSite(url: URL, siteUrl: string): boolean {
-  return URL.canParse(siteUrl) && new URL(siteUrl).host === url.host;
 }
