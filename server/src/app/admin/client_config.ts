@@ -1,7 +1,7 @@
 import type { ConfigDocument } from '../../config/document/compose.js';
 import { getPath, type JsonObject } from '../../config/document/paths.js';
 import type { Config } from '../../config/schema.js';
-import { smtpConfigured } from '../email/smtp_settings.js';
+import { resetLinkUnavailable } from '../email/reset_availability.js';
 import { imageProxyEnabled } from '../link_previews/image_proxy_setting.js';
 import { BUILD_NUMBER, MATTERMOST_API_VERSION } from '../../model/version.js';
 
@@ -115,9 +115,8 @@ export function clientConfig(document: ConfigDocument, flat: Config): Record<str
     EnableSignUpWithEmail: String(flat.enableUserCreation && getPath(doc, 'EmailSettings.EnableSignUpWithEmail') !== false),
     ShowEmailAddress: String(flat.showEmailAddress), ShowFullName: String(flat.showFullName), MaxPostSize: String(flat.maxPostSize),
     EnableMetrics: String(flat.metricsEnable), HasImageProxy: String(imageProxyEnabled(document)),
-    // The reset link goes by email and names the site: offered only when the server can send it and knows its URL.
-    PasswordEnableForgotLink: String(getPath(doc, 'PasswordSettings.EnableForgotLink') === true
-      && smtpConfigured((getPath(doc, 'EmailSettings') ?? {}) as JsonObject) && flat.siteUrl !== ''),
+    PasswordEnableForgotLink: String(document.PasswordSettings.EnableForgotLink === true
+      && resetLinkUnavailable(document.EmailSettings as unknown as JsonObject, flat.siteUrl) === undefined),
   });
   return props;
 }

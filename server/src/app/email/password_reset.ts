@@ -6,7 +6,8 @@ import type { UserRecord } from '../../model/types.js';
 import type { AuditResult, AuditService } from '../admin/audit.js';
 import type { AppDeps } from '../deps.js';
 import { isEmailAddress, type UserService } from '../users.js';
-import { senderOf, smtpConfigured, smtpSettingsOf } from './smtp_settings.js';
+import { resetLinkUnavailable } from './reset_availability.js';
+import { senderOf, smtpSettingsOf } from './smtp_settings.js';
 
 /** The token type of a password reset link (Mattermost's TokenTypePasswordRecovery). */
 export const PASSWORD_RECOVERY = 'password_recovery';
@@ -20,15 +21,6 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** What the tokens table keeps of a link's token: its SHA-256, so reading the database does not give anyone a link. */
 export const storedToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-
-const smtpDisabled = (): AppError =>
-  new AppError('api.user.send_password_reset.smtp_disabled',
-    'Password reset by email is not available because no SMTP server is configured. Ask a system administrator to reset your password.', 501);
-
-// The request's Host header is the client's to choose: a link built from it could send the token to another site.
-const siteUrlMissing = (): AppError =>
-  new AppError('api.user.send_password_reset.site_url_missing',
-    'Password reset by email is not available because the site URL (ServiceSettings.SiteURL) is not set. Ask a system administrator to reset your password.', 501);
 
 const invalidLink = (): AppError =>
   new AppError('api.user.reset_password.invalid_link.app_error', 'The password reset link is invalid or has already been used.', 400);
@@ -58,9 +50,9 @@ export class PasswordResetService {
     const email = rawEmail.trim().toLowerCase();
     if (!isEmailAddress(email)) throw badBodyParam('email');
     const settings = this.deps.liveConfig.document.EmailSettings as unknown as JsonObject;
-    if (!smtpConfigured(settings)) throw smtpDisabled();
     const siteUrl = this.deps.config.siteUrl;
-    if (!siteUrl) throw siteUrlMissing();
+    const unavailable = resetLinkUnavailable(settings, siteUrl);
+    if (unavailable) throw unavailable;
     const smtp = smtpSettingsOf(settings);
     const from = senderOf(settings);
     void this.deliver(email, siteUrl.replace(/\/+$/, ''), smtp, from, origin).catch((err: unknown) => {
