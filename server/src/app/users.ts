@@ -159,7 +159,7 @@ export class UserService {
     const email = (input.email ?? '').trim().toLowerCase();
     validateUsername(username);
     validateEmail(email);
-    validatePassword(input.password ?? '', this.deps.config.passwordMinimumLength);
+    this.checkPasswordPolicy(input.password ?? '');
     validateNames(input);
     if (await store.users.getByUsername(username)) {
       throw new AppError('app.user.save.username_exists.app_error', 'An account with that username already exists.', 400);
@@ -340,7 +340,7 @@ export class UserService {
   async changePassword(actor: Actor, userId: string, current: string, next: string): Promise<void> {
     this.requireSelfOrAdmin(actor, userId);
     const user = await this.get(userId);
-    validatePassword(next, this.deps.config.passwordMinimumLength);
+    this.checkPasswordPolicy(next);
     const self = actor.userId === userId;
     if (self) {
       const check = await this.passwords.check(user, current);
@@ -351,7 +351,7 @@ export class UserService {
     if (this.deps.config.terminateSessionsOnPasswordChange) await this.sessions.revokeAllForUser(userId, self ? actor.session.id : undefined);
   }
 
-  /** Refuses a password that changePassword would refuse (PasswordSettings), before anything is spent on it. */
+  /** Refuses a password PasswordSettings do not allow (sign-up, change, reset), before anything is spent on it. */
   checkPasswordPolicy(password: string): void {
     validatePassword(password, this.deps.config.passwordMinimumLength);
   }
@@ -361,7 +361,7 @@ export class UserService {
    * every session of the user on every node (which closes their sockets), whatever terminateSessionsOnPasswordChange.
    */
   async resetPassword(userId: string, next: string): Promise<void> {
-    validatePassword(next, this.deps.config.passwordMinimumLength);
+    this.checkPasswordPolicy(next);
     await this.deps.store.users.updatePassword(userId, await hashPassword(next), Date.now());
     await this.sessions.revokeAllForUser(userId);
   }
