@@ -70,6 +70,7 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
     ? await RedisEventBus.connect(config.redisUrl, config.redisChannel, log)
     : supervisor ? new ProcessEventBus(supervisor, log) : new LocalEventBus(log);
   const app = new App({ store, bus, config, log, recentLogLines, liveConfig, configSources: sources, mailer: new NodemailerMailer(), openFileBackend, outbound: new GuardedHttpClient() });
+  app.notifications.start();
   app.configuration.start();
   // Built-in roles are seeded and every role's permissions loaded before the first request is checked.
   await app.roleRegistry.start();
@@ -101,6 +102,7 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
       await websockets.close();
       serverSockets?.close();
       await app.presence.close();
+      await app.notifications.close();
       await server.close();
       await metrics?.close();
       await bus.close();

@@ -29,6 +29,7 @@ import { linkSaltSaver } from './files/link_salt.js';
 import { ImageProxyService } from './link_previews/image_proxy.js';
 import { LinkPreviewService } from './link_previews/link_previews.js';
 import { MembershipCache } from './membership_cache.js';
+import { NotificationService } from './notifications/notification_service.js';
 import { PostingContexts } from './posting_context.js';
 import { Permissions } from './permissions.js';
 import { PreferenceService } from './preferences.js';
@@ -96,6 +97,8 @@ export class App {
   readonly profilePictures: ProfilePictureService;
   readonly teamIcons: TeamIconService;
   readonly customEmoji: CustomEmojiService;
+  /** Email and push notifications, and the background job queue they run on. */
+  readonly notifications: NotificationService;
 
   constructor(readonly deps: AppDeps) {
     this.roleRegistry = new RoleRegistry(deps);
@@ -144,6 +147,9 @@ export class App {
     this.linkPreviews = new LinkPreviewService(deps);
     this.imageProxy = new ImageProxyService(deps);
     this.posts.setLinkHook(this.linkPreviews);
+    this.notifications = new NotificationService(deps, this.permissions);
+    this.posts.setNotifyHook(this.notifications);
+    this.channelMembers.setViewHook((userId, channelIds, wereUnread) => this.notifications.channelsViewed(userId, channelIds, wereUnread));
     this.users.setRoleLookup((name) => this.roleRegistry.role(name) !== undefined);
     this.teams.setMembershipHooks({
       onJoined: (teamId, userId) => this.channels.onTeamJoined(teamId, userId),

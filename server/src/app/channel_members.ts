@@ -179,17 +179,29 @@ export class ChannelMemberService {
   async view(actor: Actor, channelIds: readonly string[]): Promise<Record<string, number>> {
     const now = Date.now();
     const times: Record<string, number> = {};
+    const wereUnread: string[] = [];
     for (const channelId of new Set(channelIds)) {
       const state = await this.store.channels.viewState(channelId, actor.userId);
       if (state === 'not_member') continue;
       // Switching back to a channel with nothing new is most views; the stored state already says what a write would.
-      if (state === 'unread') await this.store.channels.markReadUpTo(channelId, actor.userId, now);
+      if (state === 'unread') {
+        await this.store.channels.markReadUpTo(channelId, actor.userId, now);
+        wereUnread.push(channelId);
+      }
       times[channelId] = now;
     }
     if (Object.keys(times).length > 0) {
       this.deps.bus.publish(makeEvent('multiple_channels_viewed', { channel_times: times }, { user_id: actor.userId }));
+      this.viewHook?.(actor.userId, Object.keys(times), wereUnread);
     }
     return times;
+  }
+
+  /** Told of every view: who is reading which channel, and which of them were unread (notifications). */
+  private viewHook?: (userId: string, channelIds: readonly string[], wereUnread: readonly string[]) => void;
+
+  setViewHook(hook: (userId: string, channelIds: readonly string[], wereUnread: readonly string[]) => void): void {
+    this.viewHook = hook;
   }
 
   async stats(actor: Actor, channelId: string): Promise<ChannelStats> {

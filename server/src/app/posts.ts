@@ -15,7 +15,8 @@ import { postInfo } from './post_info.js';
 import type { PostingContexts } from './posting_context.js';
 import type { PostLinkHook } from './link_previews/link_previews.js';
 import { claimFiles, requestedFileIds } from './files/post_files.js';
-import { findMentionedUsers, mentionLookup, parseMentions } from './mentions.js';
+import { findMentionedUsers, mentionLookup, parseMentions, type ParsedMentions } from './mentions.js';
+import type { PostNotifyHook } from './notifications/saved_post.js';
 import { channelArchived, type Permissions } from './permissions.js';
 import { presentCreatedPost, presentNewPost, presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
 import { systemMessageText } from './system_messages.js';
@@ -98,6 +99,13 @@ export class PostService implements SystemPoster {
     this.linkHook = hook;
   }
 
+  /** Told of every new user post, to send its email and push notifications. */
+  private notifyHook?: PostNotifyHook;
+
+  setNotifyHook(hook: PostNotifyHook): void {
+    this.notifyHook = hook;
+  }
+
   private get store(): Store {
     return this.deps.store;
   }
@@ -152,7 +160,9 @@ export class PostService implements SystemPoster {
       if (post.file_ids.length > 0) await this.store.fileInfos.detach(post.id, 'all');
       return presentPost(this.store, inserted.post, actor.userId);
     }
-    return this.announce(channel, author, inserted, mentions);
+    const view = await this.announce(channel, author, inserted, mentions);
+    this.notifyNew(channel, author, inserted, parsed, mentions);
+    return view;
   }
 
   /** A channel permission of a member: their channel roles grant most; system and team roles the rest. */
@@ -200,6 +210,14 @@ export class PostService implements SystemPoster {
     const first = await this.store.posts.getByPendingId(post.user_id, post.pending_post_id);
     if (!first) throw new Error('pending post conflict without a post');
     return { post: first, duplicate: true };
+  }
+
+  private notifyNew(channel: ChannelRecord, author: UserRecord, inserted: Inserted, parsed: ParsedMentions, mentions: readonly string[]): void {
+    const { post, reply } = inserted;
+    this.notifyHook?.afterPost({
+      channel, author, post, parsed, mentions,
+      reply: reply && { root: reply.root, thread: reply.thread, followerIds: reply.followers.map((f) => f.user_id) },
+    });
   }
 
   /** After commit: `posted` to the channel, then each follower's thread update. */

@@ -103,3 +103,25 @@ export const auditWriteFailures = new Counter({
   help: 'Audit records that could not be written; the audited action went ahead, and each failure is logged',
   registers: [registry],
 });
+
+export const jobsRun = new Counter({
+  name: 'parley_jobs_total',
+  help: 'Background job runs by type and outcome (success, retry, error)',
+  labelNames: ['type', 'outcome'] as const,
+  registers: [registry],
+});
+
+export const jobDuration = new Histogram({
+  name: 'parley_job_duration_seconds',
+  help: 'Time one background job run took, by type',
+  labelNames: ['type'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [registry],
+});
+
+export const notificationsSent = new Counter({
+  name: 'parley_notifications_total',
+  help: 'Email and push notifications handed on (email: messages to the SMTP server; push: requests to the push proxy)',
+  labelNames: ['channel', 'outcome'] as const,
+  registers: [registry],
+});

@@ -3,7 +3,7 @@ import { unexpectedErrors } from './registry.js';
 /** Where an unexpected exception was caught; the `source` label of `parley_unexpected_errors_total`. */
 export type UnexpectedSource =
   | 'websocket_upgrade' | 'websocket_socket' | 'websocket_timer' | 'bus_subscriber' | 'bus_message' | 'timer'
-  | 'uncaught_exception' | 'unhandled_rejection';
+  | 'uncaught_exception' | 'unhandled_rejection' | 'background_job';
 
 /** The part of a pino logger this needs. */
 export interface ErrorLog {

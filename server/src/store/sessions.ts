@@ -12,4 +12,10 @@ export interface SessionStore {
   removeBeyond(userId: string, keep: number): Promise<Pick<SessionRecord, 'id' | 'token'>[]>;
   touch(id: string, lastActivityAt: number): Promise<void>;
   setRolesForUser(userId: string, roles: string): Promise<void>;
+  /** Gives the session a mobile device id (or '' for none); any other session holding that device loses it. */
+  attachDevice(sessionId: string, deviceId: string): Promise<void>;
+  /** The unexpired sessions of these users that have a device to push to. */
+  listWithDevice(userIds: readonly string[], now: number): Promise<SessionRecord[]>;
+  /** The members of the channel with an unexpired session that has a device to push to. */
+  memberIdsWithDevice(channelId: string, now: number): Promise<string[]>;
 }

@@ -21,6 +21,7 @@ import type { LinkMetadataStore } from './link_previews/link_metadata.js';
 import type { EmojiStore } from './emoji/emoji.js';
 import type { PictureStore } from './pictures/pictures.js';
 import type { TokenStore } from './tokens.js';
+import type { JobStore } from './jobs/jobs.js';
 
 /**
  * The persistence boundary. The app layer sees only this interface; the SQL
@@ -52,6 +53,8 @@ export interface Store {
   pictures: PictureStore;
   /** One-time tokens (password reset links). */
   tokens: TokenStore;
+  /** Background jobs (notifications). */
+  jobs: JobStore;
   /** Runs `work` in one database transaction; the store it gets writes inside it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip, for health checks. */

@@ -32,6 +32,7 @@ import { teamIconRoutes } from './pictures/team_icons.js';
 import { emojiRoutes } from './emoji/emoji.js';
 import { fileRoutes } from './files/files.js';
 import { fileSearchRoutes } from './files/file_search.js';
+import { notificationRoutes } from './notifications/notifications.js';
 
 /** Every /api/v4 resource, one module per resource. */
 export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes, channelDirectoryRoutes, categoryRoutes, preferenceRoutes, postRoutes, reactionRoutes, threadRoutes,
@@ -43,4 +44,5 @@ export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, ch
   profileImageRoutes, teamIconRoutes, emojiRoutes,
   openGraphRoutes,
   imageProxyRoutes,
-  fileRoutes, fileSearchRoutes];
+  fileRoutes, fileSearchRoutes,
+  notificationRoutes];

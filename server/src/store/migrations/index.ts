@@ -17,6 +17,7 @@ import * as directorySearch from './0016_directory_search.js';
 import * as files from './0013_files.js';
 import * as searchWords from './0017_search_words.js';
 import * as tokens from './0018_tokens.js';
+import * as jobs from './0019_jobs.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_files': files,
   '0017_search_words': searchWords,
   '0018_tokens': tokens,
+  '0019_jobs': jobs,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

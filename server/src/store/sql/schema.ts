@@ -5,6 +5,7 @@ import type { FileInfoRecord } from '../files/file_infos.js';
 import type { LinkMetadataRecord } from '../link_previews/link_metadata.js';
 import type { EmojiRecord } from '../emoji/emoji.js';
 import type { TokenRecord } from '../tokens.js';
+import type { JobRecord } from '../jobs/jobs.js';
 
 /**
  * Table shapes as stored. Booleans are 0/1 integers and JSON is text in both
@@ -38,6 +39,7 @@ export interface Database {
   emoji: EmojiTable;
   file_infos: FileInfosTable;
   tokens: TokensTable;
+  jobs: JobRecord;
 }
 
 export interface UsersTable {

@@ -49,4 +49,24 @@ export class SqlSessionStore implements SessionStore {
   async setRolesForUser(userId: string, roles: string): Promise<void> {
     await this.db.updateTable('sessions').set({ roles }).where('user_id', '=', userId).execute();
   }
+
+  async attachDevice(sessionId: string, deviceId: string): Promise<void> {
+    if (deviceId !== '') await this.db.updateTable('sessions').set({ device_id: '' }).where('device_id', '=', deviceId).where('id', '<>', sessionId).execute();
+    await this.db.updateTable('sessions').set({ device_id: deviceId }).where('id', '=', sessionId).execute();
+  }
+
+  async listWithDevice(userIds: readonly string[], now: number): Promise<SessionRecord[]> {
+    if (userIds.length === 0) return [];
+    const rows = await this.db.selectFrom('sessions').selectAll().where('user_id', 'in', [...userIds]).where('device_id', '<>', '')
+      .where((eb) => eb.or([eb('expires_at', '=', 0), eb('expires_at', '>', now)])).execute();
+    return rows.map(toSession);
+  }
+
+  async memberIdsWithDevice(channelId: string, now: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('sessions').innerJoin('channel_members', 'channel_members.user_id', 'sessions.user_id')
+      .select('sessions.user_id').distinct()
+      .where('channel_members.channel_id', '=', channelId).where('sessions.device_id', '<>', '')
+      .where((eb) => eb.or([eb('sessions.expires_at', '=', 0), eb('sessions.expires_at', '>', now)])).execute();
+    return rows.map((r) => r.user_id);
+  }
 }

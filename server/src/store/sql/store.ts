@@ -28,6 +28,7 @@ import { SqlLinkMetadataStore } from './link_previews/link_metadata.js';
 import { SqlEmojiStore } from './emoji/emoji.js';
 import { SqlPictureStore } from './pictures/pictures.js';
 import { SqlTokenStore } from './tokens.js';
+import { SqlJobStore } from './jobs/jobs.js';
 
 /** The Kysely-backed Store: one implementation for SQLite and PostgreSQL. */
 export class SqlStore implements Store {
@@ -41,6 +42,7 @@ export class SqlStore implements Store {
   readonly linkMetadata;
   readonly emoji; readonly pictures;
   readonly tokens;
+  readonly jobs;
 
   /** SQLite only, and only on the root store: transactions inside one are already in a batch. */
   private readonly groupCommit?: GroupCommit;
@@ -77,6 +79,7 @@ export class SqlStore implements Store {
     this.emoji = new SqlEmojiStore(db);
     this.pictures = new SqlPictureStore(db);
     this.tokens = new SqlTokenStore(db, dialect);
+    this.jobs = new SqlJobStore(db, dialect);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

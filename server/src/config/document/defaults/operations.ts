@@ -108,7 +108,7 @@ export const operationsDefaults = {
     SMTPServerTimeout: 10,
     ConnectionSecurity: '',
     SendPushNotifications: true,
-    PushNotificationServer: 'https://push-test.mattermost.com',
+    PushNotificationServer: '',
     PushNotificationServerType: 'custom',
     PushNotificationServerLocation: 'global',
     PushNotificationContents: 'full',

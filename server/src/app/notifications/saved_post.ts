@@ -1,0 +1,17 @@
+import type { ChannelRecord, PostRecord, ThreadRecord, UserRecord } from '../../model/types.js';
+import type { ParsedMentions } from '../mentions.js';
+
+/** What PostService tells of a post it saved. */
+export interface SavedPost {
+  channel: ChannelRecord;
+  author: UserRecord;
+  post: PostRecord;
+  parsed: ParsedMentions;
+  mentions: readonly string[];
+  reply?: { root: PostRecord; thread: ThreadRecord; followerIds: readonly string[] };
+}
+
+/** Told of every new post, so that it can notify (PostService.setNotifyHook). */
+export interface PostNotifyHook {
+  afterPost(saved: SavedPost): void;
+}

@@ -1,0 +1,44 @@
+import { makeEvent } from '../../model/events.js';
+import { newId } from '../../model/id.js';
+import type { PostRecord } from '../../model/types.js';
+import type { AppDeps } from '../deps.js';
+import { presentNewPost } from '../post_presenter.js';
+import type { SavedPost } from './saved_post.js';
+
+/** Mattermost's ephemeral post type for "they did not get notified; add them?". */
+const ADD_TO_CHANNEL = 'system_ephemeral_add_to_channel';
+
+/**
+ * @-mentions of people outside the channel notify nobody: the author is told so, only on their screen, with the
+ * props Mattermost's clients read to offer adding them (`add_channel_member`). Only people who could be added are
+ * named: active users of the channel's team. Direct and group messages have no one to add.
+ */
+export async function warnUnnotifiedMentions(deps: AppDeps, saved: SavedPost): Promise<void> {
+  const { channel, parsed, post, author } = saved;
+  if (channel.type === 'D' || channel.type === 'G' || parsed.atNames.length === 0) return;
+  const store = deps.store;
+  const candidates = await store.users.getByUsernames([...new Set(parsed.atNames.flat())]);
+  const active = candidates.filter((u) => u.delete_at === 0 && u.id !== author.id && !u.is_bot);
+  if (active.length === 0) return;
+  const members = new Set((await store.channels.getMembersByIds(channel.id, active.map((u) => u.id))).map((m) => m.user_id));
+  const outside = active.filter((u) => !members.has(u.id));
+  if (outside.length === 0) return;
+  const teamMembers = new Set((await store.teams.getMembersByIds(channel.team_id, outside.map((u) => u.id))).filter((m) => m.delete_at === 0).map((m) => m.user_id));
+  const inTeam = outside.filter((u) => teamMembers.has(u.id));
+  if (inTeam.length === 0) return;
+  const names = inTeam.map((u) => u.username);
+  const listed = names.map((n) => `@${n}`).join(', ');
+  const message = `${listed} did not get notified by this mention because they are not in the channel. Would you like to add them to it? They will have access to all message history.`;
+  const warning: PostRecord = {
+    id: newId(), create_at: Date.now(), update_at: Date.now(), edit_at: 0, delete_at: 0, is_pinned: false, original_id: '',
+    user_id: author.id, channel_id: channel.id, root_id: post.root_id, message, type: ADD_TO_CHANNEL, hashtags: '',
+    pending_post_id: '', file_ids: [], has_reactions: false,
+    props: {
+      add_channel_member: {
+        post_id: post.id, usernames: names, not_in_channel_usernames: names, user_ids: inTeam.map((u) => u.id),
+        not_in_channel_user_ids: inTeam.map((u) => u.id), not_in_groups_usernames: [], not_in_groups_user_ids: [],
+      },
+    },
+  };
+  deps.bus.publish(makeEvent('ephemeral_message', { post: JSON.stringify(presentNewPost(warning)) }, { user_id: author.id, channel_id: channel.id }));
+}
