@@ -2,12 +2,12 @@ import type { AdminSection } from '../section';
 import { settingsSection } from './SettingsPage';
 import { parleySettings } from './pages/advanced';
 import { email, password, signup } from './pages/authentication';
-import { fileStorage, imageProxy, logging, performanceMonitoring, rateLimiting, sessionLengths, smtp, webServer } from './pages/environment';
-import { announcementBanner, customization, localization, posts, usersAndTeams } from './pages/site_config';
+import { fileStorage, imageProxy, logging, performanceMonitoring, pushNotificationServer, rateLimiting, sessionLengths, smtp, webServer } from './pages/environment';
+import { announcementBanner, customization, localization, notifications, posts, usersAndTeams } from './pages/site_config';
 
 export const settingsSections: AdminSection[] = [
-  webServer, fileStorage, imageProxy, smtp, rateLimiting, logging, sessionLengths, performanceMonitoring,
-  customization, localization, usersAndTeams, posts, announcementBanner,
+  webServer, fileStorage, imageProxy, smtp, pushNotificationServer, rateLimiting, logging, sessionLengths, performanceMonitoring,
+  customization, localization, usersAndTeams, notifications, posts, announcementBanner,
   signup, email, password,
   parleySettings,
 ].map(settingsSection);

@@ -76,6 +76,17 @@ export const smtp: SettingsPageDef = {
   extra: TestEmail,
 };
 
+export const pushNotificationServer: SettingsPageDef = {
+  path: 'environment/push_notification_server',
+  group,
+  title: 'Push Notification Server',
+  heading: (t) => t('admin.push.title'),
+  fields: (t) => [
+    booleanField('EmailSettings.SendPushNotifications', t('admin.push.enable'), t('admin.push.enableHelp')),
+    textField('EmailSettings.PushNotificationServer', t('admin.push.server'), t('admin.push.serverHelp'), { placeholder: 'https://push.example.com' }),
+  ],
+};
+
 export const rateLimiting: SettingsPageDef = {
   path: 'environment/rate_limiting',
   group,

@@ -72,6 +72,28 @@ export const posts: SettingsPageDef = {
   ],
 };
 
+export const notifications: SettingsPageDef = {
+  path: 'site_config/notifications',
+  group,
+  title: 'Notifications',
+  heading: (t) => t('admin.notifications.title'),
+  fields: (t) => [
+    booleanField('EmailSettings.SendEmailNotifications', t('admin.smtp.sendNotifications'), t('admin.notifications.sendEmailHelp')),
+    booleanField('EmailSettings.EnableEmailBatching', t('admin.notifications.batching'), t('admin.notifications.batchingHelp')),
+    dropdownField('EmailSettings.EmailNotificationContentsType', t('admin.notifications.emailContents'), [
+      { value: 'full', label: t('admin.notifications.emailFull') },
+      { value: 'generic', label: t('admin.notifications.emailGeneric') },
+    ], t('admin.notifications.emailContentsHelp')),
+    dropdownField('EmailSettings.PushNotificationContents', t('admin.notifications.pushContents'), [
+      { value: 'full', label: t('admin.notifications.pushFull') },
+      { value: 'generic', label: t('admin.notifications.pushGeneric') },
+      { value: 'generic_no_channel', label: t('admin.notifications.pushGenericNoChannel') },
+      { value: 'id_loaded', label: t('admin.notifications.pushIdLoaded') },
+    ], t('admin.notifications.pushContentsHelp')),
+    booleanField('TeamSettings.EnableConfirmNotificationsToChannel', t('admin.notifications.confirmChannel'), t('admin.notifications.confirmChannelHelp')),
+  ],
+};
+
 export const announcementBanner: SettingsPageDef = {
   path: 'site_config/announcement_banner',
   group,
