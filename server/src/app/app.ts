@@ -29,6 +29,7 @@ import { linkSaltSaver } from './files/link_salt.js';
 import { ImageProxyService } from './link_previews/image_proxy.js';
 import { LinkPreviewService } from './link_previews/link_previews.js';
 import { MembershipCache } from './membership_cache.js';
+import { ChannelMentionPolicy } from './notifications/channel_mentions.js';
 import { NotificationService } from './notifications/notification_service.js';
 import { PostingContexts } from './posting_context.js';
 import { Permissions } from './permissions.js';
@@ -147,7 +148,9 @@ export class App {
     this.linkPreviews = new LinkPreviewService(deps);
     this.imageProxy = new ImageProxyService(deps);
     this.posts.setLinkHook(this.linkPreviews);
-    this.notifications = new NotificationService(deps, this.permissions);
+    const channelMentions = new ChannelMentionPolicy(deps, this.membership);
+    this.posts.setChannelMentionPolicy(channelMentions);
+    this.notifications = new NotificationService(deps, this.permissions, channelMentions);
     this.posts.setNotifyHook(this.notifications);
     this.channelMembers.setViewHook((userId, channelIds, wereUnread) => this.notifications.channelsViewed(userId, channelIds, wereUnread));
     this.users.setRoleLookup((name) => this.roleRegistry.role(name) !== undefined);

@@ -16,6 +16,7 @@ import type { PostingContexts } from './posting_context.js';
 import type { PostLinkHook } from './link_previews/link_previews.js';
 import { claimFiles, requestedFileIds } from './files/post_files.js';
 import { findMentionedUsers, mentionLookup, parseMentions, type ParsedMentions } from './mentions.js';
+import type { ChannelMentionPolicy } from './notifications/channel_mentions.js';
 import type { PostNotifyHook } from './notifications/saved_post.js';
 import { channelArchived, type Permissions } from './permissions.js';
 import { presentCreatedPost, presentNewPost, presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
@@ -106,6 +107,13 @@ export class PostService implements SystemPoster {
     this.notifyHook = hook;
   }
 
+  /** Whether @channel notifies, and how often an author may use it. */
+  private channelMentionPolicy?: ChannelMentionPolicy;
+
+  setChannelMentionPolicy(policy: ChannelMentionPolicy): void {
+    this.channelMentionPolicy = policy;
+  }
+
   private get store(): Store {
     return this.deps.store;
   }
@@ -137,7 +145,8 @@ export class PostService implements SystemPoster {
       user_id: actor.userId, channel_id: channel.id, root_id: root?.id ?? '', message, type, props,
       pending_post_id: input.pending_post_id ?? '', hashtags: parseHashtags(message), create_at: Date.now(),
     });
-    const channelMentionsAllowed = await this.memberMay(actor, channel, member, 'use_channel_mentions');
+    const channelMentionsAllowed = parsed.channelWide && await this.memberMay(actor, channel, member, 'use_channel_mentions')
+      && (await this.channelMentionPolicy?.admit(actor.userId, channel) ?? true);
     const mentions = await findMentionedUsers(this.store, { channel, authorId: actor.userId, parsed, candidates: mentionCandidates, channelMentionsAllowed });
     // Files are taken before the post is written, so two posts naming one upload cannot both list it. A retried
     // create finds its files already on the first post: that post is the answer, as for any retry.

@@ -6,13 +6,14 @@ import type { AppDeps } from '../deps.js';
 import { JobRunner, type JobRunnerOptions } from '../jobs/job_runner.js';
 import type { Permissions } from '../permissions.js';
 import { ActiveChannels } from './active_channels.js';
+import type { ChannelMentionPolicy } from './channel_mentions.js';
 import { EMAIL_NOTIFICATION_JOB, EmailNotifications } from './email_notifications.js';
 import { decide } from './notification_rules.js';
 import { notificationSettingsOf, type NotificationSettings } from './notification_settings.js';
 import { PUSH_NOTIFICATION_JOB, PushNotifications, type PushMessage } from './push_notifications.js';
 import { loadRecipients } from './recipients.js';
 import type { PostNotifyHook, SavedPost } from './saved_post.js';
-import { warnUnnotifiedMentions } from './unnotified_mentions.js';
+import { warnChannelTooLarge, warnUnnotifiedMentions } from './unnotified_mentions.js';
 
 /**
  * Email and push notifications for new posts (desktop notifications are shown by the clients, from the `posted`
@@ -25,7 +26,10 @@ export class NotificationService implements PostNotifyHook {
   private readonly push: PushNotifications;
   private readonly active = new ActiveChannels();
 
-  constructor(private readonly deps: AppDeps, private readonly permissions: Permissions, runnerOptions: Partial<JobRunnerOptions> = {}) {
+  constructor(
+    private readonly deps: AppDeps, private readonly permissions: Permissions, private readonly channelMentions: ChannelMentionPolicy,
+    runnerOptions: Partial<JobRunnerOptions> = {},
+  ) {
     this.jobs = new JobRunner(deps, runnerOptions);
     this.email = new EmailNotifications(deps, this.jobs);
     this.push = new PushNotifications(deps, this.jobs);
@@ -41,6 +45,10 @@ export class NotificationService implements PostNotifyHook {
     this.active.seen(saved.author.id, saved.channel.id, saved.post.create_at);
     const report = (err: unknown): void => reportUnexpected('background_job', err, this.deps.log);
     void warnUnnotifiedMentions(this.deps, saved).catch(report);
+    if (saved.parsed.channelWide && saved.channel.type !== 'D' && saved.channel.type !== 'G') {
+      void this.channelMentions.tooLarge(saved.channel)
+        .then((tooLarge) => tooLarge && warnChannelTooLarge(this.deps, saved, this.channelMentions.maxNotified)).catch(report);
+    }
     void this.notify(saved).catch(report);
   }
 

@@ -29,16 +29,28 @@ export async function warnUnnotifiedMentions(deps: AppDeps, saved: SavedPost): P
   const names = inTeam.map((u) => u.username);
   const listed = names.map((n) => `@${n}`).join(', ');
   const message = `${listed} did not get notified by this mention because they are not in the channel. Would you like to add them to it? They will have access to all message history.`;
-  const warning: PostRecord = {
-    id: newId(), create_at: Date.now(), update_at: Date.now(), edit_at: 0, delete_at: 0, is_pinned: false, original_id: '',
-    user_id: author.id, channel_id: channel.id, root_id: post.root_id, message, type: ADD_TO_CHANNEL, hashtags: '',
-    pending_post_id: '', file_ids: [], has_reactions: false,
-    props: {
-      add_channel_member: {
-        post_id: post.id, usernames: names, not_in_channel_usernames: names, user_ids: inTeam.map((u) => u.id),
-        not_in_channel_user_ids: inTeam.map((u) => u.id), not_in_groups_usernames: [], not_in_groups_user_ids: [],
-      },
+  publishToAuthor(deps, saved, ADD_TO_CHANNEL, message, {
+    add_channel_member: {
+      post_id: post.id, usernames: names, not_in_channel_usernames: names, user_ids: inTeam.map((u) => u.id),
+      not_in_channel_user_ids: inTeam.map((u) => u.id), not_in_groups_usernames: [], not_in_groups_user_ids: [],
     },
+  });
+}
+
+/** @channel in a channel above TeamSettings.MaxNotificationsPerChannel notified nobody: the author is told. */
+export function warnChannelTooLarge(deps: AppDeps, saved: SavedPost, maxNotified: number): void {
+  publishToAuthor(deps, saved, 'system_ephemeral',
+    `@channel, @all and @here notify nobody in channels of more than ${maxNotified} members. Your message was posted without notifying everyone.`, {});
+}
+
+/** A message only the author sees, beside their post; never stored. */
+function publishToAuthor(deps: AppDeps, saved: SavedPost, type: string, message: string, props: Record<string, unknown>): void {
+  const { channel, post, author } = saved;
+  const now = Date.now();
+  const note: PostRecord = {
+    id: newId(), create_at: now, update_at: now, edit_at: 0, delete_at: 0, is_pinned: false, original_id: '',
+    user_id: author.id, channel_id: channel.id, root_id: post.root_id, message, type, hashtags: '',
+    pending_post_id: '', file_ids: [], has_reactions: false, props,
   };
-  deps.bus.publish(makeEvent('ephemeral_message', { post: JSON.stringify(presentNewPost(warning)) }, { user_id: author.id, channel_id: channel.id }));
+  deps.bus.publish(makeEvent('ephemeral_message', { post: JSON.stringify(presentNewPost(note)) }, { user_id: author.id, channel_id: channel.id }));
 }

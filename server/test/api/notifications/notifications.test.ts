@@ -309,3 +309,47 @@ describe('mentions of people outside the channel', () => {
     }
   });
 });
+
+describe('channel-wide mentions in large channels', () => {
+  it('limits how often one author notifies a channel of more than 5 members', async () => {
+    const caller = await createUser(server, 'caller');
+    await ana.client.addToTeam(team.id, caller.user.id);
+    const channel = await newChannel(ana.client, team.id);
+    await ana.client.addToChannel(caller.user.id, channel.id);
+    for (let i = 0; i < 5; i++) await member('crowd', channel.id);
+    for (let i = 0; i < 5; i++) {
+      const ok = await raw(server, 'POST', '/posts', { token: caller.token, body: { channel_id: channel.id, message: `@channel update ${i}` } });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    }
+    const limited = await raw(server, 'POST', '/posts', { token: caller.token, body: { channel_id: channel.id, message: '@here once more' } });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ id: 'api.post.create_post.channel_mentions_rate_limited.app_error', status_code: 429 });
+    // A message without a channel-wide mention still goes through, and so does @channel in a small channel.
+    expect((await raw(server, 'POST', '/posts', { token: caller.token, body: { channel_id: channel.id, message: 'plain words' } })).status).toBe(201);
+    const small = await newChannel(ana.client, team.id);
+    await ana.client.addToChannel(caller.user.id, small.id);
+    expect((await raw(server, 'POST', '/posts', { token: caller.token, body: { channel_id: small.id, message: '@channel small room' } })).status).toBe(201);
+  });
+
+  it('notifies nobody above MaxNotificationsPerChannel and tells the author', async () => {
+    await patchConfig({ TeamSettings: { MaxNotificationsPerChannel: 3 } });
+    const recorder = recordEvents(server);
+    try {
+      const channel = await newChannel(ana.client, team.id);
+      const members = [await member('big', channel.id), await member('big', channel.id), await member('big', channel.id)];
+      const before = sink.received.length;
+      await post(ana, channel.id, '@all the office is closed tomorrow');
+      for (let i = 0; i < 100 && !recorder.events.some((e) => e.event === 'ephemeral_message'); i++) await new Promise((r) => setTimeout(r, 20));
+      const posted = recorder.events.find((e) => e.event === 'posted' && String(e.data.post).includes('office is closed'));
+      expect(posted).toBeDefined();
+      expect(posted?.data.mentions).toBeUndefined();
+      const note = JSON.parse(String(recorder.events.find((e) => e.event === 'ephemeral_message')?.data.post)) as Post;
+      expect(note.message).toContain('notify nobody in channels of more than 3 members');
+      await settle();
+      for (const m of members) expect(sink.received.slice(before).flatMap((mail) => mail.to)).not.toContain(m.user.email);
+    } finally {
+      recorder.stop();
+      await patchConfig({ TeamSettings: { MaxNotificationsPerChannel: 1000 } });
+    }
+  });
+});
