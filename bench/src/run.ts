@@ -5,17 +5,18 @@ import { historyBench } from './history.js';
 import { largePostsBench } from './large_posts.js';
 import { loadtestBench } from './loadtest.js';
 import { memoryBench } from './memory.js';
+import { notificationBench } from './notifications.js';
 import { postThroughput } from './post_throughput.js';
 import { searchBench } from './search.js';
 import type { Database } from './server_process.js';
 import { fmt } from './stats.js';
 
 // `npm run bench`: every server benchmark on SQLite and PostgreSQL. Select with
-// BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin,directory,loadtest and BENCH_DB=sqlite|postgres.
+// BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin,directory,notifications,loadtest and BENCH_DB=sqlite|postgres.
 // `loadtest` (simulated users up to their ceiling, tens of minutes) runs only when named, and so does `search`
 // (10,000,000 posts unless BENCH_SEARCH_POSTS says fewer).
 
-const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts,admin,directory').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts,admin,directory,notifications').split(','));
 const databases: Database[] = process.env.BENCH_DB ? [process.env.BENCH_DB as Database] : ['sqlite', 'postgres'];
 const lines: string[] = [];
 const report = (line: string): void => {
@@ -68,6 +69,14 @@ for (const db of databases) {
     const r = await directorySearchBench(db);
     report(`${db.padEnd(8)} directory   ${r.users} users, ${r.channels} channels (seeded in ${fmt(r.seedSeconds)} s), target p99 < 50 ms:`);
     for (const q of r.queries) report(`${''.padEnd(8)}   ${q.label.padEnd(44)} p50 ${fmt(q.p50, 2).padStart(7)} ms p99 ${fmt(q.p99, 2).padStart(7)} ms (${q.results} results)`);
+  }
+  if (only.has('notifications')) {
+    console.log(`\n[${db}] notifications: email and push under posting load...`);
+    const r = await notificationBench(db);
+    report(`${db.padEnd(8)} notify      ${r.posts} posts with ${fmt(r.emails.expected / r.posts)} mentions each: posting off ${fmt(r.off.postsPerSecond, 0)} posts/s (p99 ${fmt(r.off.p99)} ms), `
+      + `on ${fmt(r.on.postsPerSecond, 0)} posts/s (p99 ${fmt(r.on.p99)} ms); `
+      + `email ${r.emails.received}/${r.emails.expected} at ${fmt(r.emails.perSecond, 0)}/s, lag p50 ${fmt(r.emails.lagP50, 0)} ms p99 ${fmt(r.emails.lagP99, 0)} ms; `
+      + `push ${r.pushes.received}/${r.pushes.expected} at ${fmt(r.pushes.perSecond, 0)}/s, lag p50 ${fmt(r.pushes.lagP50, 0)} ms p99 ${fmt(r.pushes.lagP99, 0)} ms`);
   }
   if (only.has('search')) {
     console.log(`\n[${db}] post search...`);

@@ -170,7 +170,9 @@ export class PostService implements SystemPoster {
       return presentPost(this.store, inserted.post, actor.userId);
     }
     const view = await this.announce(channel, author, inserted, mentions);
-    this.notifyNew(channel, author, inserted, parsed, mentions);
+    const memberNames = new Set(mentionCandidates.map((c) => c.username.toLowerCase()));
+    const outsideNames = parsed.atNames.filter((variants) => !variants.some((v) => memberNames.has(v))).flat();
+    this.notifyNew(channel, author, inserted, parsed, mentions, outsideNames);
     return view;
   }
 
@@ -221,10 +223,12 @@ export class PostService implements SystemPoster {
     return { post: first, duplicate: true };
   }
 
-  private notifyNew(channel: ChannelRecord, author: UserRecord, inserted: Inserted, parsed: ParsedMentions, mentions: readonly string[]): void {
+  private notifyNew(
+    channel: ChannelRecord, author: UserRecord, inserted: Inserted, parsed: ParsedMentions, mentions: readonly string[], outsideNames: string[],
+  ): void {
     const { post, reply } = inserted;
     this.notifyHook?.afterPost({
-      channel, author, post, parsed, mentions,
+      channel, author, post, parsed, mentions, outsideNames,
       reply: reply && { root: reply.root, thread: reply.thread, followerIds: reply.followers.map((f) => f.user_id) },
     });
   }

@@ -16,6 +16,9 @@ export interface SessionStore {
   attachDevice(sessionId: string, deviceId: string): Promise<void>;
   /** The unexpired sessions of these users that have a device to push to. */
   listWithDevice(userIds: readonly string[], now: number): Promise<SessionRecord[]>;
-  /** The members of the channel with an unexpired session that has a device to push to. */
-  memberIdsWithDevice(channelId: string, now: number): Promise<string[]>;
+  /**
+   * The members of the channel with an unexpired session that has a device to push to, and who want a push for
+   * every post there: their channel `push` prop is 'all', or it is default and their own `push` is 'all'.
+   */
+  memberIdsPushedEveryPost(channelId: string, now: number): Promise<string[]>;
 }

@@ -16,6 +16,15 @@ export interface JobTypeOptions {
   firstRetryMs: number;
 }
 
+export interface JobRequest {
+  type: string;
+  data: object;
+  /** Not before this (ms); now when left out. */
+  runAt?: number;
+  /** Whom it is for (JobRecord.group_key). */
+  groupKey?: string;
+}
+
 export interface JobRunnerOptions {
   /** How often the queue is looked at when nothing woke the runner. */
   pollMs: number;
@@ -68,14 +77,20 @@ export class JobRunner {
   }
 
   /** Queues a job; one due now is started at once when the runner is running. */
-  async enqueue(type: string, data: object, options: { runAt?: number; groupKey?: string } = {}): Promise<void> {
+  enqueue(type: string, data: object, options: { runAt?: number; groupKey?: string } = {}): Promise<void> {
+    return this.enqueueMany([{ type, data, ...options }]);
+  }
+
+  /** Queues several jobs in one write. */
+  async enqueueMany(requests: readonly JobRequest[]): Promise<void> {
+    if (requests.length === 0) return;
     const now = Date.now();
-    const job: JobRecord = {
-      id: newId(), type, status: 'pending', group_key: options.groupKey ?? '', data: JSON.stringify(data), attempts: 0,
-      run_at: options.runAt ?? now, create_at: now, start_at: 0, last_activity_at: 0, last_error: '',
-    };
-    await this.deps.store.jobs.enqueue([job]);
-    if (job.run_at <= now) this.wake();
+    const jobs = requests.map((r): JobRecord => ({
+      id: newId(), type: r.type, status: 'pending', group_key: r.groupKey ?? '', data: JSON.stringify(r.data), attempts: 0,
+      run_at: r.runAt ?? now, create_at: now, start_at: 0, last_activity_at: 0, last_error: '',
+    }));
+    await this.deps.store.jobs.enqueue(jobs);
+    if (jobs.some((job) => job.run_at <= now)) this.wake();
   }
 
   /** Looks at the queue now (one look at a time; a wake during a look makes another). */

@@ -15,8 +15,6 @@ const IMMEDIATELY_S = 30;
 const DEFAULT_INTERVAL_S = 900;
 /** Mattermost's EmailBatchingBufferSize default: a batch holds at most this many posts; more start another. */
 const MAX_BATCH = 256;
-/** Attempts at adding to a pending batch that a runner may be taking at the same moment. */
-const APPEND_TRIES = 3;
 
 interface EmailJobData {
   postIds: string[];
@@ -28,8 +26,8 @@ interface EmailJobData {
  * channels they have read since, are left out, and nothing is sent when none is left.
  */
 export class EmailNotifications implements JobHandler {
-  /** Each user's queueing runs one after another in this process, so that two posts do not both start a batch. */
-  private readonly queueing = new Map<string, Promise<void>>();
+  /** Queueing runs one post after another in this process, so that two posts do not both start a user's batch. */
+  private queueing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: AppDeps, private readonly runner: JobRunner) {}
 
@@ -37,31 +35,40 @@ export class EmailNotifications implements JobHandler {
     return this.deps.liveConfig.document as unknown as JsonObject;
   }
 
-  queue(userId: string, postId: string, now: number): Promise<void> {
-    const previous = this.queueing.get(userId) ?? Promise.resolve();
-    const next = previous.then(() => this.addToBatch(userId, postId, now));
-    const settled = next.catch(() => undefined);
-    this.queueing.set(userId, settled);
-    void settled.then(() => {
-      if (this.queueing.get(userId) === settled) this.queueing.delete(userId);
-    });
+  /** Adds the post to each user's pending email, or starts one due after their interval. */
+  queue(userIds: readonly string[], postId: string, now: number): Promise<void> {
+    const next = this.queueing.then(() => this.addToBatches(userIds, postId, now));
+    this.queueing = next.catch(() => undefined);
     return next;
   }
 
-  private async addToBatch(userId: string, postId: string, now: number): Promise<void> {
+  private async addToBatches(userIds: readonly string[], postId: string, now: number): Promise<void> {
+    if (userIds.length === 0) return;
     const jobs = this.deps.store.jobs;
-    for (let i = 0; i < APPEND_TRIES; i++) {
-      const waiting = await jobs.pendingInGroup(EMAIL_NOTIFICATION_JOB, userId);
-      if (!waiting) break;
-      const { postIds } = JSON.parse(waiting.data) as EmailJobData;
-      if (postIds.includes(postId)) return;
-      if (postIds.length >= MAX_BATCH) break;
-      const next: EmailJobData = { postIds: [...postIds, postId] };
-      if (await jobs.updatePendingData(waiting.id, waiting.data, JSON.stringify(next))) return;
+    const waiting = new Map<string, JobRecord>();
+    for (const job of await jobs.pendingInGroups(EMAIL_NOTIFICATION_JOB, userIds)) if (!waiting.has(job.group_key)) waiting.set(job.group_key, job);
+    const fresh: string[] = [];
+    for (const userId of userIds) {
+      const job = waiting.get(userId);
+      if (!job || !(await this.addTo(job, postId))) fresh.push(userId);
     }
-    const interval = notificationSettingsOf(this.document).emailBatching ? await this.intervalOf(userId) : 0;
-    const data: EmailJobData = { postIds: [postId] };
-    await this.runner.enqueue(EMAIL_NOTIFICATION_JOB, data, { groupKey: userId, runAt: now + interval * 1000 });
+    const batching = notificationSettingsOf(this.document).emailBatching;
+    const requests = [];
+    for (const userId of fresh) {
+      const interval = batching ? await this.intervalOf(userId) : 0;
+      const data: EmailJobData = { postIds: [postId] };
+      requests.push({ type: EMAIL_NOTIFICATION_JOB, data, groupKey: userId, runAt: now + interval * 1000 });
+    }
+    await this.runner.enqueueMany(requests);
+  }
+
+  /** Adds the post to a pending batch; false when it is full or was taken by a runner meanwhile. */
+  private async addTo(job: JobRecord, postId: string): Promise<boolean> {
+    const { postIds } = JSON.parse(job.data) as EmailJobData;
+    if (postIds.includes(postId)) return true;
+    if (postIds.length >= MAX_BATCH) return false;
+    const next: EmailJobData = { postIds: [...postIds, postId] };
+    return this.deps.store.jobs.updatePendingData(job.id, job.data, JSON.stringify(next));
   }
 
   private async intervalOf(userId: string): Promise<number> {

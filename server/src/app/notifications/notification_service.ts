@@ -61,13 +61,15 @@ export class NotificationService implements PostNotifyHook {
       authorId: saved.author.id, channelType: saved.channel.type as 'O' | 'P' | 'D' | 'G', systemMessage: false,
       fromWebhook: saved.post.props.from_webhook === 'true', isReply: saved.reply !== undefined,
     };
+    const emailTo: string[] = [];
+    const pushTo = new Map<string, PushMessage>();
     for (const r of recipients) {
       const decision = decide(r.facts, facts, r.post, settings, now);
-      if (decision.email) await this.email.queue(r.user.id, saved.post.id, now);
-      if (decision.push) {
-        await this.push.queueToDevices(r.user.id, this.push.messageFor(saved.post, saved.channel, saved.author, r.facts.collapsedThreads), now);
-      }
+      if (decision.email) emailTo.push(r.user.id);
+      if (decision.push) pushTo.set(r.user.id, this.push.messageFor(saved.post, saved.channel, saved.author, r.facts.collapsedThreads));
     }
+    await this.email.queue(emailTo, saved.post.id, now);
+    await this.push.queueToDevices(pushTo, now);
   }
 
   /** The user viewed these channels (POST /channels/members/me/view): they are reading, and their phones clear. */

@@ -90,18 +90,23 @@ export class PushNotifications implements JobHandler {
     return this.deps.config.siteUrl;
   }
 
-  async queueToDevices(userId: string, message: PushMessage, now: number): Promise<void> {
-    const sessions = await this.deps.store.sessions.listWithDevice([userId], now);
-    for (const session of uniqueDevices(sessions)) {
-      const data: PushJobData = { sessionId: session.id, userId, deviceId: session.device_id, message };
-      await this.runner.enqueue(PUSH_NOTIFICATION_JOB, data, { groupKey: userId });
-    }
+  /** One push job per device of each user, in one write. */
+  async queueToDevices(messages: ReadonlyMap<string, PushMessage>, now: number): Promise<void> {
+    if (messages.size === 0) return;
+    const sessions = await this.deps.store.sessions.listWithDevice([...messages.keys()], now);
+    const requests = uniqueDevices(sessions).flatMap((session) => {
+      const message = messages.get(session.user_id);
+      if (!message) return [];
+      const data: PushJobData = { sessionId: session.id, userId: session.user_id, deviceId: session.device_id, message };
+      return [{ type: PUSH_NOTIFICATION_JOB, data, groupKey: session.user_id }];
+    });
+    await this.runner.enqueueMany(requests);
   }
 
   /** The user read the channel: their phones clear its notifications and update the badge. */
   async queueClear(userId: string, channelId: string, now: number): Promise<void> {
     if (!this.settings.push) return;
-    await this.queueToDevices(userId, { type: 'clear', version: 'v2', server_id: this.serverId(), ack_id: '', channel_id: channelId }, now);
+    await this.queueToDevices(new Map([[userId, { type: 'clear', version: 'v2', server_id: this.serverId(), ack_id: '', channel_id: channelId }]]), now);
   }
 
   async run(job: JobRecord): Promise<void> {

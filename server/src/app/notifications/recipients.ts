@@ -13,8 +13,8 @@ export interface Recipient {
 
 /**
  * Everyone a post could notify, with what the rules need about each: the mentioned, the thread's followers and
- * participants (for the `comments` setting) and, when pushes go out, the members with a phone to push to (whose
- * level may be "all"). Loaded in a few queries; a post in a large channel without mentions reads no member list.
+ * participants (for the `comments` setting) and, when pushes go out, the members with a phone who want every post
+ * pushed. Loaded in a few queries; a post in a large channel without mentions reads no member list.
  */
 export async function loadRecipients(store: Store, settings: NotificationSettings, p: SavedPost, isActive: (userId: string) => boolean, now: number): Promise<Recipient[]> {
   const ids = new Set<string>(p.mentions);
@@ -23,7 +23,7 @@ export async function loadRecipients(store: Store, settings: NotificationSetting
     for (const id of p.reply.thread.participants) ids.add(id);
     ids.add(p.reply.root.user_id);
   }
-  if (settings.push) for (const id of await store.sessions.memberIdsWithDevice(p.channel.id, now)) ids.add(id);
+  if (settings.push) for (const id of await store.sessions.memberIdsPushedEveryPost(p.channel.id, now)) ids.add(id);
   ids.delete(p.author.id);
   if (ids.size === 0) return [];
   const wanted = [...ids];

@@ -8,6 +8,8 @@ export interface SavedPost {
   post: PostRecord;
   parsed: ParsedMentions;
   mentions: readonly string[];
+  /** The @names (with their trimmed variants) that are no member's username: perhaps people outside the channel. */
+  outsideNames: readonly string[];
   reply?: { root: PostRecord; thread: ThreadRecord; followerIds: readonly string[] };
 }
 

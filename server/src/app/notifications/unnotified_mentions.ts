@@ -14,10 +14,10 @@ const ADD_TO_CHANNEL = 'system_ephemeral_add_to_channel';
  * named: active users of the channel's team. Direct and group messages have no one to add.
  */
 export async function warnUnnotifiedMentions(deps: AppDeps, saved: SavedPost): Promise<void> {
-  const { channel, parsed, post, author } = saved;
-  if (channel.type === 'D' || channel.type === 'G' || parsed.atNames.length === 0) return;
+  const { channel, post, author } = saved;
+  if (channel.type === 'D' || channel.type === 'G' || saved.outsideNames.length === 0) return;
   const store = deps.store;
-  const candidates = await store.users.getByUsernames([...new Set(parsed.atNames.flat())]);
+  const candidates = await store.users.getByUsernames(saved.outsideNames);
   const active = candidates.filter((u) => u.delete_at === 0 && u.id !== author.id && !u.is_bot);
   if (active.length === 0) return;
   const members = new Set((await store.channels.getMembersByIds(channel.id, active.map((u) => u.id))).map((m) => m.user_id));

@@ -30,8 +30,8 @@ export interface JobStore {
    * each to one caller.
    */
   claimDue(now: number, limit: number, types: readonly string[]): Promise<JobRecord[]>;
-  /** The group's earliest pending job of the type, if it has one. */
-  pendingInGroup(type: string, groupKey: string): Promise<JobRecord | undefined>;
+  /** The pending jobs of the type for these groups. */
+  pendingInGroups(type: string, groupKeys: readonly string[]): Promise<JobRecord[]>;
   /** Replaces a pending job's data if it is still pending with `expected` as its data; says whether it did. */
   updatePendingData(id: string, expected: string, data: string): Promise<boolean>;
   /** Done: the jobs are deleted. */

@@ -1,11 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { SessionRecord } from '../../model/types.js';
 import type { SessionStore } from '../sessions.js';
 import { fromSession, toSession } from './rows.js';
 import type { Database } from './schema.js';
 
 export class SqlSessionStore implements SessionStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly dialect: 'sqlite' | 'postgres') {}
 
   async create(session: SessionRecord): Promise<void> {
     await this.db.insertInto('sessions').values(fromSession(session)).execute();
@@ -62,11 +62,20 @@ export class SqlSessionStore implements SessionStore {
     return rows.map(toSession);
   }
 
-  async memberIdsWithDevice(channelId: string, now: number): Promise<string[]> {
-    const rows = await this.db.selectFrom('sessions').innerJoin('channel_members', 'channel_members.user_id', 'sessions.user_id')
+  async memberIdsPushedEveryPost(channelId: string, now: number): Promise<string[]> {
+    const prop = (column: string) => (this.dialect === 'postgres'
+      ? sql<string>`coalesce(${sql.ref(column)}::jsonb ->> 'push', '')` : sql<string>`coalesce(json_extract(${sql.ref(column)}, '$.push'), '')`);
+    const rows = await this.db.selectFrom('sessions')
+      .innerJoin('channel_members', 'channel_members.user_id', 'sessions.user_id')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
       .select('sessions.user_id').distinct()
       .where('channel_members.channel_id', '=', channelId).where('sessions.device_id', '<>', '')
-      .where((eb) => eb.or([eb('sessions.expires_at', '=', 0), eb('sessions.expires_at', '>', now)])).execute();
+      .where((eb) => eb.or([eb('sessions.expires_at', '=', 0), eb('sessions.expires_at', '>', now)]))
+      .where((eb) => eb.or([
+        eb(prop('channel_members.notify_props'), '=', 'all'),
+        eb.and([eb(prop('channel_members.notify_props'), 'in', ['', 'default']), eb(prop('users.notify_props'), '=', 'all')]),
+      ])).execute();
     return rows.map((r) => r.user_id);
   }
+
 }

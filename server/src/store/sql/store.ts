@@ -57,7 +57,7 @@ export class SqlStore implements Store {
   ) {
     if (direct && !db.isTransaction) this.groupCommit = new GroupCommit(db, direct);
     this.users = new SqlUserStore(db, dialect, (work) => this.inTransaction(work));
-    this.sessions = new SqlSessionStore(db);
+    this.sessions = new SqlSessionStore(db, dialect);
     this.statuses = new SqlStatusStore(db);
     this.teams = new SqlTeamStore(db, dialect);
     this.channels = new SqlChannelStore(db, dialect);

@@ -237,6 +237,23 @@ describe('push notifications', () => {
     expect(proxy.received.filter((b) => b.device_id === 'token-max')).toHaveLength(1);
   });
 
+  it('pushes every post to those who asked for all, by their own or the channel\'s setting', async () => {
+    const channel = await newChannel(ana.client, team.id);
+    const everything = await member('all', channel.id);
+    const byChannel = await member('chanall', channel.id);
+    const overridden = await member('override', channel.id);
+    await everything.client.patchMe({ notify_props: { ...everything.user.notify_props, push: 'all' } });
+    await byChannel.client.updateChannelNotifyProps({ channel_id: channel.id, user_id: byChannel.user.id, push: 'all' } as never);
+    await overridden.client.patchMe({ notify_props: { ...overridden.user.notify_props, push: 'all' } });
+    await overridden.client.updateChannelNotifyProps({ channel_id: channel.id, user_id: overridden.user.id, push: 'mention' } as never);
+    for (const [u, d] of [[everything, 'all'], [byChannel, 'chan'], [overridden, 'over']] as const) await attachDevice(u, `apple:token-${d}-${u.user.id}`);
+    const chatter = await post(ana, channel.id, 'lunch at noon');
+    await proxy.waitFor((b) => b.post_id === chatter.id && b.device_id === `token-all-${everything.user.id}`);
+    await proxy.waitFor((b) => b.post_id === chatter.id && b.device_id === `token-chan-${byChannel.user.id}`);
+    await settle();
+    expect(proxy.received.filter((b) => b.post_id === chatter.id)).toHaveLength(2);
+  });
+
   it('retries after the proxy fails, and detaches a device the proxy says is gone', async () => {
     const channel = await newChannel(ana.client, team.id);
     const omar = await member('omar', channel.id);

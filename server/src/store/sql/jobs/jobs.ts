@@ -25,9 +25,10 @@ export class SqlJobStore implements JobStore {
     return rows.rows.sort((a, b) => a.run_at - b.run_at);
   }
 
-  pendingInGroup(type: string, groupKey: string): Promise<JobRecord | undefined> {
-    return this.db.selectFrom('jobs').selectAll().where('type', '=', type).where('group_key', '=', groupKey).where('status', '=', 'pending')
-      .orderBy('run_at').limit(1).executeTakeFirst();
+  async pendingInGroups(type: string, groupKeys: readonly string[]): Promise<JobRecord[]> {
+    if (groupKeys.length === 0) return [];
+    return this.db.selectFrom('jobs').selectAll().where('type', '=', type).where('group_key', 'in', [...groupKeys]).where('status', '=', 'pending')
+      .orderBy('run_at').execute();
   }
 
   async updatePendingData(id: string, expected: string, data: string): Promise<boolean> {
