@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { EmailSettings } from '@mattermost/types/config';
 import { SMTPServer } from 'smtp-server';
 
 /** A self-signed certificate for localhost and 127.0.0.1 (test/fixtures/smtp_tls). */
@@ -76,3 +77,9 @@ export async function waitForMail(sink: SmtpSink, address: string, after = 0, ti
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** EmailSettings that send through the sink, from a fixed sender. */
+export const sinkSettings = (sink: SmtpSink): Partial<EmailSettings> => ({
+  SMTPServer: '127.0.0.1', SMTPPort: String(sink.port), ConnectionSecurity: '', EnableSMTPAuth: false,
+  FeedbackEmail: 'feedback@parley.test', FeedbackName: 'Parley Feedback',
+});

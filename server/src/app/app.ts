@@ -20,7 +20,9 @@ import { postListSlots } from './concurrency_limit.js';
 import { DirectChannelService } from './direct_channels.js';
 import type { AppDeps } from './deps.js';
 import { EmailService } from './email/email_service.js';
+import { EmailVerificationService } from './email/email_verification.js';
 import { PasswordResetService } from './email/password_reset.js';
+import { TeamInvitationService } from './email/team_invitations.js';
 import { CustomEmojiService } from './emoji/custom_emoji.js';
 import { FileStorage } from './files/file_storage.js';
 import { FileService } from './files/files.js';
@@ -90,6 +92,10 @@ export class App {
   readonly email: EmailService;
   /** Password reset links by email. */
   readonly passwordReset: PasswordResetService;
+  /** Email address verification links. */
+  readonly emailVerification: EmailVerificationService;
+  /** Team invitations by email, and sign-up with them. */
+  readonly teamInvitations: TeamInvitationService;
   /** Where uploaded bytes go (FileSettings): files, pictures, emoji. */
   readonly fileStorage: FileStorage;
   /** Uploads, downloads, previews and public links of post attachments. */
@@ -117,6 +123,12 @@ export class App {
     this.membership = new MembershipCache(deps);
     this.presence = new PresenceService(deps, this.statuses, this.membership);
     this.teams = new TeamService(deps, this.permissions);
+    this.emailVerification = new EmailVerificationService(deps, this.users, this.audit);
+    this.teamInvitations = new TeamInvitationService(deps, this.permissions, this.users, this.teams);
+    this.users.setAccountHooks({
+      onCreated: (user) => this.emailVerification.onAddressToVerify(user),
+      onEmailChanged: (user) => this.emailVerification.onAddressToVerify(user),
+    });
     this.channelMembers = new ChannelMemberService(deps, this.permissions, this.membership);
     this.channels = new ChannelService(deps, this.permissions, this.channelMembers);
     this.directChannels = new DirectChannelService(deps, this.permissions);

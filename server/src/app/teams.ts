@@ -218,6 +218,13 @@ export class TeamService {
     return this.join(team, userId);
   }
 
+  /** Joins a user who signed up with an email invitation to its team (the invitation was checked by its service). */
+  async addInvitedMember(teamId: string, userId: string): Promise<TeamMemberRecord> {
+    const team = await this.deps.store.teams.get(teamId);
+    if (!team || team.delete_at > 0) throw notFound('team');
+    return this.join(team, userId);
+  }
+
   private async join(team: Team, userId: string): Promise<TeamMemberRecord> {
     const user = await this.deps.store.users.get(userId);
     if (!user || user.delete_at > 0) throw notFound('user');

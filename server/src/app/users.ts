@@ -11,12 +11,10 @@ import { accountLocked, hashPassword, PasswordChecker } from './passwords.js';
 import { roleList, type Permissions } from './permissions.js';
 import type { SessionService } from './sessions.js';
 import { requireAnySystem } from './admin/system_permission.js';
+import { emailVerificationRequired } from './email/link_mail.js';
+import { defaultNotifyProps, invalid, validateEmail, validateNames, validatePassword, validateUsername } from './user_fields.js';
 
-// Mattermost allows 1 to 64 characters; Parley also keeps its rule that a username starts with a letter.
-const USERNAME = /^[a-z][a-z0-9.\-_]{0,63}$/;
-const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
-const RESERVED_USERNAMES = new Set(['all', 'channel', 'here', 'matterbot', 'system', 'parley']);
-const MAX_PASSWORD = 256;
+export { isEmailAddress } from './user_fields.js';
 
 export interface SignupInput {
   email: string;
@@ -27,6 +25,24 @@ export interface SignupInput {
   nickname?: string;
   position?: string;
   locale?: string;
+}
+
+/** How a sign-up differs from an ordinary one. */
+export interface SignupOptions {
+  /**
+   * Signing up through an email invitation: allowed even when the server is not open. Called once the account's
+   * details passed their checks, it takes the invitation (or throws why it cannot) and names the invited address,
+   * which the account has verified if it signs up with it.
+   */
+  invitation?: () => Promise<{ invitedEmail: string }>;
+}
+
+/** What other services do when accounts change (the email verification service mails links). */
+export interface AccountHooks {
+  /** A new account was created. */
+  onCreated(user: UserRecord): void;
+  /** An account's email address changed (and is not verified any more). */
+  onEmailChanged(user: UserRecord): void;
 }
 
 export interface UserPatch {
@@ -40,46 +56,6 @@ export interface UserPatch {
   props?: Record<string, string>;
   notify_props?: Partial<UserNotifyProps>;
   timezone?: Record<string, string>;
-}
-
-const invalid = (field: string, message: string): AppError =>
-  new AppError(`model.user.is_valid.${field}.app_error`, message, 400);
-
-function defaultNotifyProps(): UserNotifyProps {
-  return {
-    email: 'true', push: 'mention', desktop: 'mention', desktop_sound: 'true', mention_keys: '', channel: 'true',
-    first_name: 'false', comments: 'never', push_status: 'online', auto_responder_active: 'false',
-    auto_responder_message: '', desktop_threads: 'all', email_threads: 'all', push_threads: 'all',
-    mark_unread: 'all', highlight_keys: '', calls_desktop_sound: 'true',
-  } as UserNotifyProps;
-}
-
-function validateUsername(username: string): void {
-  if (!USERNAME.test(username) || RESERVED_USERNAMES.has(username)) {
-    throw invalid('username', 'Username must begin with a letter and contain at most 64 lowercase characters made up of numbers, letters, and the symbols \'.\', \'-\', and \'_\'.');
-  }
-}
-
-/** Whether `email` (trimmed, lower-cased) has the shape of an address Parley accepts for an account. */
-export function isEmailAddress(email: string): boolean {
-  return email.length <= 128 && EMAIL.test(email);
-}
-
-function validateEmail(email: string): void {
-  if (!isEmailAddress(email)) throw invalid('email', 'Invalid email.');
-}
-
-/** `minimum` is PasswordSettings.MinimumLength. */
-function validatePassword(password: string, minimum: number): void {
-  if (password.length < minimum || password.length > MAX_PASSWORD) {
-    throw new AppError('model.user.is_valid.pwd_length.app_error', `Your password must contain between ${minimum} and ${MAX_PASSWORD} characters.`, 400);
-  }
-}
-
-function validateNames(u: { first_name?: string; last_name?: string; nickname?: string; position?: string }): void {
-  for (const [field, value, max] of [['first_name', u.first_name, 64], ['last_name', u.last_name, 64], ['nickname', u.nickname, 64], ['position', u.position, 128]] as const) {
-    if (value !== undefined && value.length > max) throw invalid(field, `${field} is too long.`);
-  }
 }
 
 /** Who looks at profiles: a user (or '' for no one in particular), and whether a system admin. */
@@ -138,6 +114,7 @@ const invalidCredentials = (): AppError =>
 
 export class UserService {
   private roleExists: (name: string) => boolean = () => false;
+  private accountHooks?: AccountHooks;
   private readonly passwords: PasswordChecker;
 
   constructor(
@@ -149,7 +126,12 @@ export class UserService {
     this.passwords = new PasswordChecker(deps);
   }
 
-  async signup(input: SignupInput, actor?: Actor): Promise<UserRecord> {
+  /** Wires in what happens when accounts are created or change their address. */
+  setAccountHooks(hooks: AccountHooks): void {
+    this.accountHooks = hooks;
+  }
+
+  async signup(input: SignupInput, actor?: Actor, options: SignupOptions = {}): Promise<UserRecord> {
     const { config, store } = this.deps;
     const byAdmin = actor !== undefined && isSystemAdmin(actor);
     if (!config.enableUserCreation && !byAdmin) {
@@ -168,12 +150,13 @@ export class UserService {
       throw new AppError('app.user.save.email_exists.app_error', 'An account with that email already exists.', 400);
     }
     const first = (await store.users.count()) === 0;
-    if (!first && !config.enableOpenServer && !byAdmin) {
+    if (!first && !config.enableOpenServer && !byAdmin && !options.invitation) {
       throw new AppError('api.user.create_user.no_open_server', 'This server does not allow open signups.', 403);
     }
+    const invited = options.invitation ? await options.invitation() : undefined;
     const now = Date.now();
     const user: UserRecord = {
-      id: newId(), create_at: now, update_at: now, delete_at: 0, username, email, email_verified: false,
+      id: newId(), create_at: now, update_at: now, delete_at: 0, username, email, email_verified: invited?.invitedEmail === email,
       password: await hashPassword(input.password), auth_service: '', nickname: input.nickname ?? '', first_name: input.first_name ?? '',
       last_name: input.last_name ?? '', position: input.position ?? '', roles: first ? 'system_user system_admin' : 'system_user',
       props: {}, notify_props: defaultNotifyProps(), last_password_update: now, last_picture_update: 0,
@@ -189,6 +172,7 @@ export class UserService {
       throw new AppError('app.user.save.existing.app_error', 'An account with that username or email already exists.', 400);
     }
     this.deps.bus.publish(makeEvent('new_user', { user_id: user.id }, {}));
+    this.accountHooks?.onCreated(user);
     return user;
   }
 
@@ -220,6 +204,9 @@ export class UserService {
     if (check === 'wrong' || !user) throw invalidCredentials();
     if (user.delete_at > 0) {
       throw new AppError('api.user.login.inactive.app_error', 'Login failed because your account has been deactivated.', 401);
+    }
+    if (!user.email_verified && user.auth_service === '' && !user.is_bot && emailVerificationRequired(this.deps)) {
+      throw new AppError('api.user.login.not_verified.app_error', 'Login failed because email address has not been verified.', 401);
     }
     const session = await this.sessions.create(user.id, user.roles, deviceId);
     return { user, sessionId: session.id, token: session.token, csrf: session.csrf_token, expiresAt: session.expires_at };
@@ -330,7 +317,22 @@ export class UserService {
     if (patch.timezone) next.timezone = { ...user.timezone, ...stringValues(patch.timezone) } as UserRecord['timezone'];
     await this.deps.store.users.update(next);
     this.publishUpdated(next);
+    if (next.email !== user.email) this.accountHooks?.onEmailChanged(next);
     return next;
+  }
+
+  /**
+   * Marks the account's address verified, if it is still `email` (a link sent to an earlier address proves nothing
+   * about the current one) and the account is active. Says whether it did.
+   */
+  async markEmailVerified(userId: string, email: string): Promise<boolean> {
+    const user = await this.deps.store.users.get(userId);
+    if (!user || user.delete_at > 0 || user.email !== email.toLowerCase()) return false;
+    if (user.email_verified) return true;
+    const next = { ...user, email_verified: true, update_at: Date.now() };
+    await this.deps.store.users.update(next);
+    this.publishUpdated(next);
+    return true;
   }
 
   /**

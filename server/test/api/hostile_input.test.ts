@@ -95,6 +95,15 @@ const cases: Case[] = [
   { name: 'team with empty display name', method: 'POST', path: () => '/teams', body: { name: unique('tt').toLowerCase(), display_name: '   ', type: 'O' }, status: 400, id: 'model.team.is_valid.name.app_error' },
   { name: 'join by bogus invite', method: 'POST', path: () => '/teams/members/invite?invite_id=nope', status: 400, id: 'api.team.add_user_to_team_from_invite.invalid.app_error' },
   { name: 'add member with bad user id', method: 'POST', path: () => `/teams/${teamId}/members`, body: () => ({ team_id: teamId, user_id: 'bad' }), status: 400, id: INVALID_BODY },
+  // Email verification and invitations
+  { name: 'verification for a number', method: 'POST', path: () => '/users/email/verify/send', auth: false, body: { email: 42 }, status: 400, id: INVALID_BODY },
+  { name: 'verification for a non-address', method: 'POST', path: () => '/users/email/verify/send', auth: false, body: { email: 'nope' }, status: 400, id: INVALID_BODY },
+  { name: 'verify with an array token', method: 'POST', path: () => '/users/email/verify', auth: false, body: { token: ['x'] }, status: 400, id: INVALID_BODY },
+  { name: 'verify with a bogus token', method: 'POST', path: () => '/users/email/verify', auth: false, body: { token: 'A'.repeat(64) }, status: 400, id: 'api.user.verify_email.bad_link.app_error' },
+  { name: 'invite by email with an object of numbers', method: 'POST', path: () => `/teams/${teamId}/invite/email`, body: { emails: [1, 2] }, status: 400, id: INVALID_BODY },
+  { name: 'invite by email with a string body', method: 'POST', path: () => `/teams/${teamId}/invite/email`, body: '"a@b.co"', status: 400, id: INVALID_BODY },
+  { name: 'invite a non-address', method: 'POST', path: () => `/teams/${teamId}/invite/email`, body: ['<script>'], status: 400, id: 'api.team.invite_members.invalid_email.app_error' },
+  { name: 'sign up with a bogus invitation', method: 'POST', path: () => '/users?t=bogus', auth: false, body: { username: unique('inv').toLowerCase(), email: `${unique('inv')}@example.com`, password: 'longenough1' }, status: 400, id: 'api.user.create_user.signup_link_invalid.app_error' },
   // Channels
   { name: 'channel with bad name', method: 'POST', path: () => '/channels', body: () => ({ team_id: teamId, name: '-bad-', display_name: 'x', type: 'O' }), status: 400, id: 'model.channel.is_valid.name.app_error' },
   { name: 'channel with bad type', method: 'POST', path: () => '/channels', body: () => ({ team_id: teamId, name: unique('c').toLowerCase(), display_name: 'x', type: 'D' }), status: 400, id: 'model.channel.is_valid.type.app_error' },

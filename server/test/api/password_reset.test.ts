@@ -1,11 +1,11 @@
 import http from 'node:http';
-import type { AdminConfig, EmailSettings } from '@mattermost/types/config';
+import type { AdminConfig } from '@mattermost/types/config';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditView } from '../../src/app/admin/audit.js';
-import { storedToken } from '../../src/app/email/password_reset.js';
+import { storedToken } from '../../src/app/email/link_mail.js';
 import type { SqlStore } from '../../src/store/sql/store.js';
 import { createUser, newClient, raw, startTestServer, unique, type TestServer, type TestUser } from '../harness.js';
-import { decodedMail, startSmtpSink, waitForMail, type ReceivedMail, type SmtpSink } from '../smtp_sink.js';
+import { decodedMail, startSmtpSink, waitForMail, type ReceivedMail, type SmtpSink, sinkSettings } from '../smtp_sink.js';
 
 const MAX_ATTEMPTS = 3;
 const INVALID_LINK = 'api.user.reset_password.invalid_link.app_error';
@@ -17,17 +17,13 @@ let server: TestServer;
 let admin: TestUser;
 let sink: SmtpSink;
 
-const smtp = (): Partial<EmailSettings> => ({
-  SMTPServer: '127.0.0.1', SMTPPort: String(sink.port), ConnectionSecurity: '', EnableSMTPAuth: false,
-  FeedbackEmail: 'feedback@parley.test', FeedbackName: 'Parley Feedback',
-});
 const patchConfig = (patch: object) => admin.client.patchConfig(patch as Partial<AdminConfig>);
 
 beforeAll(async () => {
   server = await startTestServer({ maximumLoginAttempts: MAX_ATTEMPTS });
   admin = await createUser(server, 'resetadmin');
   sink = await startSmtpSink();
-  await patchConfig({ EmailSettings: smtp(), ServiceSettings: { SiteURL: server.url } });
+  await patchConfig({ EmailSettings: sinkSettings(sink), ServiceSettings: { SiteURL: server.url } });
 });
 afterAll(async () => {
   await sink?.close();
@@ -271,7 +267,7 @@ describe('POST /users/password/reset/send and /users/password/reset', () => {
       await settle();
       expect(sink.received).toHaveLength(before);
     } finally {
-      await patchConfig({ PasswordSettings: { EnableForgotLink: true }, EmailSettings: smtp() });
+      await patchConfig({ PasswordSettings: { EnableForgotLink: true }, EmailSettings: sinkSettings(sink) });
     }
     expect(await forgotLink()).toBe('true');
   });

@@ -54,8 +54,8 @@ const CASES: Case[] = [
   { name: 'channel email all over user off', mention: 'direct', user: { email: 'false' }, member: { email: 'all' }, expect: 'dep' },
   // Mute.
   { name: 'muted, @channel', mention: 'channel_wide', member: { mark_unread: 'mention' }, expect: '' },
-  { name: 'muted, @username, channel levels default', mention: 'direct', member: { mark_unread: 'mention' }, expect: '' },
-  { name: 'muted, @username, channel desktop and push set', mention: 'direct', member: { mark_unread: 'mention', desktop: 'mention', push: 'all' }, expect: 'dp' },
+  { name: 'muted, @username: desktop and push, no email', mention: 'direct', member: { mark_unread: 'mention' }, expect: 'dp' },
+  { name: 'muted, no mention, channel push all', member: { mark_unread: 'mention', push: 'all' }, expect: '' },
   { name: 'muted DM', channel: 'D', mention: 'direct_channel', member: { mark_unread: 'mention' }, expect: '' },
   // Status.
   { name: 'online: no email, push_status away holds push', mention: 'direct', status: 'online', expect: 'd' },

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { badBodyParam, badParam, notFound } from '../../model/errors.js';
 import { isValidId } from '../../model/id.js';
-import { deletionAudit, memberRolesAudit, pathParam, type AuditSpec } from '../audit_hook.js';
+import { deletionAudit, memberRolesAudit, pathParam, queryFlag, type AuditSpec } from '../audit_hook.js';
 import { authenticate } from '../auth.js';
 import type { RouteModule } from '../context.js';
 import { boolParam, OK, paging, pathId, stringParam } from '../params.js';
@@ -11,6 +11,7 @@ const TeamParams = Type.Object({ team_id: Type.String() });
 const TeamUserParams = Type.Object({ team_id: Type.String(), user_id: Type.String() });
 const UserParams = Type.Object({ user_id: Type.String() });
 const Str = (max = 256) => Type.Optional(Type.String({ maxLength: max }));
+const InviteEmails = Type.Array(Type.String({ maxLength: 256 }), { maxItems: 100 });
 const TeamPatchBody = Type.Object({
   display_name: Str(), description: Str(), company_name: Str(), allowed_domains: Str(1000),
   allow_open_invite: Type.Optional(Type.Boolean()), type: Str(1),
@@ -133,6 +134,28 @@ export const teamRoutes: RouteModule = (api, { app }) => {
   api.get('/teams/:team_id/stats', { schema: { params: TeamParams } }, async (request) => {
     const actor = await auth(request);
     return app.teams.stats(actor, pathId(request.params.team_id, 'team_id'));
+  });
+
+  // Mattermost's body is an array of addresses; its newer clients send { emails, channelIds, message } (channels are
+  // not invited to here). graceful answers each address's outcome instead of failing the whole request.
+  api.post('/teams/:team_id/invite/email', {
+    schema: { params: TeamParams, body: Type.Union([InviteEmails, Type.Object({
+      emails: InviteEmails, channelIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 0 })), message: Str(4096),
+    })]) },
+    config: { audit: (request) => ({ action: 'team.invite.email', object: pathParam(request, 'team_id'), extra: { graceful: String(queryFlag(request, 'graceful')) } }) },
+  }, async (request) => {
+    const actor = await auth(request);
+    const graceful = boolParam(request.query as Record<string, unknown>, 'graceful');
+    const emails = Array.isArray(request.body) ? request.body : request.body.emails;
+    const outcomes = await app.teamInvitations.invite(actor, pathId(request.params.team_id, 'team_id'), emails, graceful);
+    if (!graceful) return OK;
+    return outcomes.map(({ email, error }) => (error ? { email, error: error.toJSON(request.id) } : { email }));
+  });
+
+  api.delete('/teams/invites/email', { config: { audit: { action: 'team.invites.invalidate' } } }, async (request) => {
+    const actor = await auth(request);
+    await app.teamInvitations.invalidateAll(actor);
+    return OK;
   });
 
   api.post('/teams/members/invite', async (request, reply) => {

@@ -24,6 +24,8 @@ const PatchBody = Type.Object({
 });
 const ResetSendBody = Type.Object({ email: Type.String({ maxLength: 256 }) });
 const ResetBody = Type.Object({ token: Type.String({ maxLength: 64 }), new_password: Type.String({ maxLength: 1024 }) });
+const VerifySendBody = Type.Object({ email: Type.String({ maxLength: 256 }) });
+const VerifyBody = Type.Object({ token: Type.String({ maxLength: 64 }) });
 const IdList = Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 });
 
 export const userRoutes: RouteModule = (api, { app }) => {
@@ -34,8 +36,11 @@ export const userRoutes: RouteModule = (api, { app }) => {
     schema: { body: SignupBody }, config: { authRateLimit: 'all', audit: { action: 'user.create', body: ['username', 'email'] } },
   }, async (request, reply) => {
     const actor = readOptionalActor(request) ? await auth(request) : undefined;
-    const user = await app.users.signup(request.body, actor);
-    const inviteId = stringParam(request.query as Record<string, unknown>, 'iid', 64);
+    const q = request.query as Record<string, unknown>;
+    // t: the token of an email invitation (which joins its team); iid: a team's invite id.
+    const invitation = stringParam(q, 't', 64);
+    const user = invitation !== undefined ? await app.teamInvitations.signup(request.body, invitation, actor) : await app.users.signup(request.body, actor);
+    const inviteId = invitation === undefined ? stringParam(q, 'iid', 64) : undefined;
     if (inviteId) {
       await app.teams.joinByInvite(user.id, inviteId);
     }
@@ -75,6 +80,17 @@ export const userRoutes: RouteModule = (api, { app }) => {
 
   api.post('/users/password/reset', { schema: { body: ResetBody }, config: { authRateLimit: 'failures' } }, async (request) => {
     await app.passwordReset.resetPassword(request.body.token, request.body.new_password, { ipAddress: requestAddress(app, request) });
+    return OK;
+  });
+
+  // Email verification: anonymous, as password reset. Every request for a link counts; of the uses, only failures.
+  api.post('/users/email/verify/send', { schema: { body: VerifySendBody }, config: { authRateLimit: 'all' } }, async (request) => {
+    await app.emailVerification.sendVerification(request.body.email, { ipAddress: requestAddress(app, request) });
+    return OK;
+  });
+
+  api.post('/users/email/verify', { schema: { body: VerifyBody }, config: { authRateLimit: 'failures' } }, async (request) => {
+    await app.emailVerification.verify(request.body.token, { ipAddress: requestAddress(app, request) });
     return OK;
   });
 

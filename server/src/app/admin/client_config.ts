@@ -1,8 +1,9 @@
 import type { ConfigDocument } from '../../config/document/compose.js';
 import { getPath, type JsonObject } from '../../config/document/paths.js';
 import type { Config } from '../../config/schema.js';
-import { resetLinkUnavailable } from '../email/reset_availability.js';
+import { emailLinksUnavailable, resetLinkUnavailable } from '../email/reset_availability.js';
 import { imageProxyEnabled } from '../link_previews/image_proxy_setting.js';
+import { notificationSettingsOf } from '../notifications/notification_settings.js';
 import { BUILD_NUMBER, MATTERMOST_API_VERSION } from '../../model/version.js';
 
 /** Client config keys read straight from the document (Mattermost's names on both sides). */
@@ -68,8 +69,7 @@ const PARLEY_FACTS: Record<string, string> = {
   EnablePostUsernameOverride: 'false', EnablePostIconOverride: 'false', EnableUserAccessTokens: 'false', EnableBotAccountCreation: 'false',
   EnableOAuthServiceProvider: 'false', EnablePermalinkPreviews: 'false',
   EnableGifPicker: 'false', EnableCustomUserStatuses: 'false', EnableMultifactorAuthentication: 'false',
-  EnforceMultifactorAuthentication: 'false', EnableEmailInvitations: 'false', SendEmailNotifications: 'false',
-  SendPushNotifications: 'false', RequireEmailVerification: 'false', EnableEmailBatching: 'false', EnablePreviewModeBanner: 'false',
+  EnforceMultifactorAuthentication: 'false', EnablePreviewModeBanner: 'false',
   EnableLdap: 'false', EnableSaml: 'false', EnableSignUpWithGitLab: 'false',
   EnableSignUpWithGoogle: 'false', EnableSignUpWithOffice365: 'false', EnableSignUpWithOpenId: 'false', EnableGuestAccounts: 'false',
   EnableGuestMagicLink: 'false', EnableCompliance: 'false', EnableComplianceExport: 'false', EnableCustomGroups: 'false',
@@ -107,6 +107,8 @@ const text = (value: unknown): string => (Array.isArray(value) ? value.join(',')
 export function clientConfig(document: ConfigDocument, flat: Config): Record<string, string> {
   const doc = document as unknown as JsonObject;
   const props: Record<string, string> = {};
+  const notifications = notificationSettingsOf(doc);
+  const canMailLinks = emailLinksUnavailable(document.EmailSettings as unknown as JsonObject, flat.siteUrl) === undefined;
   for (const [key, path] of Object.entries(FROM_DOCUMENT)) props[key] = text(getPath(doc, path));
   Object.assign(props, PARLEY_FACTS);
   Object.assign(props, {
@@ -117,6 +119,12 @@ export function clientConfig(document: ConfigDocument, flat: Config): Record<str
     EnableMetrics: String(flat.metricsEnable), HasImageProxy: String(imageProxyEnabled(document)),
     PasswordEnableForgotLink: String(document.PasswordSettings.EnableForgotLink === true
       && resetLinkUnavailable(document.EmailSettings as unknown as JsonObject, flat.siteUrl) === undefined),
+    // Offered only while the server can mail the links they need.
+    EnableEmailInvitations: String(document.ServiceSettings.EnableEmailInvitations === true && canMailLinks),
+    RequireEmailVerification: String(document.EmailSettings.RequireEmailVerification === true && canMailLinks),
+    // What the server will really send (an SMTP server, a push proxy), so that clients offer only those settings.
+    SendEmailNotifications: String(notifications.email), SendPushNotifications: String(notifications.push),
+    EnableEmailBatching: String(notifications.email && notifications.emailBatching),
   });
   return props;
 }

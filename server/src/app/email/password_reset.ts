@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { JsonObject } from '../../config/document/paths.js';
 import { DeliveryError, type MailAddress, type SmtpSettings } from '../../email/mailer.js';
 import { AppError, badBodyParam } from '../../model/errors.js';
@@ -6,6 +5,7 @@ import type { UserRecord } from '../../model/types.js';
 import type { AuditResult, AuditService } from '../admin/audit.js';
 import type { AppDeps } from '../deps.js';
 import { isEmailAddress, type UserService } from '../users.js';
+import { isLinkTokenShape, newLinkToken, renderLinkMessage, storedToken, tokenExtra } from './link_mail.js';
 import { resetLinkUnavailable } from './reset_availability.js';
 import { senderOf, smtpSettingsOf } from './smtp_settings.js';
 
@@ -14,13 +14,6 @@ export const PASSWORD_RECOVERY = 'password_recovery';
 
 /** How long a reset link works (Mattermost's PasswordRecoverExpiryTime). */
 export const PASSWORD_RECOVERY_EXPIRY_MS = 60 * 60 * 1000;
-
-/** 48 random bytes: 64 URL-safe characters. */
-const TOKEN_BYTES = 48;
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** What the tokens table keeps of a link's token: its SHA-256, so reading the database does not give anyone a link. */
-export const storedToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 const invalidLink = (): AppError =>
   new AppError('api.user.reset_password.invalid_link.app_error', 'The password reset link is invalid or has already been used.', 400);
@@ -64,7 +57,7 @@ export class PasswordResetService {
     const user = await this.deps.store.users.getByEmail(email);
     if (!user || !canReset(user)) return;
     const now = Date.now();
-    const token = randomBytes(TOKEN_BYTES).toString('base64url');
+    const token = newLinkToken();
     // One live link per user: a new request replaces the earlier ones. Old links of anyone are swept on the way.
     await this.deps.store.transaction(async (store) => {
       await store.tokens.removeExpired(PASSWORD_RECOVERY, now - PASSWORD_RECOVERY_EXPIRY_MS);
@@ -91,11 +84,11 @@ export class PasswordResetService {
    * uses it up, even when it has expired, so a link works once even when used twice at the same time.
    */
   async resetPassword(token: string, newPassword: string, origin: ResetOrigin): Promise<void> {
-    if (!TOKEN_SHAPE.test(token)) throw invalidLink();
+    if (!isLinkTokenShape(token)) throw invalidLink();
     this.users.checkPasswordPolicy(newPassword);
     const taken = await this.deps.store.tokens.take(PASSWORD_RECOVERY, storedToken(token));
     if (!taken) throw invalidLink();
-    const owner = ownerOf(taken.extra);
+    const owner = ownerOf(tokenExtra(taken.extra));
     const record = (result: AuditResult, error?: string) => this.audit.record({
       userId: owner?.user_id ?? '', action: 'user.password.reset.link', object: owner?.user_id ?? '', result, ipAddress: origin.ipAddress, extra: { error },
     });
@@ -117,35 +110,14 @@ export class PasswordResetService {
 /** Active accounts that sign in with a password (not SSO, not bots). */
 const canReset = (user: UserRecord): boolean => user.delete_at === 0 && !user.is_bot && user.auth_service === '' && user.password !== '';
 
-function ownerOf(extra: string): { user_id: string; email: string } | undefined {
-  try {
-    const parsed: unknown = JSON.parse(extra);
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { user_id: userId, email } = parsed as Record<string, unknown>;
-    return typeof userId === 'string' && typeof email === 'string' ? { user_id: userId, email } : undefined;
-  } catch {
-    return undefined;
-  }
+function ownerOf(extra: Record<string, string> | undefined): { user_id: string; email: string } | undefined {
+  return extra?.user_id !== undefined && extra.email !== undefined ? { user_id: extra.user_id, email: extra.email } : undefined;
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-
 function resetMessage(siteName: string, username: string, link: string): { text: string; html: string } {
-  const text = [
-    `Someone asked to reset the password of your ${siteName} account (${username}).`,
-    '',
-    'To choose a new password, open this link within the next hour:',
-    link,
-    '',
-    'The link works once. If you did not ask for this, ignore this email: your password stays as it is.',
-  ].join('\n');
-  const [site, name, href] = [siteName, username, link].map(escapeHtml);
-  const html = `<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5">
-<p>Someone asked to reset the password of your ${site} account (<strong>${name}</strong>).</p>
-<p><a href="${href}" style="display: inline-block; padding: 8px 16px; background: #1c58d9; color: #fff; text-decoration: none; border-radius: 4px">Reset your password</a></p>
-<p>Or open this link within the next hour: <a href="${href}">${href}</a></p>
-<p>The link works once. If you did not ask for this, ignore this email: your password stays as it is.</p>
-</body></html>`;
-  return { text, html };
+  return renderLinkMessage({
+    before: [`Someone asked to reset the password of your ${siteName} account (${username}).`],
+    button: 'Reset your password', link, within: 'within the next hour',
+    after: ['The link works once. If you did not ask for this, ignore this email: your password stays as it is.'],
+  });
 }

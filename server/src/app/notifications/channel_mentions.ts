@@ -2,6 +2,7 @@ import type { JsonObject } from '../../config/document/paths.js';
 import { AppError } from '../../model/errors.js';
 import type { ChannelRecord } from '../../model/types.js';
 import type { AppDeps } from '../deps.js';
+import { KeyedTokenBuckets } from '../keyed_token_buckets.js';
 import type { MembershipCache } from '../membership_cache.js';
 
 /** Mattermost's web app asks before @channel in a channel of more members than this; the server limits it there too. */
@@ -10,8 +11,6 @@ export const CONFIRM_CHANNEL_MENTION_ABOVE = 5;
 const BURST = 5;
 /** ...and once more every this long after that. */
 const REFILL_MS = 5 * 60_000;
-/** Authors without a recent channel-wide mention are forgotten past this many. */
-const MAX_TRACKED = 10_000;
 
 const tooOften = (waitMs: number): AppError => new AppError('api.post.create_post.channel_mentions_rate_limited.app_error',
   `You have notified everyone in large channels too often. Remove @channel, @all or @here, or try again in ${Math.ceil(waitMs / 60_000)} minute(s).`, 429);
@@ -23,7 +22,7 @@ const tooOften = (waitMs: number): AppError => new AppError('api.post.create_pos
  * in a loop. Counted per process.
  */
 export class ChannelMentionPolicy {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets = new KeyedTokenBuckets(BURST, REFILL_MS);
 
   constructor(private readonly deps: AppDeps, private readonly membership: MembershipCache) {}
 
@@ -44,14 +43,8 @@ export class ChannelMentionPolicy {
     const members = await this.membership.activeChannelMemberCount(channel.id);
     if (members > this.maxNotified) return false;
     if (members <= CONFIRM_CHANNEL_MENTION_ABOVE) return true;
-    const bucket = this.buckets.get(authorId) ?? { tokens: BURST, at: now };
-    bucket.tokens = Math.min(BURST, bucket.tokens + (now - bucket.at) / REFILL_MS);
-    bucket.at = now;
-    if (bucket.tokens < 1) throw tooOften((1 - bucket.tokens) * REFILL_MS);
-    bucket.tokens -= 1;
-    this.buckets.delete(authorId);
-    this.buckets.set(authorId, bucket);
-    if (this.buckets.size > MAX_TRACKED) this.buckets.delete(this.buckets.keys().next().value as string);
+    const { allowed, waitMs } = this.buckets.take(authorId, 1, now);
+    if (!allowed) throw tooOften(waitMs);
     return true;
   }
 }

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../model/html.js';
+
 /** One post in a notification email. */
 export interface EmailItem {
   postId: string;
@@ -84,9 +86,6 @@ function formatter(digest: EmailDigest, options: Intl.DateTimeFormatOptions): In
     return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
   }
 }
-
-const escapeHtml = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 function subjectOf(digest: EmailDigest, s: Strings): string {
   const first = digest.items[0];

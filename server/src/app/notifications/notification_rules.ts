@@ -105,12 +105,12 @@ function levelAllows(level: Level, post: PostFacts, rp: RecipientPost, threadSet
 }
 
 /**
- * Muting a channel silences it, but a direct mention still reaches a member who set that channel's own level for
- * the medium explicitly (the "except direct mentions if so set" of the issue; Mattermost silences push entirely).
+ * Muting a channel silences it, but a mention by name (their @username, a keyword, their first name) still
+ * reaches the member on desktop and phone: the "except direct mentions" of the issue, and what the web client does.
+ * Mattermost silences push in muted channels entirely.
  */
-function mutedAllows(r: RecipientFacts, rp: RecipientPost, channelLevel: string | undefined): boolean {
-  if (!isMuted(r)) return true;
-  return (rp.mention === 'direct' || rp.mention === 'direct_channel') && (channelLevel === 'all' || channelLevel === 'mention');
+function mutedAllows(r: RecipientFacts, rp: RecipientPost): boolean {
+  return !isMuted(r) || rp.mention === 'direct';
 }
 
 /** push_status: push when they are at least this absent ('online': always, unless reading this very channel). */
@@ -129,9 +129,9 @@ export function decide(r: RecipientFacts, post: PostFacts, rp: RecipientPost, de
   const status = statusOf(r, now);
   const dnd = status === 'dnd' || status === 'ooo';
   const props = r.userProps;
-  const desktop = !dnd && mutedAllows(r, reach, r.channelProps.desktop)
+  const desktop = !dnd && mutedAllows(r, reach)
     && levelAllows(levelOf(props.desktop, r.channelProps.desktop), post, reach, props.desktop_threads);
-  const push = delivery.push && !dnd && statusAllowsPush(r, status) && mutedAllows(r, reach, r.channelProps.push)
+  const push = delivery.push && !dnd && statusAllowsPush(r, status) && mutedAllows(r, reach)
     && levelAllows(levelOf(props.push, r.channelProps.push), post, reach, props.push_threads);
   return { desktop, push, email: delivery.email && status !== 'online' && emailAllowed(r, reach, props.email_threads) };
 }

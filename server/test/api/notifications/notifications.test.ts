@@ -83,6 +83,19 @@ beforeEach(() => {
   proxy.reply = () => ({ status: 200, json: { status: 'OK' } });
 });
 
+describe('client config', () => {
+  it('offers email and push settings only while the server can send them', async () => {
+    const config = await raw(server, 'GET', '/config/client?format=old', { token: ana.token });
+    expect(config.body).toMatchObject({ SendEmailNotifications: 'true', SendPushNotifications: 'true', EnableEmailBatching: 'false' });
+    await patchConfig({ EmailSettings: { PushNotificationServer: '' } });
+    try {
+      expect((await raw(server, 'GET', '/config/client?format=old', { token: ana.token })).body.SendPushNotifications).toBe('false');
+    } finally {
+      await patchConfig({ EmailSettings: { PushNotificationServer: proxy.url } });
+    }
+  });
+});
+
 describe('email notifications', () => {
   it('mails a mention to an offline member, with the message, a permalink and the settings link; not to the others', async () => {
     const channel = await newChannel(ana.client, team.id, 'O', 'Release Planning');
