@@ -3,9 +3,9 @@ import { useStore } from './store/store';
 import { parseRoute } from './router/routes';
 import { navigate } from './router/navigate';
 import { LoginPage } from './features/auth/LoginPage';
-import { inviteIdFromUrl, SignupPage } from './features/auth/SignupPage';
+import { SignupPage } from './features/auth/SignupPage';
 import { ResetPasswordCompletePage, ResetPasswordPage } from './features/auth/ResetPasswordPage';
-import { acceptInvite } from './store/actions/session';
+import { CheckEmailPage, VerifyEmailPage } from './features/auth/VerifyEmailPages';
 import { SelectTeamPage } from './features/teams/SelectTeamPage';
 import { Workspace } from './features/layout/Workspace';
 import { useTheme } from './features/settings/theme';
@@ -27,8 +27,8 @@ export function App() {
   useTheme();
 
   const signedOutPage = route.name === 'login' || route.name === 'signup';
-  // Password reset pages open signed in or not (a reset link may be opened in a browser signed in elsewhere).
-  const resetPage = route.name === 'resetPassword' || route.name === 'resetPasswordComplete';
+  // Password reset and email verification pages open signed in or not (a link may be opened in a browser signed in elsewhere).
+  const resetPage = route.name === 'resetPassword' || route.name === 'resetPasswordComplete' || route.name === 'verifyEmail' || route.name === 'checkEmail';
   useEffect(() => {
     if (!booted) return;
     if (resetPage) return;
@@ -58,6 +58,8 @@ export function App() {
   }
   if (route.name === 'resetPassword') return <ResetPasswordPage />;
   if (route.name === 'resetPasswordComplete') return <ResetPasswordCompletePage />;
+  if (route.name === 'verifyEmail') return <VerifyEmailPage />;
+  if (route.name === 'checkEmail') return <CheckEmailPage />;
   if (!me) return route.name === 'signup' ? <SignupPage /> : <LoginPage />;
   if (route.name === 'adminConsole') {
     if (!canOpenConsole(me.roles)) return null;

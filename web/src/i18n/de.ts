@@ -3,6 +3,8 @@ import { adminSettingsDe } from './admin_settings.de';
 import { searchDe } from './search.de';
 import { mediaDe } from './media.de';
 import { filesDe } from './files.de';
+import { emailLinksDe } from './email_links.de';
+import { notificationsDe } from './notifications.de';
 
 /** Deutsch: every key of the English catalogue (the compiler checks completeness). */
 export const de: Messages = {
@@ -288,7 +290,7 @@ export const de: Messages = {
   'notify.enable': 'Benachrichtigungen aktivieren',
   'notify.sendFor': 'Benachrichtige mich bei',
   'notify.all': 'Allen Aktivitäten',
-  'notify.mentions': 'Erwähnungen und Direktnachrichten',
+  'notify.mentions': 'Erwähnungen, Direkt- und Gruppennachrichten',
   'notify.none': 'Nichts',
 
   // System Console (web/src/features/admin)
@@ -450,4 +452,6 @@ export const de: Messages = {
   ...mediaDe,
   ...filesDe,
   ...searchDe,
+  ...emailLinksDe,
+  ...notificationsDe,
 };

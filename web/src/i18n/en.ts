@@ -2,6 +2,8 @@ import { adminSettingsEn } from './admin_settings.en';
 import { searchEn } from './search.en';
 import { mediaEn } from './media.en';
 import { filesEn } from './files.en';
+import { emailLinksEn } from './email_links.en';
+import { notificationsEn } from './notifications.en';
 
 /** The English catalogue: the source of every message id (German and others must have the same keys). */
 export const en = {
@@ -287,7 +289,7 @@ export const en = {
   'notify.enable': 'Enable notifications',
   'notify.sendFor': 'Notify me about',
   'notify.all': 'All activity',
-  'notify.mentions': 'Mentions and direct messages',
+  'notify.mentions': 'Mentions, direct and group messages',
   'notify.none': 'Nothing',
 
   // System Console (web/src/features/admin)
@@ -449,6 +451,8 @@ export const en = {
   ...mediaEn,
   ...filesEn,
   ...searchEn,
+  ...emailLinksEn,
+  ...notificationsEn,
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -62,7 +62,9 @@ function onPosted(data: Record<string, unknown>): void {
     members: next.member ? { ...st.members, [channel.id]: next.member } : st.members,
   }));
   if (viewing && post.user_id !== me.id) markChannelViewed(post.channel_id);
-  if (post.user_id !== me.id) notifyIfNeeded(post, channel, mentions.includes(me.id), str(data.sender_name));
+  if (post.user_id !== me.id) {
+    notifyIfNeeded(post, channel, { mentions, followers: data.followers ? decode<string[]>(data.followers) : [], senderName: str(data.sender_name) });
+  }
   if (channel.type === 'D' || channel.type === 'G') revealDirect(channel);
 }
 

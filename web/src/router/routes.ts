@@ -3,6 +3,8 @@ export type Route =
   | { name: 'signup' }
   | { name: 'resetPassword' }
   | { name: 'resetPasswordComplete' }
+  | { name: 'verifyEmail' }
+  | { name: 'checkEmail' }
   | { name: 'selectTeam' }
   | { name: 'createTeam' }
   | { name: 'channel'; team: string; channel: string }
@@ -35,6 +37,9 @@ export function parseRoute(path: string): Route {
     // Password reset by email: ask for a link, and the link's page (its token in the query string).
     if (first === 'reset_password') return { name: 'resetPassword' };
     if (first === 'reset_password_complete') return { name: 'resetPasswordComplete' };
+    // Email verification (Mattermost's paths): the link from the email, and "check your email" after sign-up.
+    if (first === 'do_verify_email') return { name: 'verifyEmail' };
+    if (first === 'should_verify_email') return { name: 'checkEmail' };
     if (first === 'select_team') return { name: 'selectTeam' };
     if (first === 'create_team') return { name: 'createTeam' };
     return { name: 'team', team: first };

@@ -85,14 +85,14 @@ export class EmailNotifications implements JobHandler {
     const user = await store.users.get(userId);
     if (!user || user.delete_at > 0 || !user.email) return;
     const posts = (await store.posts.getMany([...new Set(postIds)])).filter((p) => p.delete_at === 0).sort((a, b) => a.create_at - b.create_at);
-    const items = await this.itemsFor(user, posts);
+    const { items, team } = await this.itemsFor(user, posts);
     if (items.length === 0) return;
     const email = this.document.EmailSettings as JsonObject;
     const siteUrl = this.deps.config.siteUrl.replace(/\/+$/, '');
     const rendered = renderNotificationEmail({
       siteName: this.deps.config.siteName, locale: user.locale, timeZone: timeZoneOf(user),
       full: notificationSettingsOf(this.document).emailFullContents,
-      settingsLink: siteUrl ? `${siteUrl}/settings/notifications` : '', items,
+      settingsLink: siteUrl && team ? `${siteUrl}/${team}?settings=notifications` : '', items,
     });
     try {
       await this.deps.mailer.send(smtpSettingsOf(email), { from: senderOf(email), to: user.email, ...rendered });
@@ -103,14 +103,15 @@ export class EmailNotifications implements JobHandler {
     }
   }
 
-  /** The posts the user can still read and has not read since, as email items. */
-  private async itemsFor(user: UserRecord, posts: readonly PostRecord[]): Promise<EmailItem[]> {
+  /** The posts the user can still read and has not read since, as email items, and the team of the first. */
+  private async itemsFor(user: UserRecord, posts: readonly PostRecord[]): Promise<{ items: EmailItem[]; team: string }> {
     const store = this.deps.store;
     const channels = new Map((await store.channels.getMany([...new Set(posts.map((p) => p.channel_id))])).map((c) => [c.id, c]));
     const senders = new Map((await store.users.getMany([...new Set(posts.map((p) => p.user_id))])).map((u) => [u.id, u]));
     const teamName = await this.teamNames(user, [...channels.values()]);
     const siteUrl = this.deps.config.siteUrl.replace(/\/+$/, '');
     const items: EmailItem[] = [];
+    let firstTeam = '';
     for (const post of posts) {
       const channel = channels.get(post.channel_id);
       if (!channel) continue;
@@ -119,13 +120,14 @@ export class EmailNotifications implements JobHandler {
       const sender = senders.get(post.user_id);
       const senderName = sender ? `@${sender.username}` : '@unknown';
       const team = teamName(channel);
+      firstTeam ||= team;
       items.push({
         postId: post.id, createAt: post.create_at, senderName, channelType: channel.type as EmailItem['channelType'],
         channelName: channel.type === 'D' ? senderName : channel.display_name,
         link: siteUrl && team ? `${siteUrl}/${team}/pl/${post.id}` : '', message: post.message,
       });
     }
-    return items;
+    return { items, team: firstTeam };
   }
 
   /** A channel's team name for links; direct and group messages open in the user's first team. */

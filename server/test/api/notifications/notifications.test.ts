@@ -110,7 +110,7 @@ describe('email notifications', () => {
     expect(text).toContain('can you check the <release> notes?');
     expect(text).toContain('can you check the &lt;release&gt; notes?');
     expect(text).toContain(`${server.url}/${team.name}/pl/${mention.id}`);
-    expect(text).toContain(`${server.url}/settings/notifications`);
+    expect(text).toContain(`${server.url}/${team.name}?settings=notifications`);
     await settle();
     expect(sink.received.slice(before).filter((m) => m.to.includes(carl.user.email))).toHaveLength(0);
     expect(sink.received.slice(before).filter((m) => m.to.includes(ana.user.email))).toHaveLength(0);

@@ -1,16 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../api/client';
+import { errorMessage, serverError } from '../../api/client';
 import { useT } from '../../i18n/useT';
 import { login } from '../../store/actions/session';
+import { navigate } from '../../router/navigate';
 import { useStore } from '../../store/store';
 import { AppLink } from '../../ui/AppLink';
+import { checkEmailPath, NOT_VERIFIED } from './account';
 import { AuthLayout } from './AuthLayout';
 
 export function LoginPage() {
   const t = useT();
   const config = useStore((s) => s.config);
   const sessionExpired = useStore((s) => s.sessionExpired);
-  const [loginId, setLoginId] = useState('');
+  // Prefilled from ?login_id= (the "Email verified" page links here with the address).
+  const [loginId, setLoginId] = useState(() => new URLSearchParams(window.location.search).get('login_id') ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -25,6 +28,10 @@ export function LoginPage() {
     try {
       await login(loginId.trim(), password);
     } catch (err) {
+      if (serverError(err).id === NOT_VERIFIED) {
+        navigate(checkEmailPath(loginId.trim()));
+        return;
+      }
       setError(errorMessage(err) || t('auth.loginFailed'));
       setBusy(false);
     }

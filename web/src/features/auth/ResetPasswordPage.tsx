@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { navigate } from '../../router/navigate';
 import { AppLink } from '../../ui/AppLink';
 import { AuthLayout, usePasswordMinimum } from './AuthLayout';
+import { useEmailLinkRequest } from './useEmailLinkRequest';
 
 /** The server's answers that mean the link itself is no good: the way on is a new link. */
 const LINK_ERRORS = new Set(['api.user.reset_password.invalid_link.app_error', 'api.user.reset_password.link_expired.app_error']);
@@ -11,25 +12,7 @@ const LINK_ERRORS = new Set(['api.user.reset_password.invalid_link.app_error', '
 /** /reset_password: asks for the address to send a reset link to. */
 export function ResetPasswordPage() {
   const t = useT();
-  const [email, setEmail] = useState('');
-  const [sentTo, setSentTo] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent): Promise<void> => {
-    e.preventDefault();
-    const address = email.trim();
-    setBusy(true);
-    setError('');
-    try {
-      await client.sendPasswordResetEmail(address);
-      setSentTo(address);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { email, setEmail, sentTo, error, busy, submit } = useEmailLinkRequest((address) => client.sendPasswordResetEmail(address));
 
   return (
     <AuthLayout title={t('auth.resetTitle')} subtitle={t('auth.resetSubtitle')}>

@@ -1,17 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../api/client';
 import { useT } from '../../i18n/useT';
-import { signup } from '../../store/actions/session';
 import { AppLink } from '../../ui/AppLink';
+import { signUpAndSignIn, signupLinkFromUrl } from './account';
 import { AuthLayout, usePasswordMinimum } from './AuthLayout';
-
-export function inviteIdFromUrl(): string {
-  return new URLSearchParams(window.location.search).get('id') ?? '';
-}
 
 export function SignupPage() {
   const t = useT();
   const minLength = usePasswordMinimum();
+  // An email invitation (t, with its team in d) or a team's invite link (id).
+  const [link] = useState(() => signupLinkFromUrl());
   const [email, setEmail] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -27,7 +25,7 @@ export function SignupPage() {
     setBusy(true);
     setError('');
     try {
-      await signup(email.trim(), username.trim().toLowerCase(), password, inviteIdFromUrl());
+      await signUpAndSignIn({ email: email.trim(), username: username.trim().toLowerCase(), password }, link);
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -35,7 +33,10 @@ export function SignupPage() {
   };
 
   return (
-    <AuthLayout title={t('auth.signupTitle')} subtitle={t('auth.signupSubtitle')}>
+    <AuthLayout
+      title={link.team ? t('signup.invitedTo', { team: link.team.displayName }) : t('auth.signupTitle')}
+      subtitle={link.team ? t('signup.invitedSubtitle') : t('auth.signupSubtitle')}
+    >
       <form className="form" onSubmit={(e) => void submit(e)}>
         <label className="field">
           <span>{t('auth.email')}</span>

@@ -41,6 +41,8 @@ export function ChannelHeader({ channelId }: { channelId: string }) {
   const items: MenuItem[] = [
     { label: favorite ? t('channel.unfavorite') : t('channel.favorite'), icon: 'star', onSelect: () => run(setFavorite(channelId, !favorite)) },
     { label: muted ? t('channel.unmute') : t('channel.mute'), icon: muted ? 'bell' : 'bellOff', onSelect: () => run(setMuted(channelId, !muted)) },
+    // As Mattermost: for channels and group messages, not for a DM or an archived channel.
+    { label: t('channelNotify.menu'), icon: 'bell', onSelect: () => setState({ modal: 'channel:notifications' }), hidden: channel.type === 'D' || channel.delete_at > 0 },
     { label: t('category.move'), icon: 'chevronRight', onSelect: () => setState({ modal: 'channel:move' }), hidden: !hasCategories },
     { label: t('category.moveToNew'), icon: 'plus', onSelect: () => setState({ modal: 'channel:new-category-with-channel' }), hidden: !hasCategories },
     { label: t('channel.editHeader'), icon: 'edit', onSelect: () => setState({ modal: 'channel:header' }) },

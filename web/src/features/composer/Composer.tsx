@@ -17,6 +17,8 @@ import { PendingUploads } from '../files/PendingUploads';
 import { FileDropZone, pastedFiles } from '../files/FileDrop';
 import { Glyph } from '../files/FileIcon';
 import { addFiles, attachedFiles, clearUploads, MAX_FILES_PER_POST, useUploads } from '../files/uploads';
+import { checkChannelMentions, type ChannelMentionConfirm } from './channel_mention_confirm';
+import { ChannelMentionDialog } from './ChannelMentionDialog';
 
 
 const TYPING_THROTTLE_MS = 3000;
@@ -45,6 +47,7 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
   const [active, setActive] = useState(0);
   const [picker, setPicker] = useState(false);
   const [dismissed, setDismissed] = useState('');
+  const [confirmMentions, setConfirmMentions] = useState<ChannelMentionConfirm | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -96,8 +99,8 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
     if (overLimit > 0) showToast(t('files.tooMany', { max: MAX_FILES_PER_POST }));
   };
 
-  const submit = async (): Promise<void> => {
-    const message = draft.trim();
+  const submit = async (confirmed = false): Promise<void> => {
+    const message = getState().drafts[key]?.trim() ?? '';
     const isCommand = message.startsWith('/') && !message.startsWith('//');
     if (!message && !hasFiles) return;
     if (message.length > maxLength) {
@@ -107,6 +110,14 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
     if (uploading && !isCommand) {
       showToast(t('files.waitForUploads'));
       return;
+    }
+    if (!isCommand && !confirmed) {
+      // @channel, @all or @here in a larger channel asks first; the draft stays until confirmed.
+      const confirm = await checkChannelMentions(channelId, message);
+      if (confirm) {
+        setConfirmMentions(confirm);
+        return;
+      }
     }
     // Commands take no files: those stay on the draft for the next message.
     const files = isCommand ? [] : attachedFiles(key);
@@ -144,6 +155,17 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
   return (
     <div className="composer" ref={rootRef}>
       <FileDropZone anchor={rootRef} enabled={canAttach} onFiles={attach} />
+      {confirmMentions && (
+        <ChannelMentionDialog
+          confirm={confirmMentions}
+          channelName={channelTitle(getState(), getState().channels[channelId])}
+          onCancel={() => setConfirmMentions(null)}
+          onConfirm={() => {
+            setConfirmMentions(null);
+            void submit(true);
+          }}
+        />
+      )}
       {open && (
         <ul className="suggestions" role="listbox" id={listId} aria-label={t('composer.suggestions')}>
           {suggestions.map((s, i) => (

@@ -83,12 +83,25 @@ function useDocumentTitle(): void {
   }, [title]);
 }
 
+/** `?settings=notifications` (the link in notification emails) opens Settings on that tab, once. */
+function useSettingsLink(): void {
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    const tab = url.searchParams.get('settings');
+    if (tab === null) return;
+    url.searchParams.delete('settings');
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    setState({ modal: `settings:${tab}` });
+  }, []);
+}
+
 export function Workspace({ route }: { route: Route }) {
   const modal = useStore((s) => s.modal);
   const rhs = useStore((s) => s.rhs);
   useRoute(route);
   useShortcuts();
   useDocumentTitle();
+  useSettingsLink();
   useEffect(() => {
     const onVisible = (): void => {
       const id = getState().currentChannelId;

@@ -6,19 +6,7 @@ import { showToast } from '../layout/Toast';
 import { errorMessage } from '../../api/client';
 import { CUSTOM_KEYS, parseTheme, THEMES, type Theme } from './theme';
 import { LinkPreviewSetting } from '../previews/LinkPreviewSetting';
-
-function Choice({ name, value, options, onChange }: { name: string; value: string; options: Array<[string, string]>; onChange: (v: string) => void }) {
-  return (
-    <div className="segmented" role="radiogroup" aria-label={name}>
-      {options.map(([id, label]) => (
-        <label key={id} className={value === id ? 'segment selected' : 'segment'}>
-          <input type="radio" name={name} checked={value === id} onChange={() => onChange(id)} />
-          {label}
-        </label>
-      ))}
-    </div>
-  );
-}
+import { Choice } from './Choice';
 
 function save(category: string, name: string, value: string): void {
   savePrefs([{ category, name, value }]).catch((err: unknown) => showToast(errorMessage(err)));

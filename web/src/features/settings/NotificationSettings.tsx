@@ -1,43 +1,28 @@
-import { useState } from 'react';
-import { errorMessage } from '../../api/client';
 import { useStore } from '../../store/store';
-import { patchMe } from '../../store/actions/users';
-import { notificationsSupported, requestNotificationPermission } from '../../realtime/notify';
 import { useT } from '../../i18n/useT';
-import { showToast } from '../layout/Toast';
+import { DesktopNotificationSettings } from './DesktopNotificationSettings';
+import { EmailNotificationSettings } from './EmailNotificationSettings';
+import { PushNotificationSettings } from './PushNotificationSettings';
+import { MentionKeywordSettings } from './MentionKeywordSettings';
+import { ReplyNotificationSettings } from './ReplyNotificationSettings';
+import '../../styles/notifications.css';
 
+/** Settings > Notifications: desktop, email, mobile push, mention keywords, replies. Every change saves at once. */
 export function NotificationSettings() {
   const t = useT();
-  const me = useStore((s) => s.me);
-  const [permission, setPermission] = useState<string>(notificationsSupported() ? Notification.permission : 'unsupported');
-  const desktop = (me?.notify_props as Record<string, string> | undefined)?.desktop ?? 'mention';
-  const setDesktop = (value: string): void => {
-    if (!me) return;
-    patchMe({ notify_props: { ...me.notify_props, desktop: value } as typeof me.notify_props }).catch((err: unknown) => showToast(errorMessage(err)));
-  };
+  const email = useStore((s) => s.config.SendEmailNotifications === 'true');
+  const push = useStore((s) => s.config.SendPushNotifications === 'true');
   return (
-    <div className="settings-section">
-      <div className="setting-row">
-        <div className="setting-label">{t('notify.permission')}</div>
-        <div>
-          <p className="muted-text">
-            {permission === 'granted' ? t('notify.granted') : permission === 'denied' ? t('notify.denied') : permission === 'unsupported' ? t('notify.unsupported') : t('notify.default')}
-          </p>
-          {permission === 'default' && (
-            <button type="button" className="button primary" onClick={() => void requestNotificationPermission().then(setPermission)}>
-              {t('notify.enable')}
-            </button>
-          )}
-        </div>
-      </div>
-      <div className="setting-row">
-        <div className="setting-label">{t('notify.sendFor')}</div>
-        <select value={desktop} onChange={(e) => setDesktop(e.target.value)} aria-label={t('notify.sendFor')}>
-          <option value="all">{t('notify.all')}</option>
-          <option value="mention">{t('notify.mentions')}</option>
-          <option value="none">{t('notify.none')}</option>
-        </select>
-      </div>
+    <div className="settings-section notification-settings">
+      <h4 className="settings-subhead">{t('notify.desktopTitle')}</h4>
+      <DesktopNotificationSettings />
+      {email && <h4 className="settings-subhead">{t('notify.emailTitle')}</h4>}
+      <EmailNotificationSettings />
+      {push && <h4 className="settings-subhead">{t('notify.pushTitle')}</h4>}
+      <PushNotificationSettings />
+      <h4 className="settings-subhead">{t('notify.mentionsTitle')}</h4>
+      <MentionKeywordSettings />
+      <ReplyNotificationSettings />
     </div>
   );
 }

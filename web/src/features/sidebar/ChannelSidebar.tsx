@@ -11,6 +11,7 @@ import { Menu } from '../../ui/Menu';
 import { Avatar } from '../people/Avatar';
 import { sidebarSections, type SidebarSection } from './sections';
 import { showToast } from '../layout/Toast';
+import { InviteByEmailDialog } from '../teams/InviteByEmailDialog';
 
 function ChannelIcon({ channel }: { channel: ServerChannel }) {
   const me = useStore((s) => s.me?.id ?? '');
@@ -97,6 +98,9 @@ export function ChannelSidebar() {
     () => sidebarSections({ ...useStore.getState(), ...slices }, slices.currentTeamId),
     [slices],
   );
+  // Offered when the server has email invitations on and can send them (the client config says both).
+  const emailInvites = useStore((s) => s.config.EnableEmailInvitations === 'true');
+  const [invitingByEmail, setInvitingByEmail] = useState(false);
   if (!team) return <nav className="channel-sidebar" />;
   const inviteLink = `${window.location.origin}/signup_user_complete/?id=${team.invite_id}`;
   return (
@@ -116,6 +120,7 @@ export function ChannelSidebar() {
               icon: 'link',
               onSelect: () => void navigator.clipboard?.writeText(inviteLink).then(() => showToast(t('sidebar.inviteCopied')), () => showToast(inviteLink)),
             },
+            { label: t('invite.byEmail'), icon: 'send', onSelect: () => setInvitingByEmail(true), hidden: !emailInvites },
             { label: t('teams.createOrJoin'), icon: 'plus', onSelect: () => navigate('/select_team') },
           ]}
         />
@@ -158,6 +163,7 @@ export function ChannelSidebar() {
           <Icon name="plus" size={14} /> {t('sidebar.browseChannels')}
         </button>
       </div>
+      {invitingByEmail && <InviteByEmailDialog onClose={() => setInvitingByEmail(false)} />}
     </nav>
   );
 }

@@ -1,5 +1,5 @@
 import type { ChannelCategory } from '@mattermost/types/channel_categories';
-import type { ChannelMembership, ServerChannel } from '@mattermost/types/channels';
+import type { ChannelMembership, ChannelNotifyProps, ServerChannel } from '@mattermost/types/channels';
 import { client } from '../../api/client';
 import { getState, setState } from '../store';
 import { dmTeammateId } from '../selectors';
@@ -162,14 +162,22 @@ export async function archiveChannel(channelId: string): Promise<void> {
 }
 
 export async function setMuted(channelId: string, muted: boolean): Promise<void> {
+  await updateChannelNotifyProps(channelId, { mark_unread: muted ? 'mention' : 'all' });
+}
+
+/**
+ * Saves some of my notify props for a channel (PUT /channels/{id}/members/{me}/notify_props), shown at once
+ * (the sidebar's muted state follows) and rolled back if the server refuses.
+ */
+export async function updateChannelNotifyProps(channelId: string, props: Partial<ChannelNotifyProps>): Promise<void> {
   const me = getState().me;
   if (!me) return;
   const before = getState().members[channelId];
   if (!before) return;
-  const notify_props = { ...before.notify_props, mark_unread: muted ? 'mention' : 'all' } as ChannelMembership['notify_props'];
+  const notify_props = { ...before.notify_props, ...props };
   setState((s) => ({ members: { ...s.members, [channelId]: { ...before, notify_props } } }));
   try {
-    await client.updateChannelNotifyProps({ channel_id: channelId, user_id: me.id, mark_unread: muted ? 'mention' : 'all' });
+    await client.updateChannelNotifyProps({ ...props, channel_id: channelId, user_id: me.id });
   } catch (err) {
     setState((s) => ({ members: { ...s.members, [channelId]: before } }));
     throw err;

@@ -5,6 +5,7 @@ import { EditChannelField } from './EditChannelField';
 import { AddMembers } from './AddMembers';
 import { ArchiveChannel } from './ArchiveChannel';
 import { CreateCategory, MoveToCategory } from './CategoryDialogs';
+import { ChannelNotifications } from './ChannelNotifications';
 
 /** The channel dialogs, opened by modal id ("channel:browse", "channel:header", …). */
 export function ChannelDialogs({ modal, onClose }: { modal: string; onClose: () => void }) {
@@ -31,6 +32,8 @@ export function ChannelDialogs({ modal, onClose }: { modal: string; onClose: () 
       return <CreateCategory onClose={onClose} withChannel />;
     case 'channel:move':
       return <MoveToCategory onClose={onClose} />;
+    case 'channel:notifications':
+      return <ChannelNotifications onClose={onClose} />;
     default:
       return null;
   }
