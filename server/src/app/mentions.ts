@@ -19,6 +19,8 @@ export interface ParsedMentions {
   atNames: string[][];
   /** @channel, @all or @here. */
   channelWide: boolean;
+  /** The only channel-wide mention is @here, which notifies just the members online at the time. */
+  hereOnly: boolean;
   /** The words, lower case, joined by single spaces and padded, for key lookups. */
   lowerText: string;
   /** The words as written, for first names, which match case-sensitively. */
@@ -41,15 +43,17 @@ function trimmedVariants(name: string): string[] {
 export function parseMentions(message: string): ParsedMentions {
   const text = message.replace(CODE_BLOCK, ' ').replace(INLINE_CODE, ' ');
   const atNames: string[][] = [];
-  let channelWide = false;
+  const wide = new Set<string>();
   for (const match of text.matchAll(AT_NAME)) {
     const variants = trimmedVariants(match[1].toLowerCase());
-    if (variants.some((v) => CHANNEL_WIDE.has(v))) channelWide = true;
+    const channelWord = variants.find((v) => CHANNEL_WIDE.has(v));
+    if (channelWord) wide.add(channelWord);
     else atNames.push(variants);
   }
+  const channelWide = wide.size > 0;
   const words = wordsOf(text);
   return {
-    atNames, channelWide,
+    atNames, channelWide, hereOnly: channelWide && !wide.has('channel') && !wide.has('all'),
     lowerText: ` ${words.join(' ').toLowerCase()} `,
     exactText: ` ${words.join(' ')} `,
   };

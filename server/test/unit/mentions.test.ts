@@ -19,6 +19,10 @@ describe('mention parsing', () => {
     expect(parsed.atNames.map((v) => v.at(-1))).toEqual(['real']);
   });
 
+  it.each([['@here now', true], ['@here and @all', false], ['@channel', false], ['hi there', false]] as const)('%j: only @here is %s', (message, hereOnly) => {
+    expect(parseMentions(message).hereOnly).toBe(hereOnly);
+  });
+
   it.each(['@channel', '@all', '@here', 'hey @Channel!', '@here.'])('%j is a channel-wide mention', (message) => {
     const parsed = parseMentions(message);
     expect(parsed.channelWide).toBe(true);

@@ -46,7 +46,7 @@ export async function loadRecipients(store: Store, settings: NotificationSetting
     out.push({
       user,
       facts: { userId: user.id, userProps, channelProps, status, activeInChannel: isActive(user.id), collapsedThreads, deactivated: user.delete_at > 0 },
-      post: { mention: mentionKind(p, user, userProps, mentioned), followsThread: followers.has(user.id) },
+      post: { mention: mentionKind(p, user, userProps, mentioned, status.status), followsThread: followers.has(user.id) },
     });
   }
   return out;
@@ -56,11 +56,13 @@ function collapsedPreference(store: Store, userId: string): Promise<string | und
   return store.preferences.get(userId, 'display_settings', 'collapsed_reply_threads').then((p) => p?.value);
 }
 
-function mentionKind(p: SavedPost, user: UserRecord, userProps: Record<string, string>, mentioned: ReadonlySet<string>): MentionKind | undefined {
+function mentionKind(p: SavedPost, user: UserRecord, userProps: Record<string, string>, mentioned: ReadonlySet<string>, status: string): MentionKind | undefined {
   if (isDirectOrGroup(p.channel)) return 'direct_channel';
   if (mentioned.has(user.id)) {
     const who = { userId: user.id, username: user.username, firstName: user.first_name, userNotifyProps: userProps };
-    return mentionsUser(p.parsed, who, false) ? 'direct' : 'channel_wide';
+    if (mentionsUser(p.parsed, who, false)) return 'direct';
+    // @here is for whoever is online now (it still counts on their unread badge, as @channel does).
+    if (!p.parsed.hereOnly || status === 'online') return 'channel_wide';
   }
   if (!p.reply) return undefined;
   // The `comments` setting: replies to threads they started ('root'), or took part in ('any').

@@ -146,6 +146,20 @@ describe('email notifications', () => {
     expect(to).not.toContain(muted.user.email);
   });
 
+  it('mails @channel to offline members, but not @here, which is for those online', async () => {
+    const channel = await newChannel(ana.client, team.id);
+    const away = await member('away', channel.id);
+    const before = sink.received.length;
+    await post(ana, channel.id, '@here quick question');
+    await post(ana, channel.id, '@channel release at five');
+    const text = decodedMail(await waitForMail(sink, away.user.email, before));
+    expect(text).toContain('release at five');
+    await settle();
+    const toAway = sink.received.slice(before).filter((m) => m.to.includes(away.user.email)).map(decodedMail);
+    expect(toAway).toHaveLength(1);
+    expect(toAway[0]).not.toContain('quick question');
+  });
+
   it('leaves the message text out when the content level is generic', async () => {
     await patchConfig({ EmailSettings: { EmailNotificationContentsType: 'generic' } });
     try {
