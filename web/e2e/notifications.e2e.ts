@@ -182,6 +182,27 @@ describe('notifications in the browser', () => {
     expect(await box.inputValue()).toBe('');
   });
 
+  it('tells the author a mentioned team member outside the channel was not notified, and adds them on request', async () => {
+    const admin = apiClient();
+    await admin.login('root', password);
+    const acme = await admin.getTeamByName(team);
+    const tara = await user(admin, 'tara');
+    await admin.addToTeam(acme.id, tara.id);
+    const page = nina.page;
+    await setHidden(page, false);
+    await page.locator('.sidebar-item[data-channel-name="launch"]').click();
+    const box = page.locator('.channel-view .composer textarea');
+    await box.fill('@tara can you join the launch?');
+    await box.press('Enter');
+    const note = page.locator('.channel-view .system-message', { hasText: '@tara did not get notified by this mention' });
+    await note.waitFor({ timeout: 10_000 });
+    await screenshot(page, 'notifications-not-in-channel');
+    await note.getByRole('button', { name: 'Add them to the channel' }).click();
+    await note.getByText('@tara added to the channel.').waitFor();
+    const members = await admin.getChannelMembers(launch.id);
+    expect(members.map((m) => m.user_id)).toContain(tara.id);
+  });
+
   it('saves Settings > Notifications, and a reload shows the saved values', async () => {
     const page = nina.page;
     const open = async () => {

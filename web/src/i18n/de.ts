@@ -173,6 +173,9 @@ export const de: Messages = {
   'system.purposeRemoved': '{user} hat den Zweck entfernt.',
   'system.renamed': '{user} hat den Kanal umbenannt in: {name}',
   'system.archived': '{user} hat den Kanal archiviert.',
+  'system.addOutsiders': 'Zum Kanal hinzufügen',
+  'system.outsidersAdded': '{users} zum Kanal hinzugefügt.',
+  'system.onlyYou': '(Nur für Sie sichtbar)',
 
   'composer.placeholder': 'Nachricht an {name}',
   'composer.replyPlaceholder': 'Antworten…',

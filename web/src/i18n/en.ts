@@ -172,6 +172,9 @@ export const en = {
   'system.purposeRemoved': '{user} removed the channel purpose.',
   'system.renamed': '{user} renamed the channel to: {name}',
   'system.archived': '{user} archived the channel.',
+  'system.addOutsiders': 'Add them to the channel',
+  'system.outsidersAdded': '{users} added to the channel.',
+  'system.onlyYou': '(Only visible to you)',
 
   'composer.placeholder': 'Write to {name}',
   'composer.replyPlaceholder': 'Reply…',

@@ -102,6 +102,10 @@ export function handleEvent(msg: ServerEvent): void {
     case 'posted':
       onPosted(data);
       break;
+    case 'ephemeral_message':
+      // Only this user sees it (the server's notes beside a post); it is gone on reload, as in Mattermost.
+      receivedPost(decode<Post>(data.post));
+      break;
     case 'post_edited': {
       const post = decode<Post>(data.post);
       setState((s) => ({ posts: receivedEditedPost(s.posts, post) }));

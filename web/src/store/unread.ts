@@ -22,7 +22,7 @@ export function channelUnread(channel: ServerChannel | undefined, member: Channe
 }
 
 /** Posts that the server leaves out of total_msg_count. */
-const UNCOUNTED_TYPES = new Set(['system_join_leave', 'system_join_channel', 'system_leave_channel', 'system_add_remove', 'system_ephemeral']);
+const UNCOUNTED_TYPES = new Set(['system_join_leave', 'system_join_channel', 'system_leave_channel', 'system_add_remove', 'system_ephemeral', 'system_ephemeral_add_to_channel']);
 
 export function countsAsMessage(post: Post): boolean {
   return !UNCOUNTED_TYPES.has(post.type);

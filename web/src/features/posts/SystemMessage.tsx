@@ -1,5 +1,9 @@
 import type { Post } from '@mattermost/types/posts';
+import { useState } from 'react';
+import { errorMessage } from '../../api/client';
+import { addMembers } from '../../store/actions/channels';
 import { useStore } from '../../store/store';
+import { showToast } from '../layout/Toast';
 import { useT, type Translate } from '../../i18n/useT';
 import { useFormatTime } from './time';
 
@@ -32,15 +36,47 @@ function describe(post: Post, actor: string, t: Translate): string {
   }
 }
 
+/** The ids and names of people a mention did not reach because they are not in the channel (the server's note). */
+function outsiders(post: Post): { ids: string[]; names: string[] } | undefined {
+  const details = post.props?.add_channel_member as { not_in_channel_user_ids?: unknown; not_in_channel_usernames?: unknown } | undefined;
+  const ids = Array.isArray(details?.not_in_channel_user_ids) ? details.not_in_channel_user_ids.filter((v): v is string => typeof v === 'string') : [];
+  const names = Array.isArray(details?.not_in_channel_usernames) ? details.not_in_channel_usernames.filter((v): v is string => typeof v === 'string') : [];
+  return (post.type as string) === 'system_ephemeral_add_to_channel' && ids.length > 0 ? { ids, names } : undefined;
+}
+
+/** "They did not get notified": offers to add them, once. */
+function AddOutsiders({ post, ids, names }: { post: Post; ids: string[]; names: string[] }) {
+  const t = useT();
+  const [state, setState] = useState<'offered' | 'adding' | 'added'>('offered');
+  const add = (): void => {
+    setState('adding');
+    addMembers(post.channel_id, ids).then(() => setState('added'), (err: unknown) => {
+      setState('offered');
+      showToast(errorMessage(err));
+    });
+  };
+  if (state === 'added') return <span className="muted-text"> {t('system.outsidersAdded', { users: names.map((n) => `@${n}`).join(', ') })}</span>;
+  return (
+    <button type="button" className="link-button" onClick={add} disabled={state === 'adding'}>
+      {t('system.addOutsiders')}
+    </button>
+  );
+}
+
 /** Joined/left/header changed… in the reader's language when the post carries the details. */
 export function SystemMessage({ post }: { post: Post }) {
   const t = useT();
   const formatTime = useFormatTime();
   const actor = useStore((s) => s.users[post.user_id]?.username ?? '');
+  const outside = outsiders(post);
   return (
     <div className="system-message" data-post-id={post.id}>
       <time dateTime={new Date(post.create_at).toISOString()}>{formatTime(post.create_at)}</time>
-      <span>{describe(post, actor ? `@${actor}` : '', t)}</span>
+      <span>
+        {describe(post, actor ? `@${actor}` : '', t)}
+        {outside && <>{' '}<AddOutsiders post={post} ids={outside.ids} names={outside.names} /></>}
+        {post.type.startsWith('system_ephemeral') && <span className="system-message-private"> {t('system.onlyYou')}</span>}
+      </span>
     </div>
   );
 }
