@@ -69,7 +69,8 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
   const bus: EventBus = config.redisUrl
     ? await RedisEventBus.connect(config.redisUrl, config.redisChannel, log)
     : supervisor ? new ProcessEventBus(supervisor, log) : new LocalEventBus(log);
-  const app = new App({ store, bus, config, log, recentLogLines, liveConfig, configSources: sources, mailer: new NodemailerMailer(), openFileBackend, outbound: new GuardedHttpClient() });
+  const mailer = new NodemailerMailer();
+  const app = new App({ store, bus, config, log, recentLogLines, liveConfig, configSources: sources, mailer, openFileBackend, outbound: new GuardedHttpClient() });
   app.notifications.start();
   app.configuration.start();
   // Built-in roles are seeded and every role's permissions loaded before the first request is checked.
@@ -103,6 +104,7 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
       serverSockets?.close();
       await app.presence.close();
       await app.notifications.close();
+      mailer.close();
       await server.close();
       await metrics?.close();
       await bus.close();

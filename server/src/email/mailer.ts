@@ -49,4 +49,6 @@ export class DeliveryError extends Error {
 export interface Mailer {
   /** Delivers one message to the SMTP server, or throws a DeliveryError. */
   send(settings: SmtpSettings, mail: OutgoingMail): Promise<void>;
+  /** Closes the connections it keeps open (at shutdown). */
+  close(): void;
 }

@@ -39,7 +39,7 @@ function setup() {
     },
   } as unknown as Store;
   const bus = new LocalEventBus();
-  const deps: AppDeps = { store, bus, ...settingsFor(loadConfig({}, {})), log: { info() {}, warn() {}, error() {} }, mailer: { send: () => Promise.reject(new Error('no email in this test')) }, openFileBackend: () => { throw new Error('no files in this test'); }, outbound: { fetchGuarded: () => Promise.reject(new Error('no outbound requests in this test')) } };
+  const deps: AppDeps = { store, bus, ...settingsFor(loadConfig({}, {})), log: { info() {}, warn() {}, error() {} }, mailer: { send: () => Promise.reject(new Error('no email in this test')), close: () => undefined }, openFileBackend: () => { throw new Error('no files in this test'); }, outbound: { fetchGuarded: () => Promise.reject(new Error('no outbound requests in this test')) } };
   return {
     contexts: new PostingContexts(deps), bus, reads,
     loadWith(load: typeof nextFull) {

@@ -29,7 +29,7 @@ function setup(): { presence: PresenceService; statuses: StatusService; bus: Loc
   const events: ServerEvent[] = [];
   bus.subscribe((e) => events.push(e));
   const config = loadConfig({}, { awayAfterMinutes: 1, offlineGraceMs: GRACE_MS });
-  const deps: AppDeps = { store, bus, ...settingsFor(config), log: { info() {}, warn() {}, error() {} }, mailer: { send: () => Promise.reject(new Error('no email in this test')) }, openFileBackend: () => { throw new Error('no files in this test'); }, outbound: { fetchGuarded: () => Promise.reject(new Error('no outbound requests in this test')) } };
+  const deps: AppDeps = { store, bus, ...settingsFor(config), log: { info() {}, warn() {}, error() {} }, mailer: { send: () => Promise.reject(new Error('no email in this test')), close: () => undefined }, openFileBackend: () => { throw new Error('no files in this test'); }, outbound: { fetchGuarded: () => Promise.reject(new Error('no outbound requests in this test')) } };
   const statuses = new StatusService(deps);
   return { presence: new PresenceService(deps, statuses, new MembershipCache(deps)), statuses, bus, saved, events };
 }

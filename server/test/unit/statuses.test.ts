@@ -23,7 +23,7 @@ function setup(): { statuses: StatusService; bus: LocalEventBus; table: Map<stri
     },
   } as unknown as Store;
   const bus = new LocalEventBus();
-  const deps: AppDeps = { store, bus, ...settingsFor(loadConfig({}, {})), log: { info() {}, warn() {}, error() {} }, mailer: { send: () => Promise.reject(new Error('no email')) }, openFileBackend: () => { throw new Error('no files in this test'); }, outbound: { fetchGuarded: () => Promise.reject(new Error('no outbound requests in this test')) } };
+  const deps: AppDeps = { store, bus, ...settingsFor(loadConfig({}, {})), log: { info() {}, warn() {}, error() {} }, mailer: { send: () => Promise.reject(new Error('no email')), close: () => undefined }, openFileBackend: () => { throw new Error('no files in this test'); }, outbound: { fetchGuarded: () => Promise.reject(new Error('no outbound requests in this test')) } };
   return { statuses: new StatusService(deps), bus, table, reads };
 }
 
