@@ -18,6 +18,7 @@ import * as files from './0013_files.js';
 import * as searchWords from './0017_search_words.js';
 import * as tokens from './0018_tokens.js';
 import * as jobs from './0019_jobs.js';
+import * as postSearchAuthor from './0020_post_search_author.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_search_words': searchWords,
   '0018_tokens': tokens,
   '0019_jobs': jobs,
+  '0020_post_search_author': postSearchAuthor,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
