@@ -76,12 +76,7 @@ export class JobRunner {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Queues a job; one due now is started at once when the runner is running. */
-  enqueue(type: string, data: object, options: { runAt?: number; groupKey?: string } = {}): Promise<void> {
-    return this.enqueueMany([{ type, data, ...options }]);
-  }
-
-  /** Queues several jobs in one write. */
+  /** Queues jobs in one write; one due now is started at once when the runner is running. */
   async enqueueMany(requests: readonly JobRequest[]): Promise<void> {
     if (requests.length === 0) return;
     const now = Date.now();

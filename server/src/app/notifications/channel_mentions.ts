@@ -1,4 +1,3 @@
-import type { JsonObject } from '../../config/document/paths.js';
 import { AppError } from '../../model/errors.js';
 import type { ChannelRecord } from '../../model/types.js';
 import type { AppDeps } from '../deps.js';
@@ -28,8 +27,7 @@ export class ChannelMentionPolicy {
 
   /** TeamSettings.MaxNotificationsPerChannel (0 or less: no limit). */
   get maxNotified(): number {
-    const team = (this.deps.liveConfig.document as unknown as JsonObject).TeamSettings as JsonObject | undefined;
-    const value = team?.MaxNotificationsPerChannel;
+    const value = this.deps.liveConfig.document.TeamSettings.MaxNotificationsPerChannel;
     return typeof value === 'number' && value > 0 ? value : Infinity;
   }
 

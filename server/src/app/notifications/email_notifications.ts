@@ -6,7 +6,7 @@ import type { AppDeps } from '../deps.js';
 import { senderOf, smtpSettingsOf } from '../email/smtp_settings.js';
 import type { JobHandler, JobRunner } from '../jobs/job_runner.js';
 import { renderNotificationEmail, type EmailItem } from './email_templates.js';
-import { notificationSettingsOf } from './notification_settings.js';
+import { currentNotificationSettings } from './notification_settings.js';
 
 export const EMAIL_NOTIFICATION_JOB = 'email_notification';
 
@@ -52,7 +52,7 @@ export class EmailNotifications implements JobHandler {
       const job = waiting.get(userId);
       if (!job || !(await this.addTo(job, postId))) fresh.push(userId);
     }
-    const batching = notificationSettingsOf(this.document).emailBatching;
+    const batching = currentNotificationSettings(this.deps).emailBatching;
     const requests = [];
     for (const userId of fresh) {
       const interval = batching ? await this.intervalOf(userId) : 0;
@@ -91,7 +91,7 @@ export class EmailNotifications implements JobHandler {
     const siteUrl = this.deps.config.siteUrl.replace(/\/+$/, '');
     const rendered = renderNotificationEmail({
       siteName: this.deps.config.siteName, locale: user.locale, timeZone: timeZoneOf(user),
-      full: notificationSettingsOf(this.document).emailFullContents,
+      full: currentNotificationSettings(this.deps).emailFullContents,
       settingsLink: siteUrl && team ? `${siteUrl}/${team}?settings=notifications` : '', items,
     });
     try {

@@ -1,4 +1,3 @@
-import type { JsonObject } from '../../config/document/paths.js';
 import { reportUnexpected } from '../../metrics/unexpected.js';
 import { forbidden, notFound } from '../../model/errors.js';
 import type { Actor } from '../actor.js';
@@ -9,7 +8,7 @@ import { ActiveChannels } from './active_channels.js';
 import type { ChannelMentionPolicy } from './channel_mentions.js';
 import { EMAIL_NOTIFICATION_JOB, EmailNotifications } from './email_notifications.js';
 import { decide } from './notification_rules.js';
-import { notificationSettingsOf, type NotificationSettings } from './notification_settings.js';
+import { currentNotificationSettings, type NotificationSettings } from './notification_settings.js';
 import { PUSH_NOTIFICATION_JOB, PushNotifications, type PushMessage } from './push_notifications.js';
 import { loadRecipients } from './recipients.js';
 import type { PostNotifyHook, SavedPost } from './saved_post.js';
@@ -38,7 +37,7 @@ export class NotificationService implements PostNotifyHook {
   }
 
   private get settings(): NotificationSettings {
-    return notificationSettingsOf(this.deps.liveConfig.document as unknown as JsonObject);
+    return currentNotificationSettings(this.deps);
   }
 
   afterPost(saved: SavedPost): void {
@@ -66,7 +65,7 @@ export class NotificationService implements PostNotifyHook {
     for (const r of recipients) {
       const decision = decide(r.facts, facts, r.post, settings, now);
       if (decision.email) emailTo.push(r.user.id);
-      if (decision.push) pushTo.set(r.user.id, this.push.messageFor(saved.post, saved.channel, saved.author, r.facts.collapsedThreads));
+      if (decision.push) pushTo.set(r.user.id, this.push.messageFor(saved.post, saved.channel, saved.author, r.facts.collapsedThreads, settings.pushContents));
     }
     await this.email.queue(emailTo, saved.post.id, now);
     await this.push.queueToDevices(pushTo, now);
@@ -93,7 +92,7 @@ export class NotificationService implements PostNotifyHook {
     if (!channel || !(await this.permissions.canReadChannel(actor, channel))) throw forbidden();
     const sender = await this.deps.store.users.get(post.user_id);
     if (!sender) throw notFound('user');
-    return this.push.fullMessageFor(post, channel, sender);
+    return this.push.messageFor(post, channel, sender, false, 'full');
   }
 
   start(): void {

@@ -1,4 +1,5 @@
 import { isObject, type JsonObject } from '../../config/document/paths.js';
+import type { LiveConfig } from '../../config/live.js';
 import { smtpConfigured } from '../email/smtp_settings.js';
 
 /** EmailSettings.PushNotificationContents: how much of a post a push carries through the proxy and the phone vendor. */
@@ -43,6 +44,10 @@ export function notificationSettingsOf(document: JsonObject): NotificationSettin
     collapsedThreads: COLLAPSED.has(collapsed) ? collapsed as NotificationSettings['collapsedThreads'] : 'always_on',
   };
 }
+
+/** The settings as the config document says them now (it changes at run time through /config). */
+export const currentNotificationSettings = (deps: { liveConfig: Pick<LiveConfig, 'document'> }): NotificationSettings =>
+  notificationSettingsOf(deps.liveConfig.document as unknown as JsonObject);
 
 /** Whether the user reads threads collapsed: their display setting within what the server allows. */
 export function readsThreadsCollapsed(setting: NotificationSettings['collapsedThreads'], preference: string | undefined): boolean {

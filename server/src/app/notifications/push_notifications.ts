@@ -1,10 +1,9 @@
-import type { JsonObject } from '../../config/document/paths.js';
 import { notificationsSent } from '../../metrics/registry.js';
 import type { ChannelRecord, PostRecord, SessionRecord, UserRecord } from '../../model/types.js';
 import type { JobRecord } from '../../store/jobs/jobs.js';
 import type { AppDeps } from '../deps.js';
 import type { JobHandler, JobRunner } from '../jobs/job_runner.js';
-import { notificationSettingsOf, type PushContents } from './notification_settings.js';
+import { currentNotificationSettings, type PushContents } from './notification_settings.js';
 
 export const PUSH_NOTIFICATION_JOB = 'push_notification';
 
@@ -56,12 +55,14 @@ export class PushNotifications implements JobHandler {
   constructor(private readonly deps: AppDeps, private readonly runner: JobRunner) {}
 
   private get settings() {
-    return notificationSettingsOf(this.deps.liveConfig.document as unknown as JsonObject);
+    return currentNotificationSettings(this.deps);
   }
 
-  /** What a post's push says, for the settings' content level. */
-  messageFor(post: PostRecord, channel: ChannelRecord, sender: UserRecord, collapsedThreads: boolean): PushMessage {
-    const contents = this.settings.pushContents;
+  /**
+   * What a post's push says at a content level (PushNotificationContents); 'full' is also what the app gets back
+   * for an id-loaded push when it acknowledges it.
+   */
+  messageFor(post: PostRecord, channel: ChannelRecord, sender: UserRecord, collapsedThreads: boolean, contents: PushContents): PushMessage {
     const senderName = `@${sender.username}`;
     const base: PushMessage = {
       type: 'message', version: 'v2', server_id: this.serverId(), ack_id: post.id, channel_id: channel.id, team_id: channel.team_id,
@@ -72,16 +73,6 @@ export class PushNotifications implements JobHandler {
     return {
       ...base, sender_id: sender.id, sender_name: senderName, message: pushText(contents, channel, senderName, post),
       channel_name: contents === 'generic_no_channel' ? undefined : channel.type === 'D' ? senderName : channel.display_name,
-    };
-  }
-
-  /** The full message an id-loaded push stands for (what the app asks for with its ack). */
-  fullMessageFor(post: PostRecord, channel: ChannelRecord, sender: UserRecord): PushMessage {
-    const senderName = `@${sender.username}`;
-    return {
-      type: 'message', version: 'v2', server_id: this.serverId(), ack_id: post.id, channel_id: channel.id, team_id: channel.team_id,
-      post_id: post.id, root_id: post.root_id, category: 'CAN_REPLY', sender_id: sender.id, sender_name: senderName,
-      channel_name: channel.type === 'D' ? senderName : channel.display_name, message: pushText('full', channel, senderName, post),
     };
   }
 

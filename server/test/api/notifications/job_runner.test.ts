@@ -30,8 +30,8 @@ describe('background jobs', () => {
   it('runs jobs queued before the runner started (they survive a restart)', async () => {
     const type = unique('restart');
     const before = new JobRunner(server.app.deps, { pollMs: 50 });
-    await before.enqueue(type, { n: 1 });
-    await before.enqueue(type, { n: 2 });
+    await before.enqueueMany([{ type, data: { n: 1 } }]);
+    await before.enqueueMany([{ type, data: { n: 2 } }]);
     const seen: number[] = [];
     const after = new JobRunner(server.app.deps, { pollMs: 50 });
     after.register(type, { run: async (job) => { seen.push((JSON.parse(job.data) as { n: number }).n); } }, { maxAttempts: 1, firstRetryMs: 10 });
@@ -72,7 +72,7 @@ describe('background jobs', () => {
     runner.register(type, { run: async (job) => { attempts.push(Date.now()); throw new Error(`attempt ${job.attempts} failed`); } }, { maxAttempts: 3, firstRetryMs: 100 });
     runner.start();
     try {
-      await runner.enqueue(type, {});
+      await runner.enqueueMany([{ type, data: {} }]);
       await until(async () => (await jobsOfType(type)).some((c) => c.status === 'error'));
       expect(attempts).toHaveLength(3);
       // Waits of 100 ms, then 200 ms.
@@ -91,7 +91,7 @@ describe('background jobs', () => {
     const handler = { run: async (job: JobRecord) => { runs.set(job.id, (runs.get(job.id) ?? 0) + 1); await new Promise((r) => setTimeout(r, 5)); } };
     const runners = [0, 1, 2].map(() => new JobRunner(server.app.deps, { pollMs: 10, concurrency: 3 }));
     for (const r of runners) r.register(type, handler, { maxAttempts: 1, firstRetryMs: 10 });
-    for (let i = 0; i < 40; i++) await runners[0].enqueue(type, { i });
+    for (let i = 0; i < 40; i++) await runners[0].enqueueMany([{ type, data: { i } }]);
     for (const r of runners) r.start();
     try {
       await until(() => runs.size === 40);
