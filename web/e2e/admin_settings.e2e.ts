@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Client4 } from '@mattermost/client';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
-import { startServer, type RunningServer } from './server';
+import { apiClient, startServer, type RunningServer } from './server';
 import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
 
 /**
@@ -18,12 +17,6 @@ describe('System Console settings and permissions', () => {
   const password = 'correct-horse-9';
   const team = 'acme';
 
-  function apiClient(): Client4 {
-    const api = new Client4();
-    api.setUrl(server.url);
-    api.setIncludeCookies(false);
-    return api;
-  }
 
   async function logIn(page: Page, username: string): Promise<void> {
     await page.goto('/login');
@@ -39,7 +32,7 @@ describe('System Console settings and permissions', () => {
     server = await startServer();
     chrome = await launchBrowser();
     // The first account on a new server is its system admin.
-    const api = apiClient();
+    const api = apiClient(server);
     await api.createUser({ username: 'root', email: 'root@example.com', password } as UserProfile, '', '');
     await api.login('root', password);
     const created = await api.createTeam({ name: team, display_name: 'Acme', type: 'O' } as Team);

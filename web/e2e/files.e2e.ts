@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { Client4 } from '@mattermost/client';
+import type { Client4 } from '@mattermost/client';
 import type { AdminConfig } from '@mattermost/types/config';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
-import { startServer, type RunningServer } from './server';
+import { apiClient, startServer, type RunningServer } from './server';
 import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
 
 /**
@@ -77,9 +77,7 @@ describe('files in the browser', () => {
   beforeAll(async () => {
     server = await startServer();
     chrome = await launchBrowser();
-    api = new Client4();
-    api.setUrl(server.url);
-    api.setIncludeCookies(false);
+    api = apiClient(server);
     // The first account on a new server is its system admin: it sets the file settings this test relies on.
     await api.createUser({ username: 'ana', email: 'ana@example.com', password } as UserProfile, '', '');
     await api.login('ana', password);

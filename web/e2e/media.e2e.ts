@@ -2,10 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { Client4 } from '@mattermost/client';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
-import { startServer, type RunningServer } from './server';
+import { apiClient, startServer, type RunningServer } from './server';
 import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -91,9 +90,7 @@ describe('pictures, custom emoji and link previews', () => {
     server = await startServer();
     chrome = await launchBrowser();
     // The first account on a new server is its system admin; it turns the features on through the config API.
-    const api = new Client4();
-    api.setUrl(server.url);
-    api.setIncludeCookies(false);
+    const api = apiClient(server);
     await api.createUser({ username: 'ana', email: 'ana@example.com', password } as UserProfile, '', '');
     await api.login('ana', password);
     const acme = await api.createTeam({ name: team, display_name: 'Acme', type: 'O' } as Team);

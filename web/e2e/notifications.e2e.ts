@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Client4 } from '@mattermost/client';
+import type { Client4 } from '@mattermost/client';
 import type { Channel } from '@mattermost/types/channels';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
-import { startServer, type RunningServer } from './server';
+import { apiClient, startServer, type RunningServer } from './server';
 import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
 
 interface Shown {
@@ -28,12 +28,6 @@ describe('notifications in the browser', () => {
   const password = 'correct-horse-9';
   const team = 'acme';
 
-  function apiClient(): Client4 {
-    const api = new Client4();
-    api.setUrl(server.url);
-    api.setIncludeCookies(false);
-    return api;
-  }
 
   async function user(api: Client4, username: string, extra: Partial<UserProfile> = {}): Promise<UserProfile> {
     return api.createUser({ username, email: `${username}@example.com`, password, ...extra } as UserProfile, '', '');
@@ -50,7 +44,7 @@ describe('notifications in the browser', () => {
   beforeAll(async () => {
     server = await startServer();
     chrome = await launchBrowser();
-    const api = apiClient();
+    const api = apiClient(server);
     // The first account is the system admin; it sets up the team and a channel of seven members.
     await user(api, 'root');
     await api.login('root', password);
@@ -62,9 +56,9 @@ describe('notifications in the browser', () => {
       await api.addToTeam(created.id, u.id);
       await api.addToChannel(u.id, launch.id);
     }
-    omar = apiClient();
+    omar = apiClient(server);
     await omar.login('omar', password);
-    ninaApi = apiClient();
+    ninaApi = apiClient(server);
     await ninaApi.login('nina', password);
 
     nina = await newUserContext(chrome.browser, server.url);
@@ -183,7 +177,7 @@ describe('notifications in the browser', () => {
   });
 
   it('tells the author a mentioned team member outside the channel was not notified, and adds them on request', async () => {
-    const admin = apiClient();
+    const admin = apiClient(server);
     await admin.login('root', password);
     const acme = await admin.getTeamByName(team);
     const tara = await user(admin, 'tara');

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Client4 } from '@mattermost/client';
 import type { AdminConfig } from '@mattermost/types/config';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
-import { decodedMail, startSmtpSink, waitForMail, type SmtpSink } from '../../server/test/smtp_sink.js';
-import { startServer, type RunningServer } from './server';
+import { decodedMail, sinkSettings, startSmtpSink, waitForMail, type SmtpSink } from '../../server/test/smtp_sink.js';
+import { apiClient, startServer, type RunningServer } from './server';
 import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
 
 /** Forgot password in Chromium against a real server that sends its email to a real SMTP server. */
@@ -18,14 +17,12 @@ describe('password reset by email', () => {
 
   beforeAll(async () => {
     [server, sink, chrome] = await Promise.all([startServer(), startSmtpSink(), launchBrowser()]);
-    const api = new Client4();
-    api.setUrl(server.url);
-    api.setIncludeCookies(false);
+    const api = apiClient(server);
     // The first account is the system admin, who points the server at the SMTP sink.
     await api.createUser({ username: 'root', email: 'root@example.com', password } as UserProfile, '', '');
     await api.login('root', password);
     await api.patchConfig({
-      EmailSettings: { SMTPServer: '127.0.0.1', SMTPPort: String(sink.port), ConnectionSecurity: '', EnableSMTPAuth: false, FeedbackEmail: 'feedback@example.com' },
+      EmailSettings: sinkSettings(sink),
       ServiceSettings: { SiteURL: server.url },
     } as unknown as Partial<AdminConfig>);
     const created = await api.createTeam({ name: team, display_name: 'Acme', type: 'O' } as Team);

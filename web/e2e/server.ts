@@ -1,3 +1,4 @@
+import { Client4 } from '@mattermost/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -76,4 +77,12 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Ru
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** An official client for the server, with a token rather than cookies (each test user signs in with their own). */
+export function apiClient(server: { url: string }): Client4 {
+  const api = new Client4();
+  api.setUrl(server.url);
+  api.setIncludeCookies(false);
+  return api;
 }
