@@ -1,5 +1,7 @@
 import { AuditService } from './admin/audit.js';
 import { ConfigService } from './admin/config.js';
+import { AtRestKey } from './admin/at_rest_key.js';
+import { generatedSettingsSaver } from './admin/generated_settings.js';
 import { AnalyticsService } from './admin/analytics.js';
 import { ChannelAdminService } from './admin/channel_admin.js';
 import { LicenseService } from './admin/license.js';
@@ -24,10 +26,11 @@ import { EmailVerificationService } from './email/email_verification.js';
 import { PasswordResetService } from './email/password_reset.js';
 import { TeamInvitationService } from './email/team_invitations.js';
 import { CustomEmojiService } from './emoji/custom_emoji.js';
+import { IntegrationPosts } from './integrations/integration_posts.js';
+import { TriggerIds } from './integrations/trigger_ids.js';
 import { FileStorage } from './files/file_storage.js';
 import { FileService } from './files/files.js';
 import { FileSearchService } from './files/file_search.js';
-import { linkSaltSaver } from './files/link_salt.js';
 import { ImageProxyService } from './link_previews/image_proxy.js';
 import { LinkPreviewService } from './link_previews/link_previews.js';
 import { MembershipCache } from './membership_cache.js';
@@ -106,6 +109,12 @@ export class App {
   readonly customEmoji: CustomEmojiService;
   /** Email and push notifications, and the background job queue they run on. */
   readonly notifications: NotificationService;
+  /** SqlSettings.AtRestEncryptKey, generated on first need: signs trigger ids and message action cookies. */
+  readonly atRestKey: AtRestKey;
+  /** Posts and ephemeral messages made by integrations (webhooks, commands, actions). */
+  readonly integrationPosts: IntegrationPosts;
+  /** Trigger ids integrations get to open dialogs. */
+  readonly triggerIds: TriggerIds;
 
   constructor(readonly deps: AppDeps) {
     this.roleRegistry = new RoleRegistry(deps);
@@ -151,7 +160,9 @@ export class App {
     this.channelAdmin = new ChannelAdminService(deps, this.permissions, this.channelMembers);
     this.teamAdmin = new TeamAdminService(deps, this.permissions);
     this.fileStorage = new FileStorage(deps);
-    this.files = new FileService(deps, this.permissions, this.fileStorage, linkSaltSaver(this.configuration));
+    const saveGenerated = generatedSettingsSaver(this.configuration);
+    this.files = new FileService(deps, this.permissions, this.fileStorage, (salt) => saveGenerated({ FileSettings: { PublicLinkSalt: salt } }));
+    this.atRestKey = new AtRestKey(deps, saveGenerated);
     this.fileSearch = new FileSearchService(deps, this.permissions);
     this.profilePictures = new ProfilePictureService(deps, this.permissions, this.users, this.fileStorage);
     this.teamIcons = new TeamIconService(deps, this.permissions, this.teams, this.fileStorage);
@@ -164,6 +175,8 @@ export class App {
     this.posts.setChannelMentionPolicy(channelMentions);
     this.notifications = new NotificationService(deps, this.permissions, channelMentions);
     this.posts.setNotifyHook(this.notifications);
+    this.integrationPosts = new IntegrationPosts(deps, this.posts);
+    this.triggerIds = new TriggerIds(this.atRestKey);
     this.channelMembers.setViewHook((userId, channelIds, wereUnread) => this.notifications.channelsViewed(userId, channelIds, wereUnread));
     this.users.setRoleLookup((name) => this.roleRegistry.role(name) !== undefined);
     this.teams.setMembershipHooks({

@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import { isSystemAdmin, type Actor } from './actor.js';
 import { readableChannel, type SystemPoster } from './channel_rules.js';
 import type { AppDeps } from './deps.js';
+import { publishEphemeral } from './ephemeral.js';
 import { parseHashtags } from './hashtags.js';
 import { postInfo } from './post_info.js';
 import type { PostingContexts } from './posting_context.js';
@@ -31,6 +32,14 @@ export interface PostInput {
   props?: Record<string, unknown>;
   pending_post_id?: string;
   type?: string;
+}
+
+/** What an integration adds to a post it makes. */
+export interface IntegrationPostOptions {
+  /** Props only the server sets (from_webhook, override_username ...), kept past the client props' sanitizing. */
+  serverProps: Record<string, unknown>;
+  /** Incoming webhooks post in open channels their creator has not joined, when the creator holds create_post_public. */
+  allowNonMember?: boolean;
 }
 
 export interface PostPatch {
@@ -125,21 +134,25 @@ export class PostService implements SystemPoster {
     }
   }
 
-  async create(actor: Actor, input: PostInput): Promise<PostView> {
+  /** A user's post, or (with `integration`) one an integration makes as its creator or caller. */
+  async create(actor: Actor, input: PostInput, integration?: IntegrationPostOptions): Promise<PostView> {
     const message = input.message ?? '';
     this.validateMessage(message);
     const type = input.type ?? '';
     if (type.startsWith('system_')) throw invalidPost('type', 'System post types cannot be created.');
     const fileIds = requestedFileIds(input.file_ids);
-    const props = sanitizeProps(input.props ?? {});
+    const props = { ...sanitizeProps(input.props ?? {}), ...integration?.serverProps };
     const parsed = parseMentions(message);
-    // Only members post, so the membership row answers both "may read" and "may post".
+    // Members post, so the membership row answers both "may read" and "may post"; only an integration may post
+    // into an open channel without one.
     const { channel, member, author, mentionCandidates } = await this.contexts.read(input.channel_id, actor.userId, mentionLookup(parsed));
     if (!channel) throw notFound('channel');
-    if (!member) throw forbidden();
+    if (!member && !(integration?.allowNonMember && channel.type === 'O')) throw forbidden();
     if (channel.delete_at > 0) throw channelArchived();
-    if (!(await this.memberMay(actor, channel, member, 'create_post'))) throw forbidden();
+    const mayPost = member ? await this.memberMay(actor, channel, member, 'create_post') : await this.permissions.hasTeam(actor, channel.team_id, 'create_post_public');
+    if (!mayPost) throw forbidden();
     if (!author) throw notFound('user');
+    if (author.is_bot) props.from_bot = 'true';
     const root = input.root_id ? await this.validRoot(input.root_id, channel.id) : undefined;
     const post = this.newPost({
       user_id: actor.userId, channel_id: channel.id, root_id: root?.id ?? '', message, type, props,
@@ -177,7 +190,7 @@ export class PostService implements SystemPoster {
   }
 
   /** A channel permission of a member: their channel roles grant most; system and team roles the rest. */
-  private async memberMay(actor: Actor, channel: ChannelRecord, member: ChannelMembership, permission: string): Promise<boolean> {
+  private async memberMay(actor: Actor, channel: ChannelRecord, member: ChannelMembership | undefined, permission: string): Promise<boolean> {
     return this.permissions.hasChannelAs(actor, channel, member, permission);
   }
 
@@ -334,13 +347,7 @@ export class PostService implements SystemPoster {
     const [channel, member] = await Promise.all([this.store.channels.get(input.channel_id), this.store.channels.getMember(input.channel_id, userId)]);
     if (!channel) throw notFound('channel');
     if (!member) throw new AppError('app.channel.get_member.missing.app_error', 'That user is not a member of the channel.', 404);
-    const post = this.newPost({
-      user_id: actor.userId, channel_id: channel.id, root_id: '', message: input.message, type: 'system_ephemeral', props: {},
-      pending_post_id: '', hashtags: '', create_at: Date.now(),
-    });
-    const view = presentNewPost(post);
-    this.deps.bus.publish(makeEvent('ephemeral_message', { post: JSON.stringify(view) }, { user_id: userId, channel_id: channel.id }));
-    return view;
+    return publishEphemeral(this.deps, { userId, authorId: actor.userId, channelId: channel.id, message: input.message });
   }
 
   /** Where a (permalinked) post lives and whether the caller has joined its channel and team. */

@@ -1,8 +1,5 @@
-import { makeEvent } from '../../model/events.js';
-import { newId } from '../../model/id.js';
-import type { PostRecord } from '../../model/types.js';
 import type { AppDeps } from '../deps.js';
-import { presentNewPost } from '../post_presenter.js';
+import { publishEphemeral } from '../ephemeral.js';
 import type { SavedPost } from './saved_post.js';
 
 /** Mattermost's ephemeral post type for "they did not get notified; add them?". */
@@ -43,14 +40,8 @@ export function warnChannelTooLarge(deps: AppDeps, saved: SavedPost, maxNotified
     `@channel, @all and @here notify nobody in channels of more than ${maxNotified} members. Your message was posted without notifying everyone.`, {});
 }
 
-/** A message only the author sees, beside their post; never stored. */
+/** A message only the author sees, beside their post. */
 function publishToAuthor(deps: AppDeps, saved: SavedPost, type: string, message: string, props: Record<string, unknown>): void {
   const { channel, post, author } = saved;
-  const now = Date.now();
-  const note: PostRecord = {
-    id: newId(), create_at: now, update_at: now, edit_at: 0, delete_at: 0, is_pinned: false, original_id: '',
-    user_id: author.id, channel_id: channel.id, root_id: post.root_id, message, type, hashtags: '',
-    pending_post_id: '', file_ids: [], has_reactions: false, props,
-  };
-  deps.bus.publish(makeEvent('ephemeral_message', { post: JSON.stringify(presentNewPost(note)) }, { user_id: author.id, channel_id: channel.id }));
+  publishEphemeral(deps, { userId: author.id, authorId: author.id, channelId: channel.id, rootId: post.root_id, message, type, props });
 }

@@ -1,0 +1,70 @@
+import { notFound } from '../../model/errors.js';
+import { actorForUser } from '../actor.js';
+import type { AppDeps } from '../deps.js';
+import { publishEphemeral } from '../ephemeral.js';
+import type { PostView } from '../post_presenter.js';
+import type { PostService } from '../posts.js';
+import { normalizeAttachments } from './attachments.js';
+import { slackToMarkdown } from './slack_markup.js';
+
+/** A post an integration makes: an incoming webhook's, a command's or an outgoing webhook's answer. */
+export interface IntegrationPostInput {
+  /** Whose post it is: the webhook's creator, the user who ran the command. */
+  authorId: string;
+  channelId: string;
+  rootId?: string;
+  text: string;
+  /** Slack-style attachments as the integration sent them (validated here; a 400 when malformed). */
+  attachments?: unknown;
+  /** The integration's own props (the server's reserved keys are dropped from them). */
+  props?: Record<string, unknown>;
+  type?: string;
+  /** Shown instead of the author's name when ServiceSettings.EnablePostUsernameOverride allows it. */
+  username?: string;
+  /** Shown instead of the author's picture when ServiceSettings.EnablePostIconOverride allows it. */
+  iconUrl?: string;
+  skipSlackParsing?: boolean;
+  /** Server props this integration adds (webhook_display_name ...). */
+  serverProps?: Record<string, unknown>;
+  /** Incoming webhooks post in open channels their creator has not joined. */
+  allowNonMember?: boolean;
+}
+
+/**
+ * Posting for integrations. Every integration post is marked `from_webhook` (Mattermost's clients show a BOT tag
+ * for it) and carries the name and icon overrides the settings allow; its attachments are validated and its Slack
+ * markup turned into Markdown. The author's own permissions decide, as for their own posts.
+ */
+export class IntegrationPosts {
+  constructor(private readonly deps: AppDeps, private readonly posts: PostService) {}
+
+  async post(input: IntegrationPostInput): Promise<PostView> {
+    const author = await this.deps.store.users.get(input.authorId);
+    if (!author || author.delete_at > 0) throw notFound('user');
+    const props: Record<string, unknown> = { ...input.props };
+    const attachments = normalizeAttachments(input.attachments, { skipSlackParsing: input.skipSlackParsing });
+    if (attachments.length > 0) props.attachments = attachments;
+    const message = input.skipSlackParsing ? input.text : slackToMarkdown(input.text);
+    return this.posts.create(actorForUser(author), { channel_id: input.channelId, root_id: input.rootId ?? '', message, props, type: input.type ?? '' }, {
+      serverProps: { ...this.overrides(input), ...input.serverProps }, allowNonMember: input.allowNonMember,
+    });
+  }
+
+  /** A message only `userId` sees, shown as the integration's (with its overrides), never stored. */
+  ephemeral(userId: string, input: Omit<IntegrationPostInput, 'authorId' | 'allowNonMember'>): PostView {
+    const props: Record<string, unknown> = { ...input.props, ...this.overrides(input), ...input.serverProps };
+    const attachments = normalizeAttachments(input.attachments, { skipSlackParsing: input.skipSlackParsing });
+    if (attachments.length > 0) props.attachments = attachments;
+    const message = input.skipSlackParsing ? input.text : slackToMarkdown(input.text);
+    return publishEphemeral(this.deps, { userId, authorId: userId, channelId: input.channelId, rootId: input.rootId, message, props });
+  }
+
+  /** `from_webhook` and the name and icon overrides ServiceSettings allows. */
+  private overrides(input: Pick<IntegrationPostInput, 'username' | 'iconUrl'>): Record<string, unknown> {
+    const service = this.deps.liveConfig.document.ServiceSettings;
+    const props: Record<string, unknown> = { from_webhook: 'true' };
+    if (input.username && service.EnablePostUsernameOverride) props.override_username = input.username;
+    if (input.iconUrl && service.EnablePostIconOverride) props.override_icon_url = input.iconUrl;
+    return props;
+  }
+}
