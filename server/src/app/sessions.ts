@@ -19,21 +19,36 @@ const TOUCH_EVERY_MS = 5 * 60_000;
  */
 const MAX_SESSIONS_PER_USER = 200;
 
+/** Sessions for personal access tokens, made on a token's first use on a node (integrations/access_tokens.ts). */
+export interface TokenSessions {
+  /** The session for a token that is no session's token, if it is an access token that may be used now. */
+  open(token: string): Promise<SessionRecord | undefined>;
+  /** Whether a cached token session may still be used (the settings may have changed since it was made). */
+  usable(session: SessionRecord): boolean;
+}
+
 /**
  * Session tokens: created at login, resolved on every request (through a
  * short cache so a request costs no session read), revoked at logout.
  */
 export class SessionService {
   private readonly cache = new ExpiringMap<string, SessionRecord>(CACHE_ENTRIES, CACHE_MS);
+  private tokenSessions?: TokenSessions;
 
   constructor(private readonly deps: AppDeps) {
     // A session revoked on any node must stop working here too, not when this node's cache entry runs out.
     deps.bus.subscribe((event) => {
       const revoked = new Set(revokedSessionIds(event));
       if (revoked.size > 0) this.cache.deleteWhere((session) => revoked.has(session.id));
-      const changed = changedRoles(event);
-      if (changed) this.setCachedRoles(changed.userId, changed.roles);
+      const changed = updatedUser(event);
+      if (changed?.deactivated) this.cache.deleteWhere((session) => session.user_id === changed.userId);
+      else if (changed) this.setCachedRoles(changed.userId, changed.roles);
     });
+  }
+
+  /** Wires in the access tokens, which authenticate like session tokens. */
+  setTokenSessions(tokenSessions: TokenSessions): void {
+    this.tokenSessions = tokenSessions;
   }
 
   async create(userId: string, roles: string, deviceId = ''): Promise<SessionRecord> {
@@ -55,11 +70,11 @@ export class SessionService {
     const now = Date.now();
     let session = this.cache.get(token);
     if (!session) {
-      session = await this.deps.store.sessions.getByToken(token);
+      session = await this.deps.store.sessions.getByToken(token) ?? await this.tokenSessions?.open(token);
       if (!session) throw sessionExpired();
       this.cache.set(session.token, session);
     }
-    if (session.expires_at <= now) {
+    if (session.expires_at <= now || (this.tokenSessions && !this.tokenSessions.usable(session))) {
       this.forget(session.token);
       throw sessionExpired();
     }
@@ -112,9 +127,14 @@ export class SessionService {
   }
 }
 
-/** A user's roles from `user_updated` (other nodes' role changes reach cached sessions through it); its copy for the user alone is enough. */
-function changedRoles(event: ServerEvent): { userId: string; roles: string } | undefined {
+/**
+ * A user's roles from `user_updated` (other nodes' role changes reach cached sessions through it), and whether the
+ * user is deactivated (their access-token sessions, which no session row backs, must go too); its copy for the user
+ * alone is enough.
+ */
+function updatedUser(event: ServerEvent): { userId: string; roles: string; deactivated: boolean } | undefined {
   if (event.event !== 'user_updated' || !event.broadcast.user_id) return undefined;
-  const user = event.data.user as { id?: unknown; roles?: unknown } | undefined;
-  return typeof user?.id === 'string' && typeof user.roles === 'string' ? { userId: user.id, roles: user.roles } : undefined;
+  const user = event.data.user as { id?: unknown; roles?: unknown; delete_at?: unknown } | undefined;
+  if (typeof user?.id !== 'string' || typeof user.roles !== 'string') return undefined;
+  return { userId: user.id, roles: user.roles, deactivated: typeof user.delete_at === 'number' && user.delete_at > 0 };
 }

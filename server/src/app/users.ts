@@ -114,6 +114,7 @@ const invalidCredentials = (): AppError =>
 
 export class UserService {
   private roleExists: (name: string) => boolean = () => false;
+  private activeHook?: (user: UserRecord, active: boolean) => Promise<void>;
   private accountHooks?: AccountHooks;
   private readonly passwords: PasswordChecker;
 
@@ -202,6 +203,8 @@ export class UserService {
     const check = await this.passwords.check(user, password);
     if (check === 'locked') throw accountLocked();
     if (check === 'wrong' || !user) throw invalidCredentials();
+    // Bots sign in with access tokens only (a converted bot keeps its old password).
+    if (user.is_bot) throw new AppError('api.user.login.bot_login_forbidden.app_error', 'Bot login is forbidden.', 401);
     if (user.delete_at > 0) {
       throw new AppError('api.user.login.inactive.app_error', 'Login failed because your account has been deactivated.', 401);
     }
@@ -372,12 +375,23 @@ export class UserService {
   async setActive(actor: Actor, userId: string, active: boolean): Promise<void> {
     // As upstream: users may deactivate themselves; anything else takes the console's user management.
     if (active || actor.userId !== userId) requireAnySystem(this.permissions, actor, ['sysconsole_write_user_management_users', 'manage_system']);
-    const user = await this.get(userId);
+    await this.updateActive(await this.get(userId), active);
+  }
+
+  /** setActive for a caller already allowed to (a bot's manager disables it). */
+  async updateActive(user: UserRecord, active: boolean): Promise<UserRecord> {
     const now = Date.now();
     const next = { ...user, delete_at: active ? 0 : now, update_at: now };
     await this.deps.store.users.update(next);
-    if (!active) await this.sessions.revokeAllForUser(userId);
+    if (!active) await this.sessions.revokeAllForUser(user.id);
     this.publishUpdated(next);
+    await this.activeHook?.(next, active);
+    return next;
+  }
+
+  /** Wires in what follows an account's (de)activation: its bot row, the bots it owns. */
+  setActiveHook(hook: (user: UserRecord, active: boolean) => Promise<void>): void {
+    this.activeHook = hook;
   }
 
   /** Wires in the role definitions' lookup (they live with the permission schemes). */

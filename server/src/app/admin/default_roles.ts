@@ -26,7 +26,7 @@ const TEAM_ADMIN = [
 ];
 const SYSTEM_USER = [
   'create_team', 'list_public_teams', 'join_public_teams', 'list_private_teams', 'join_private_teams', 'view_members',
-  'create_direct_channel', 'create_group_channel', 'create_emojis', 'delete_emojis', 'create_user_access_token',
+  'create_direct_channel', 'create_group_channel', 'create_emojis', 'delete_emojis',
   'edit_custom_group', 'create_custom_group',
 ];
 /** As in Mattermost, the system admin holds every permission there is. */
@@ -160,6 +160,8 @@ export const DEFAULT_ROLES: readonly DefaultRole[] = [
   role('system_manager', 'system_manager', SYSTEM_MANAGER, false),
   role('system_read_only_admin', 'system_read_only_admin', SYSTEM_READ_ONLY_ADMIN, false),
   role('system_custom_group_admin', 'system_custom_group_admin', SYSTEM_CUSTOM_GROUP_ADMIN, false),
+  // As upstream, personal access tokens take this role (or system_admin): the console's "allow this account to generate tokens".
+  role('system_user_access_token', 'system_user_access_token', ['create_user_access_token', 'read_user_access_token', 'revoke_user_access_token'], false),
   role('team_user', 'team_user', TEAM_USER, true),
   role('team_admin', 'team_admin', TEAM_ADMIN, true),
   role('team_guest', 'team_guest', ['view_team'], true),

@@ -28,29 +28,29 @@ export class SqlUserStore implements UserStore {
 
   async get(id: string): Promise<UserRecord | undefined> {
     const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toUser(row);
+    return row && (await this.describeBots([toUser(row)]))[0];
   }
 
   async getMany(ids: readonly string[]): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
     const rows = await this.db.selectFrom('users').selectAll().where('id', 'in', [...ids]).execute();
-    return rows.map(toUser);
+    return this.describeBots(rows.map(toUser));
   }
 
   async getByUsername(username: string): Promise<UserRecord | undefined> {
     const row = await this.db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
-    return row && toUser(row);
+    return row && (await this.describeBots([toUser(row)]))[0];
   }
 
   async getByUsernames(usernames: readonly string[]): Promise<UserRecord[]> {
     if (usernames.length === 0) return [];
     const rows = await this.db.selectFrom('users').selectAll().where('username', 'in', usernames.map((u) => u.toLowerCase())).execute();
-    return rows.map(toUser);
+    return this.describeBots(rows.map(toUser));
   }
 
   async getByEmail(email: string): Promise<UserRecord | undefined> {
     const row = await this.db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
-    return row && toUser(row);
+    return row && (await this.describeBots([toUser(row)]))[0];
   }
 
   update(user: UserRecord): Promise<void> {
@@ -119,7 +119,17 @@ export class SqlUserStore implements UserStore {
     if (roles.length > 0) query = query.where((eb) => eb.or(roles.map((role) => hasSystemRole('users.roles', role))));
     if (filter.since !== undefined) query = query.where('update_at', '>', filter.since);
     const rows = await this.sorted(query, filter).orderBy('users.username').offset(filter.offset).limit(filter.limit).execute();
-    return rows.map(toUser);
+    return this.describeBots(rows.map(toUser));
+  }
+
+  /** Fills in the bots' descriptions (upstream's bot_description), with one read only when there is a bot. */
+  private async describeBots(users: UserRecord[]): Promise<UserRecord[]> {
+    const botIds = users.filter((u) => u.is_bot).map((u) => u.id);
+    if (botIds.length === 0) return users;
+    const rows = await this.db.selectFrom('bots').select(['user_id', 'description']).where('user_id', 'in', botIds).execute();
+    const descriptions = new Map(rows.map((r) => [r.user_id, r.description]));
+    for (const user of users) if (user.is_bot) user.bot_description = descriptions.get(user.id) ?? '';
+    return users;
   }
 
   /** The sort keys before the username; the caller has checked each sort's scope (a team or a channel). */
@@ -181,6 +191,6 @@ export class SqlUserStore implements UserStore {
     });
     const ids = parts.slice(1).reduce((union, part) => union.union(part), parts[0]);
     const rows = await this.db.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('username').limit(q.limit).execute();
-    return rows.map(toUser);
+    return this.describeBots(rows.map(toUser));
   }
 }
