@@ -8,15 +8,16 @@ import { memoryBench } from './memory.js';
 import { notificationBench } from './notifications.js';
 import { postThroughput } from './post_throughput.js';
 import { searchBench } from './search.js';
+import { webhookBench } from './webhooks.js';
 import type { Database } from './server_process.js';
 import { fmt } from './stats.js';
 
 // `npm run bench`: every server benchmark on SQLite and PostgreSQL. Select with
-// BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin,directory,notifications,loadtest and BENCH_DB=sqlite|postgres.
+// BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin,directory,notifications,webhooks,loadtest and BENCH_DB=sqlite|postgres.
 // `loadtest` (simulated users up to their ceiling, tens of minutes) runs only when named, and so does `search`
 // (10,000,000 posts unless BENCH_SEARCH_POSTS says fewer).
 
-const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts,admin,directory,notifications').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts,admin,directory,notifications,webhooks').split(','));
 const databases: Database[] = process.env.BENCH_DB ? [process.env.BENCH_DB as Database] : ['sqlite', 'postgres'];
 const lines: string[] = [];
 const report = (line: string): void => {
@@ -77,6 +78,16 @@ for (const db of databases) {
       + `on ${fmt(r.on.postsPerSecond, 0)} posts/s (p99 ${fmt(r.on.p99)} ms); `
       + `email ${r.emails.received}/${r.emails.expected} at ${fmt(r.emails.perSecond, 0)}/s, lag p50 ${fmt(r.emails.lagP50, 0)} ms p99 ${fmt(r.emails.lagP99, 0)} ms; `
       + `push ${r.pushes.received}/${r.pushes.expected} at ${fmt(r.pushes.perSecond, 0)}/s, lag p50 ${fmt(r.pushes.lagP50, 0)} ms p99 ${fmt(r.pushes.lagP99, 0)} ms`);
+  }
+  if (only.has('webhooks')) {
+    console.log(`\n[${db}] webhooks: incoming vs API posts, outgoing dispatch to a slow integration...`);
+    const r = await webhookBench(db);
+    report(`${db.padEnd(8)} webhooks    API ${fmt(r.posts.postsPerSecond, 0)} posts/s (${fmt(r.posts.cpuMicros, 0)} µs CPU each), `
+      + `incoming hook ${fmt(r.incoming.postsPerSecond, 0)} posts/s (${fmt(r.incoming.cpuMicros, 0)} µs) = ${fmt((r.incoming.postsPerSecond / r.posts.postsPerSecond) * 100)}% (target >= 80%), errors ${r.posts.errors + r.incoming.errors}; `
+      + `paced ${fmt(r.pacedWithout.postsPerSecond, 0)} posts/s without an outgoing hook p50 ${fmt(r.pacedWithout.p50)} ms p99 ${fmt(r.pacedWithout.p99)} ms, `
+      + `with one firing on every post p50 ${fmt(r.pacedWith.p50)} ms p99 ${fmt(r.pacedWith.p99)} ms; `
+      + `saturated with the hook ${fmt(r.withOutgoing.postsPerSecond, 0)} posts/s (${fmt(r.withOutgoing.cpuMicros, 0)} µs), `
+      + `calls to a 200 ms integration ${r.outgoing.received}/${r.outgoing.triggered} at ${fmt(r.outgoing.callsPerSecond, 0)}/s, lag p50 ${fmt(r.outgoing.lagP50, 0)} ms p99 ${fmt(r.outgoing.lagP99, 0)} ms`);
   }
   if (only.has('search')) {
     console.log(`\n[${db}] post search...`);

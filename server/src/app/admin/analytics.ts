@@ -97,15 +97,18 @@ export class AnalyticsService {
     ];
   }
 
-  /** Webhooks and slash commands are not in Parley yet: their counts are 0. */
+  /** Slash commands are not counted yet: their count is 0. */
   private async extra(teamId?: string): Promise<AnalyticsRow[]> {
     const store = this.deps.store.analytics;
-    const [posts, sessions] = await Promise.all([store.postsWithExtras(teamId), store.sessionCount(Date.now())]);
+    const webhooks = this.deps.store.webhooks;
+    const [posts, sessions, incomingHooks, outgoingHooks] = await Promise.all([
+      store.postsWithExtras(teamId), store.sessionCount(Date.now()), webhooks.countIncoming({ teamId }), webhooks.countOutgoing({ teamId }),
+    ]);
     return [
       { name: 'file_post_count', value: posts.withFiles },
       { name: 'hashtag_post_count', value: posts.withHashtags },
-      { name: 'incoming_webhook_count', value: 0 },
-      { name: 'outgoing_webhook_count', value: 0 },
+      { name: 'incoming_webhook_count', value: incomingHooks },
+      { name: 'outgoing_webhook_count', value: outgoingHooks },
       { name: 'command_count', value: 0 },
       { name: 'session_count', value: sessions },
     ];
