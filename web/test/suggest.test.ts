@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCompletion, findTrigger } from '../src/features/composer/suggest';
+import { applyCompletion, completesNothing, findTrigger } from '../src/features/composer/suggest';
 
 describe('composer autocomplete triggers', () => {
   it('finds @user, ~channel and :emoji at the caret', () => {
@@ -17,8 +17,26 @@ describe('composer autocomplete triggers', () => {
 
   it('offers commands only at the start of the message', () => {
     expect(findTrigger('/he', 3)).toEqual({ kind: 'command', query: 'he', start: 0 });
+    expect(findTrigger('/', 1)).toEqual({ kind: 'command', query: '', start: 0 });
     expect(findTrigger('a /he', 5)).toBeNull();
-    expect(findTrigger('/header text', 12)).toBeNull();
+    expect(findTrigger('// not a command', 16)).toBeNull();
+    expect(findTrigger('/ x', 3)).toBeNull();
+  });
+
+  it('keeps the arguments of a command on its first line, and completes @user and ~channel arguments as such', () => {
+    expect(findTrigger('/HEADER text', 12)).toEqual({ kind: 'command', query: 'header text', start: 0 });
+    expect(findTrigger('/away ', 6)).toEqual({ kind: 'command', query: 'away ', start: 0 });
+    expect(findTrigger('/msg @an', 8)).toEqual({ kind: 'user', query: 'an', start: 5 });
+    expect(findTrigger('/echo one\ntwo', 13)).toBeNull();
+  });
+
+  it('knows when a choice would leave a command as typed (Enter then sends it)', () => {
+    const typed = findTrigger('/away', 5)!;
+    expect(completesNothing('/away', 5, typed, '/away')).toBe(true);
+    const partial = findTrigger('/aw', 3)!;
+    expect(completesNothing('/aw', 3, partial, '/away')).toBe(false);
+    const argument = findTrigger('/echo ', 6)!;
+    expect(completesNothing('/echo ', 6, argument, '/echo')).toBe(true);
   });
 
   it('looks only at the text before the caret', () => {

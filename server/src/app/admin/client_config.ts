@@ -57,6 +57,10 @@ const FROM_DOCUMENT: Record<string, string> = {
   EnableMobileFileDownload: 'FileSettings.EnableMobileDownload', EnableMobileFileUpload: 'FileSettings.EnableMobileUpload',
   MaxFileSize: 'FileSettings.MaxFileSize', EnableFileSearch: 'ServiceSettings.EnableFileSearch',
   EnableCrossTeamSearch: 'ServiceSettings.EnableCrossTeamSearch',
+  EnableIncomingWebhooks: 'ServiceSettings.EnableIncomingWebhooks', EnableOutgoingWebhooks: 'ServiceSettings.EnableOutgoingWebhooks',
+  EnableCommands: 'ServiceSettings.EnableCommands', EnableOAuthServiceProvider: 'ServiceSettings.EnableOAuthServiceProvider',
+  EnablePostUsernameOverride: 'ServiceSettings.EnablePostUsernameOverride', EnablePostIconOverride: 'ServiceSettings.EnablePostIconOverride',
+  EnableUserAccessTokens: 'ServiceSettings.EnableUserAccessTokens', EnableBotAccountCreation: 'ServiceSettings.EnableBotAccountCreation',
 };
 
 /**
@@ -65,9 +69,7 @@ const FROM_DOCUMENT: Record<string, string> = {
  * The document keeps the admin's values for the day they are built.
  */
 const PARLEY_FACTS: Record<string, string> = {
-  EnableIncomingWebhooks: 'false', EnableOutgoingWebhooks: 'false', EnableOutgoingOAuthConnections: 'false', EnableCommands: 'false',
-  EnablePostUsernameOverride: 'false', EnablePostIconOverride: 'false', EnableUserAccessTokens: 'false', EnableBotAccountCreation: 'false',
-  EnableOAuthServiceProvider: 'false', EnablePermalinkPreviews: 'false',
+  EnableOutgoingOAuthConnections: 'false', EnablePermalinkPreviews: 'false',
   EnableGifPicker: 'false', EnableCustomUserStatuses: 'false', EnableMultifactorAuthentication: 'false',
   EnforceMultifactorAuthentication: 'false', EnablePreviewModeBanner: 'false',
   EnableLdap: 'false', EnableSaml: 'false', EnableSignUpWithGitLab: 'false',

@@ -20,6 +20,7 @@ function groupLabel(t: Translate, group: string): string {
     case 'Environment': return t('admin.group.environment');
     case 'Site Configuration': return t('admin.group.siteConfiguration');
     case 'Authentication': return t('admin.group.authentication');
+    case 'Integrations': return t('admin.group.integrations');
     case 'Compliance': return t('admin.group.compliance');
     case 'Advanced': return t('admin.group.advanced');
     default: return group;

@@ -8,7 +8,8 @@ import { client, errorMessage } from '../../api/client';
 import { useT } from '../../i18n/useT';
 import { Icon } from '../../ui/icons';
 import { showToast } from '../layout/Toast';
-import { applyCompletion, findTrigger, type Trigger } from './suggest';
+import { applyCompletion, completesNothing, findTrigger, type Trigger } from './suggest';
+import { followGotoLocation } from './goto_location';
 import { useSuggestions, type Suggestion } from './useSuggestions';
 import { Avatar } from '../people/Avatar';
 import { EmojiPicker } from '../emoji/EmojiPicker';
@@ -55,7 +56,7 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
   const hasFiles = useUploads((s) => (s[key] ?? []).some((u) => u.status === 'done'));
   const uploading = useUploads((s) => (s[key] ?? []).some((u) => u.status === 'uploading'));
   const lastTyping = useRef(0);
-  const suggestions = useSuggestions(trigger && `${trigger.kind}:${trigger.start}` !== dismissed ? trigger : null, channelId);
+  const suggestions = useSuggestions(trigger && `${trigger.kind}:${trigger.start}` !== dismissed ? trigger : null, channelId, rootId);
 
   const setDraft = (text: string): void => setState((s) => ({ drafts: { ...s.drafts, [key]: text } }));
 
@@ -128,7 +129,8 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
     lastTyping.current = 0;
     try {
       if (isCommand) {
-        await client.executeCommand(message, { channel_id: channelId, team_id: getState().currentTeamId, root_id: rootId } as Parameters<typeof client.executeCommand>[1]);
+        const response = await client.executeCommand(message, { channel_id: channelId, team_id: getState().currentTeamId, root_id: rootId } as Parameters<typeof client.executeCommand>[1]);
+        if (response.goto_location) followGotoLocation(response.goto_location, getState().config.SiteURL ?? '');
       } else {
         await sendPost(channelId, message, rootId, files);
       }
@@ -151,6 +153,10 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
 
   const open = suggestions.length > 0;
   const listId = `suggestions-${key}`;
+  // The command list is longer than the box: keep the highlighted choice in view.
+  useEffect(() => {
+    if (open) document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [open, listId, active]);
 
   return (
     <div className="composer" ref={rootRef}>
@@ -185,6 +191,7 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
               {s.emojiName && <span className="suggestion-emoji"><EmojiGlyph name={s.emojiName} size={18} /></span>}
               {s.kind === 'channel' && <Icon name="hash" size={14} />}
               <span className="suggestion-label">{s.label}</span>
+              {s.hint && <span className="suggestion-hint">{s.hint}</span>}
               {s.detail && <span className="suggestion-detail">{s.detail}</span>}
             </li>
           ))}
@@ -217,7 +224,9 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
                 setActive((a) => (a + delta + suggestions.length) % suggestions.length);
                 return;
               }
-              if ((e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey) {
+              // A command already typed out (or an argument hint) completes nothing: Enter sends it.
+              const typedOut = trigger?.kind === 'command' && completesNothing(draft, e.currentTarget.selectionStart, trigger, suggestions[active]?.completion ?? '');
+              if ((e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey && !(e.key === 'Enter' && typedOut)) {
                 e.preventDefault();
                 complete(suggestions[active]);
                 return;

@@ -10,12 +10,20 @@ export interface Trigger {
 
 /**
  * What the word at the caret asks to complete: `@user`, `~channel`, `:emoji` (two letters at
- * least, as in Mattermost) or a `/command` at the very start of the message.
+ * least, as in Mattermost) or a `/command` at the very start of the message, with the arguments typed so far
+ * on its first line (the server suggests those too; a `@user` or `~channel` argument is completed as one).
  */
 export function findTrigger(text: string, caret: number): Trigger | null {
   const before = text.slice(0, caret);
-  const command = /^\/([a-z0-9_-]*)$/i.exec(before);
-  if (command) return { kind: 'command', query: command[1].toLowerCase(), start: 0 };
+  const command = /^\/(?:([^\s/]\S*)((?: [^\n]*)?))?$/.exec(before);
+  const commandName = (command?.[1] ?? '').toLowerCase();
+  if (command && !command[2]) return { kind: 'command', query: commandName, start: 0 };
+  const word = wordTrigger(before);
+  if (word) return word;
+  return command ? { kind: 'command', query: commandName + command[2], start: 0 } : null;
+}
+
+function wordTrigger(before: string): Trigger | null {
   const m = /(^|[\s([{])([@~:])([\p{L}\p{N}._+-]*)$/u.exec(before);
   if (!m) return null;
   const [, , char, query] = m;
@@ -33,27 +41,7 @@ export function applyCompletion(text: string, caret: number, trigger: Trigger, c
   return { text: next, caret: trigger.start + insert.length };
 }
 
-export interface CommandHint {
-  trigger: string;
-  hint: string;
+/** Whether choosing `completion` would leave the text as it is (a command's argument hint): Enter then sends. */
+export function completesNothing(text: string, caret: number, trigger: Trigger, completion: string): boolean {
+  return applyCompletion(text, caret, trigger, completion).text.trim() === text.trim();
 }
-
-export const BUILTIN_COMMANDS: CommandHint[] = [
-  { trigger: 'away', hint: '' },
-  { trigger: 'dnd', hint: '' },
-  { trigger: 'echo', hint: '{text}' },
-  { trigger: 'header', hint: '{text}' },
-  { trigger: 'help', hint: '' },
-  { trigger: 'invite', hint: '@{username} ~{channel}' },
-  { trigger: 'join', hint: '~{channel}' },
-  { trigger: 'kick', hint: '@{username}' },
-  { trigger: 'leave', hint: '' },
-  { trigger: 'me', hint: '{message}' },
-  { trigger: 'msg', hint: '@{username} {message}' },
-  { trigger: 'mute', hint: '~{channel}' },
-  { trigger: 'offline', hint: '' },
-  { trigger: 'online', hint: '' },
-  { trigger: 'purpose', hint: '{text}' },
-  { trigger: 'search', hint: '{text}' },
-  { trigger: 'shrug', hint: '{message}' },
-];

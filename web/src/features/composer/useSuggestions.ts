@@ -5,13 +5,17 @@ import { getState } from '../../store/store';
 import { receivedUsers } from '../../store/actions/users';
 import { searchEmoji } from '../emoji/emoji';
 import { searchCustomEmoji, useCustomEmoji } from '../emoji/customEmoji';
-import { BUILTIN_COMMANDS, type Trigger } from './suggest';
+import type { Trigger } from './suggest';
+import { commandSuggestions } from './command_suggestions';
+import '../../styles/commands.css';
 
 export interface Suggestion {
   key: string;
   /** text inserted in place of the trigger word */
   completion: string;
   label: string;
+  /** a command's arguments, e.g. `@{username} {message}` */
+  hint?: string;
   detail: string;
   kind: Trigger['kind'];
   userId?: string;
@@ -25,6 +29,8 @@ function userSuggestion(u: UserProfile): Suggestion {
 }
 
 const SPECIAL_MENTIONS = ['all', 'channel', 'here'];
+/** Every built-in fits; the list scrolls. */
+const MAX_COMMANDS = 50;
 
 function localUsers(query: string): Suggestion[] {
   const s = getState();
@@ -46,18 +52,24 @@ function localChannels(query: string): Suggestion[] {
     .map((c) => ({ key: `c-${c.id}`, completion: `~${c.name}`, label: c.display_name, detail: `~${c.name}`, kind: 'channel' as const }));
 }
 
-/** Suggestions for the trigger at the caret: local matches at once, then the server's (debounced). */
-export function useSuggestions(trigger: Trigger | null, channelId: string): Suggestion[] {
+/** Suggestions for the trigger at the caret: local matches at once, then the server's (debounced); commands only from the server. */
+export function useSuggestions(trigger: Trigger | null, channelId: string, rootId = ''): Suggestion[] {
   const [remote, setRemote] = useState<Suggestion[]>([]);
   const kind = trigger?.kind;
   const query = trigger?.query ?? '';
   useEffect(() => {
-    setRemote([]);
-    if (kind !== 'user' && kind !== 'channel') return;
+    // A command's list stays while the next answer is on its way (it is filtered below), so it does not blink per key.
+    if (kind !== 'command') setRemote([]);
+    if (kind !== 'user' && kind !== 'channel' && kind !== 'command') return;
     let cancelled = false;
     const timer = setTimeout(() => {
       const teamId = getState().currentTeamId;
-      if (kind === 'user') {
+      if (kind === 'command') {
+        const pretext = `/${query}`;
+        void client.getCommandAutocompleteSuggestionsList(pretext, teamId, { channel_id: channelId, team_id: teamId, root_id: rootId }).then((items) => {
+          if (!cancelled) setRemote(commandSuggestions(pretext, items).map((c) => ({ ...c, kind: 'command' as const })));
+        }, () => undefined);
+      } else if (kind === 'user') {
         void client.autocompleteUsers(query, teamId, channelId, { limit: 10 }).then((r) => {
           const users = [...(r.users ?? []), ...(r.out_of_channel ?? [])];
           receivedUsers(users);
@@ -73,7 +85,7 @@ export function useSuggestions(trigger: Trigger | null, channelId: string): Sugg
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [kind, query, channelId]);
+  }, [kind, query, channelId, rootId]);
   if (!trigger) return [];
   let local: Suggestion[];
   switch (trigger.kind) {
@@ -88,8 +100,9 @@ export function useSuggestions(trigger: Trigger | null, channelId: string): Sugg
         .map((e) => ({ key: `e-${e.name}`, completion: `:${e.name}:`, label: `:${e.name}:`, detail: '', kind: 'emoji' as const, emojiName: e.name }));
       break;
     default:
-      local = BUILTIN_COMMANDS.filter((c) => c.trigger.startsWith(query)).map((c) => ({ key: `k-${c.trigger}`, completion: `/${c.trigger}`, label: `/${c.trigger}`, detail: c.hint, kind: 'command' as const }));
+      // Built-in and custom commands alike come from the server, which knows the team's commands and their arguments.
+      return remote.filter((s) => s.kind === 'command' && s.completion.startsWith(`/${query}`.trimEnd())).slice(0, MAX_COMMANDS);
   }
   const seen = new Set(local.map((s) => s.key));
-  return [...local, ...remote.filter((s) => !seen.has(s.key))].slice(0, 10);
+  return [...local, ...remote.filter((s) => s.kind === trigger.kind && !seen.has(s.key))].slice(0, 10);
 }

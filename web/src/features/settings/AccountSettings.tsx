@@ -4,6 +4,7 @@ import { useStore } from '../../store/store';
 import { changePassword, patchMe } from '../../store/actions/users';
 import { useT } from '../../i18n/useT';
 import { ProfilePicture } from '../pictures/ProfilePicture';
+import { AccessTokenSettings } from './AccessTokenSettings';
 
 export function AccountSettings() {
   const t = useT();
@@ -82,6 +83,7 @@ export function AccountSettings() {
           <button type="submit" className="button">{t('settings.changePassword')}</button>
         </div>
       </form>
+      <AccessTokenSettings />
     </div>
   );
 }

@@ -12,6 +12,8 @@ import { Avatar } from '../people/Avatar';
 import { sidebarSections, type SidebarSection } from './sections';
 import { showToast } from '../layout/Toast';
 import { InviteByEmailDialog } from '../teams/InviteByEmailDialog';
+import { useIntegrationsMenu } from '../integrations/useIntegrationsMenu';
+import { integrationsUrl } from '../integrations/access';
 
 function ChannelIcon({ channel }: { channel: ServerChannel }) {
   const me = useStore((s) => s.me?.id ?? '');
@@ -101,6 +103,7 @@ export function ChannelSidebar() {
   // Offered when the server has email invitations on and can send them (the client config says both).
   const emailInvites = useStore((s) => s.config.EnableEmailInvitations === 'true');
   const [invitingByEmail, setInvitingByEmail] = useState(false);
+  const integrations = useIntegrationsMenu(team?.id ?? '');
   if (!team) return <nav className="channel-sidebar" />;
   const inviteLink = `${window.location.origin}/signup_user_complete/?id=${team.invite_id}`;
   return (
@@ -121,6 +124,7 @@ export function ChannelSidebar() {
               onSelect: () => void navigator.clipboard?.writeText(inviteLink).then(() => showToast(t('sidebar.inviteCopied')), () => showToast(inviteLink)),
             },
             { label: t('invite.byEmail'), icon: 'send', onSelect: () => setInvitingByEmail(true), hidden: !emailInvites },
+            { label: t('integrations.title'), icon: 'settings', onSelect: () => navigate(integrationsUrl(team.name)), hidden: !integrations },
             { label: t('teams.createOrJoin'), icon: 'plus', onSelect: () => navigate('/select_team') },
           ]}
         />

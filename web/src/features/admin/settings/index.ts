@@ -4,10 +4,12 @@ import { parleySettings } from './pages/advanced';
 import { email, password, signup } from './pages/authentication';
 import { fileStorage, imageProxy, logging, performanceMonitoring, pushNotificationServer, rateLimiting, sessionLengths, smtp, webServer } from './pages/environment';
 import { announcementBanner, customization, localization, notifications, posts, usersAndTeams } from './pages/site_config';
+import { botAccounts, integrationManagement } from './pages/integrations';
 
 export const settingsSections: AdminSection[] = [
   webServer, fileStorage, imageProxy, smtp, pushNotificationServer, rateLimiting, logging, sessionLengths, performanceMonitoring,
   customization, localization, usersAndTeams, notifications, posts, announcementBanner,
   signup, email, password,
+  integrationManagement, botAccounts,
   parleySettings,
 ].map(settingsSection);
