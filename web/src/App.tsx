@@ -12,8 +12,11 @@ import { useTheme } from './features/settings/theme';
 import { useT } from './i18n/useT';
 import { canOpenConsole } from './features/admin/access';
 import { showToast } from './features/layout/Toast';
+import { AuthorizePage } from './features/oauth/AuthorizePage';
+import { InteractiveDialogHost } from './features/posts/dialogs/InteractiveDialog';
 
 const AdminConsole = lazy(() => import('./features/admin/AdminConsole').then((m) => ({ default: m.AdminConsole })));
+const IntegrationsPage = lazy(() => import('./features/integrations/IntegrationsPage').then((m) => ({ default: m.IntegrationsPage })));
 
 /** Top-level routing: signed-out pages, team selection, or the workspace. */
 export function App() {
@@ -35,6 +38,11 @@ export function App() {
     if (!me && !signedOutPage) navigate(`/login${path !== '/' ? `?redirect_to=${encodeURIComponent(path)}` : ''}`, { replace: true });
     else if (me && signedOutPage) {
       const redirect = new URLSearchParams(window.location.search).get('redirect_to');
+      // The OAuth authorize URL is the server's (it decides whether to ask at all), so it is loaded, not routed to.
+      if (redirect?.startsWith('/oauth/')) {
+        window.location.replace(redirect);
+        return;
+      }
       const first = teams[myTeamIds[0]];
       navigate(redirect && redirect.startsWith('/') && !redirect.startsWith('//') ? redirect : first ? `/${first.name}` : '/select_team', { replace: true });
     } else if (me && route.name === 'root') {
@@ -61,6 +69,7 @@ export function App() {
   if (route.name === 'verifyEmail') return <VerifyEmailPage />;
   if (route.name === 'checkEmail') return <CheckEmailPage />;
   if (!me) return route.name === 'signup' ? <SignupPage /> : <LoginPage />;
+  if (route.name === 'oauthAuthorize') return <AuthorizePage />;
   if (route.name === 'adminConsole') {
     if (!canOpenConsole(me.roles)) return null;
     return (
@@ -73,5 +82,17 @@ export function App() {
     return <SelectTeamPage create={route.name === 'createTeam' || myTeamIds.length === 0} />;
   }
   if (signedOutPage || route.name === 'root') return null;
-  return <Workspace route={route} />;
+  if (route.name === 'integrations') {
+    return (
+      <Suspense fallback={<div className="splash" role="status"><div className="spinner" /></div>}>
+        <IntegrationsPage teamName={route.team} section={route.section} />
+      </Suspense>
+    );
+  }
+  return (
+    <>
+      <Workspace route={route} />
+      <InteractiveDialogHost />
+    </>
+  );
 }

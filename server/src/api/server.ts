@@ -18,6 +18,9 @@ import { requestTimeoutOptions } from './timeouts.js';
 import { versionId } from './version.js';
 import { v4Routes } from './v4/index.js';
 import { registerPublicFileRoute } from './v4/files/public_file.js';
+import { registerIncomingHookEndpoint } from './integrations/hook_endpoint.js';
+import { registerCommandWebhookRoute } from './integrations/command_webhook_endpoint.js';
+import { registerOAuthProviderRoutes } from './integrations/oauth_provider_routes.js';
 
 /** The largest request body any route takes. */
 const BODY_LIMIT = 1024 * 1024;
@@ -100,6 +103,10 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ ser
 
   // Public file links point outside /api/v4, where Mattermost serves them.
   registerPublicFileRoute(server as unknown as FastifyInstance, options.app);
+  await registerIncomingHookEndpoint(server as unknown as FastifyInstance, options.app);
+  await registerCommandWebhookRoute(server as unknown as FastifyInstance, options.app);
+  // The OAuth 2.0 provider's flow is outside /api/v4 too (/oauth/*, /.well-known/oauth-authorization-server).
+  registerOAuthProviderRoutes(server as unknown as FastifyInstance, options.app);
   // Metrics are served on their own address (metrics/listener.ts); here the path is not found, not the web client.
   server.get('/metrics', notFoundRoute);
   if (!(await registerWebClient(server, options.webDir))) server.setNotFoundHandler(notFoundRoute);

@@ -28,6 +28,11 @@ import { TeamInvitationService } from './email/team_invitations.js';
 import { CustomEmojiService } from './emoji/custom_emoji.js';
 import { IntegrationPosts } from './integrations/integration_posts.js';
 import { TriggerIds } from './integrations/trigger_ids.js';
+import { Webhooks } from './integrations/webhooks/webhooks.js';
+import { SlashCommands } from './integrations/commands/slash_commands.js';
+import { ActionCookies } from './integrations/actions/action_cookies.js';
+import { InteractiveDialogs } from './integrations/actions/dialogs.js';
+import { PostActions } from './integrations/actions/post_actions.js';
 import { FileStorage } from './files/file_storage.js';
 import { FileService } from './files/files.js';
 import { FileSearchService } from './files/file_search.js';
@@ -50,9 +55,12 @@ import { PostSearchService } from './search/post_search.js';
 import { ThreadService } from './threads.js';
 import { UnreadService } from './unreads.js';
 import { SessionService } from './sessions.js';
+import { OAuthProvider } from './integrations/oauth/oauth_provider.js';
 import { StatusService } from './statuses.js';
 import { TeamService } from './teams.js';
 import { UserService } from './users.js';
+import { AccessTokenService } from './integrations/access_tokens.js';
+import { BotService } from './integrations/bots.js';
 
 /** The domain: one service per concept, wired together once. Knows nothing about HTTP. */
 export class App {
@@ -62,6 +70,8 @@ export class App {
   readonly schemes: SchemeService;
   readonly channelModeration: ChannelModerationService;
   readonly sessions: SessionService;
+  /** OAuth 2.0 provider: client apps, authorization and tokens. */
+  readonly oauth: OAuthProvider;
   readonly users: UserService;
   readonly statuses: StatusService;
   readonly membership: MembershipCache;
@@ -109,12 +119,23 @@ export class App {
   readonly customEmoji: CustomEmojiService;
   /** Email and push notifications, and the background job queue they run on. */
   readonly notifications: NotificationService;
+  /** Bot accounts. */
+  readonly bots: BotService;
+  /** Personal access tokens, which authenticate like sessions. */
+  readonly accessTokens: AccessTokenService;
   /** SqlSettings.AtRestEncryptKey, generated on first need: signs trigger ids and message action cookies. */
   readonly atRestKey: AtRestKey;
   /** Posts and ephemeral messages made by integrations (webhooks, commands, actions). */
   readonly integrationPosts: IntegrationPosts;
   /** Trigger ids integrations get to open dialogs. */
   readonly triggerIds: TriggerIds;
+  /** Incoming and outgoing webhooks. */
+  readonly webhooks: Webhooks;
+  /** Slash commands: built-ins, custom commands, autocomplete, response URLs. */
+  readonly slashCommands: SlashCommands;
+  /** Message actions (buttons and menus of integration posts) and the dialogs integrations open. */
+  readonly postActions: PostActions;
+  readonly dialogs: InteractiveDialogs;
 
   constructor(readonly deps: AppDeps) {
     this.roleRegistry = new RoleRegistry(deps);
@@ -123,11 +144,16 @@ export class App {
     this.schemes = new SchemeService(deps, this.permissions, this.roleRegistry, this.roles);
     this.channelModeration = new ChannelModerationService(deps, this.permissions, this.roleRegistry, this.roles, this.schemes);
     this.sessions = new SessionService(deps);
+    this.oauth = new OAuthProvider(deps, this.permissions, this.sessions);
     this.audit = new AuditService(deps, this.permissions);
     this.configuration = new ConfigService(deps, this.permissions, this.audit);
     this.email = new EmailService(deps, this.permissions);
     this.users = new UserService(deps, this.sessions, this.permissions, this.audit);
     this.passwordReset = new PasswordResetService(deps, this.users, this.audit);
+    this.bots = new BotService(deps, this.permissions, this.users);
+    this.users.setActiveHook((user, active) => this.bots.onActiveChanged(user, active));
+    this.accessTokens = new AccessTokenService(deps, this.permissions, this.users, this.bots);
+    this.sessions.setTokenSessions(this.accessTokens);
     this.statuses = new StatusService(deps);
     this.membership = new MembershipCache(deps);
     this.presence = new PresenceService(deps, this.statuses, this.membership);
@@ -175,8 +201,14 @@ export class App {
     this.posts.setChannelMentionPolicy(channelMentions);
     this.notifications = new NotificationService(deps, this.permissions, channelMentions);
     this.posts.setNotifyHook(this.notifications);
-    this.integrationPosts = new IntegrationPosts(deps, this.posts);
+    const actionCookies = new ActionCookies(this.atRestKey);
+    this.integrationPosts = new IntegrationPosts(deps, this.posts, actionCookies);
     this.triggerIds = new TriggerIds(this.atRestKey);
+    this.webhooks = new Webhooks(deps, this.permissions, this.directChannels, this.integrationPosts);
+    this.posts.setOutgoingHook(this.webhooks.triggers);
+    this.slashCommands = new SlashCommands(this);
+    this.postActions = new PostActions(deps, this.permissions, this.posts, this.triggerIds, actionCookies);
+    this.dialogs = new InteractiveDialogs(deps, this.permissions, this.triggerIds);
     this.channelMembers.setViewHook((userId, channelIds, wereUnread) => this.notifications.channelsViewed(userId, channelIds, wereUnread));
     this.users.setRoleLookup((name) => this.roleRegistry.role(name) !== undefined);
     this.teams.setMembershipHooks({

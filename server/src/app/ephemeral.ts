@@ -6,6 +6,8 @@ import { presentNewPost, type PostView } from './post_presenter.js';
 
 /** A message only one user sees, in a channel (and thread) they are looking at. */
 export interface EphemeralMessage {
+  /** Given when the caller needed the id first (the cookies of an ephemeral post's actions name it). */
+  id?: string;
   /** Who sees it. */
   userId: string;
   /** Whom it is shown as from (the server's messages: the user themselves, as Mattermost does). */
@@ -25,7 +27,7 @@ export interface EphemeralMessage {
 export function publishEphemeral(deps: AppDeps, message: EphemeralMessage): PostView {
   const now = Date.now();
   const post: PostRecord = {
-    id: newId(), create_at: now, update_at: now, edit_at: 0, delete_at: 0, is_pinned: false, original_id: '',
+    id: message.id ?? newId(), create_at: now, update_at: now, edit_at: 0, delete_at: 0, is_pinned: false, original_id: '',
     user_id: message.authorId, channel_id: message.channelId, root_id: message.rootId ?? '', message: message.message,
     type: message.type ?? 'system_ephemeral', hashtags: '', pending_post_id: '', file_ids: [], has_reactions: false,
     props: message.props ?? {},

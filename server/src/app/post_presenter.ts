@@ -6,6 +6,7 @@ import { filesOfPosts } from './files/post_files.js';
 import { linkPreviewsOfPosts } from './link_previews/post_embeds.js';
 import { presentEmoji } from './emoji/custom_emoji.js';
 import { customEmojiCandidates } from './emoji/emoji_names.js';
+import { withoutActionIntegrations } from './integrations/actions/strip_integrations.js';
 
 // Stored posts to the wire Post: metadata (reactions), thread counters taken
 // from the threads table, and the reader's follow state on roots.
@@ -77,6 +78,8 @@ async function customEmojiOfPosts(store: Store, records: readonly PostRecord[], 
 function toView(p: PostRecord, thread: ThreadRecord | undefined, reactions: ReactionView[] | undefined, isFollowing: boolean | undefined): PostView {
   const post: PostView = {
     ...p,
+    // Every post a client gets passes here: the integrations behind message actions stay on the server.
+    props: withoutActionIntegrations(p.props),
     type: p.type as Post['type'],
     reply_count: thread?.reply_count ?? 0,
     metadata: { embeds: [], emojis: [], files: [], images: {}, ...(reactions ? { reactions } : {}) },

@@ -18,7 +18,7 @@ import type { PostLinkHook } from './link_previews/link_previews.js';
 import { claimFiles, requestedFileIds } from './files/post_files.js';
 import { findMentionedUsers, mentionLookup, parseMentions, type ParsedMentions } from './mentions.js';
 import type { ChannelMentionPolicy } from './notifications/channel_mentions.js';
-import type { PostNotifyHook } from './notifications/saved_post.js';
+import type { PostNotifyHook, SavedPost } from './notifications/saved_post.js';
 import { channelArchived, type Permissions } from './permissions.js';
 import { presentCreatedPost, presentNewPost, presentPost, presentPosts, sharedView, type PostView } from './post_presenter.js';
 import { systemMessageText } from './system_messages.js';
@@ -39,7 +39,8 @@ export interface IntegrationPostOptions {
   /** Props only the server sets (from_webhook, override_username ...), kept past the client props' sanitizing. */
   serverProps: Record<string, unknown>;
   /** Incoming webhooks post in open channels their creator has not joined, when the creator holds create_post_public. */
-  allowNonMember?: boolean;
+  allowNonMember?: boolean;  /** A time the post must come after (the pieces of a split message keep their order even within a millisecond). */
+  createdAfter?: number;
 }
 
 export interface PostPatch {
@@ -116,6 +117,13 @@ export class PostService implements SystemPoster {
     this.notifyHook = hook;
   }
 
+  /** Told of every new user post, to fire the outgoing webhooks it triggers. */
+  private outgoingHook?: PostNotifyHook;
+
+  setOutgoingHook(hook: PostNotifyHook): void {
+    this.outgoingHook = hook;
+  }
+
   /** Whether @channel notifies, and how often an author may use it. */
   private channelMentionPolicy?: ChannelMentionPolicy;
 
@@ -156,7 +164,7 @@ export class PostService implements SystemPoster {
     const root = input.root_id ? await this.validRoot(input.root_id, channel.id) : undefined;
     const post = this.newPost({
       user_id: actor.userId, channel_id: channel.id, root_id: root?.id ?? '', message, type, props,
-      pending_post_id: input.pending_post_id ?? '', hashtags: parseHashtags(message), create_at: Date.now(),
+      pending_post_id: input.pending_post_id ?? '', hashtags: parseHashtags(message), create_at: Math.max(Date.now(), (integration?.createdAfter ?? 0) + 1),
     });
     const channelMentionsAllowed = parsed.channelWide && await this.memberMay(actor, channel, member, 'use_channel_mentions')
       && (await this.channelMentionPolicy?.admit(actor.userId, channel) ?? true);
@@ -240,10 +248,12 @@ export class PostService implements SystemPoster {
     channel: ChannelRecord, author: UserRecord, inserted: Inserted, parsed: ParsedMentions, mentions: readonly string[], outsideNames: string[],
   ): void {
     const { post, reply } = inserted;
-    this.notifyHook?.afterPost({
+    const saved: SavedPost = {
       channel, author, post, parsed, mentions, outsideNames,
       reply: reply && { root: reply.root, thread: reply.thread, followerIds: reply.followers.map((f) => f.user_id) },
-    });
+    };
+    this.notifyHook?.afterPost(saved);
+    this.outgoingHook?.afterPost(saved);
   }
 
   /** After commit: `posted` to the channel, then each follower's thread update. */
@@ -292,6 +302,20 @@ export class PostService implements SystemPoster {
     }
     if (patch.props !== undefined) next.props = sanitizeProps(patch.props);
     if (patch.is_pinned !== undefined) next.is_pinned = patch.is_pinned;
+    return this.saveEdited(actor, next, post);
+  }
+
+  /**
+   * An integration's new message and props for a post (a message action's answer), whoever clicked: the caller
+   * chose the props (the server's kept, the integration's checked); pins, reactions and files stay.
+   */
+  async replaceByIntegration(actor: Actor, postId: string, message: string, props: Record<string, unknown>): Promise<PostView> {
+    const post = await this.store.posts.get(postId);
+    if (!post || post.delete_at > 0) throw notFound('post');
+    this.validateMessage(message);
+    const now = Date.now();
+    const next: PostRecord = { ...post, update_at: now, props };
+    if (message !== post.message) Object.assign(next, { message, edit_at: now, hashtags: parseHashtags(message) });
     return this.saveEdited(actor, next, post);
   }
 

@@ -21,7 +21,12 @@ import type { LinkMetadataStore } from './link_previews/link_metadata.js';
 import type { EmojiStore } from './emoji/emoji.js';
 import type { PictureStore } from './pictures/pictures.js';
 import type { TokenStore } from './tokens.js';
+import type { OAuthStore } from './integrations/oauth.js';
 import type { JobStore } from './jobs/jobs.js';
+import type { BotStore } from './integrations/bots.js';
+import type { AccessTokenStore } from './integrations/access_tokens.js';
+import type { CommandStore } from './integrations/commands.js';
+import type { WebhookStore } from './integrations/webhooks.js';
 
 /**
  * The persistence boundary. The app layer sees only this interface; the SQL
@@ -53,8 +58,18 @@ export interface Store {
   pictures: PictureStore;
   /** One-time tokens (password reset links). */
   tokens: TokenStore;
+  /** OAuth 2.0 provider: client apps, authorization codes, issued tokens. */
+  oauth: OAuthStore;
   /** Background jobs (notifications). */
   jobs: JobStore;
+  /** Bot accounts (their users are in `users`). */
+  bots: BotStore;
+  /** Personal access tokens. */
+  accessTokens: AccessTokenStore;
+  /** Custom slash commands and their response URLs. */
+  commands: CommandStore;
+  /** Incoming and outgoing webhooks. */
+  webhooks: WebhookStore;
   /** Runs `work` in one database transaction; the store it gets writes inside it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip, for health checks. */

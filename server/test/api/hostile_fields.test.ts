@@ -29,7 +29,8 @@ const ids: Record<string, string> = {};
 const victimIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Personal access tokens answer 501 while off (their default), so they are turned on to be exercised.
+  server = await startTestServer({}, { MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS: 'true' });
   owner = await createUser(server, 'fieldowner');
   self = await createUser(server, 'fieldself');
   victim = await createUser(server, 'fieldvictim');

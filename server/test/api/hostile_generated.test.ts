@@ -27,7 +27,10 @@ const missingId = 'aaaaaaaaaaaaaaaaaaaaaaaaaa';
 
 beforeAll(async () => {
   // Features that answer 501 when not set up are set up, so their routes are exercised (mail goes nowhere: port 1).
-  server = await startTestServer({ siteUrl: 'http://chat.parley.test' }, { MM_EMAILSETTINGS_SMTPSERVER: '127.0.0.1', MM_EMAILSETTINGS_SMTPPORT: '1' });
+  server = await startTestServer({ siteUrl: 'http://chat.parley.test' }, {
+    MM_EMAILSETTINGS_SMTPSERVER: '127.0.0.1', MM_EMAILSETTINGS_SMTPPORT: '1',
+    MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS: 'true', MM_SERVICESETTINGS_ENABLEBOTACCOUNTCREATION: 'true',
+  });
   admin = await createUser(server, 'fzadmin');
   member = await createUser(server, 'fzmember');
   teamless = await createUser(server, 'fzlonely');

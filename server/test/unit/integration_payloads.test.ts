@@ -28,7 +28,7 @@ const badAttachments = (value: unknown): string => {
   } catch (err) {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).statusCode).toBe(400);
-    return err.message;
+    return (err as AppError).message;
   }
   throw new Error('accepted');
 };

@@ -5,6 +5,9 @@ import { mediaDe } from './media.de';
 import { filesDe } from './files.de';
 import { emailLinksDe } from './email_links.de';
 import { notificationsDe } from './notifications.de';
+import { oauthDe } from './oauth.de';
+import { integrationsDe } from './integrations.de';
+import { interactiveDe } from './interactive.de';
 
 /** Deutsch: every key of the English catalogue (the compiler checks completeness). */
 export const de: Messages = {
@@ -457,4 +460,7 @@ export const de: Messages = {
   ...searchDe,
   ...emailLinksDe,
   ...notificationsDe,
+  ...oauthDe,
+  ...integrationsDe,
+  ...interactiveDe,
 };

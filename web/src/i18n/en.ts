@@ -4,6 +4,9 @@ import { mediaEn } from './media.en';
 import { filesEn } from './files.en';
 import { emailLinksEn } from './email_links.en';
 import { notificationsEn } from './notifications.en';
+import { oauthEn } from './oauth.en';
+import { integrationsEn } from './integrations.en';
+import { interactiveEn } from './interactive.en';
 
 /** The English catalogue: the source of every message id (German and others must have the same keys). */
 export const en = {
@@ -456,6 +459,9 @@ export const en = {
   ...searchEn,
   ...emailLinksEn,
   ...notificationsEn,
+  ...oauthEn,
+  ...integrationsEn,
+  ...interactiveEn,
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -20,6 +20,7 @@ import { client } from '../api/client';
 import { notifyIfNeeded } from './notify';
 import { userTyped, userStoppedTyping } from './typing';
 import { onEmojiAdded } from '../features/emoji/customEmojiActions';
+import { openDialogFromEvent } from '../features/posts/dialogs/dialog_state';
 
 export interface ServerEvent {
   event: string;
@@ -205,6 +206,9 @@ export function handleEvent(msg: ServerEvent): void {
       break;
     case 'emoji_added':
       onEmojiAdded(data);
+      break;
+    case 'open_dialog':
+      openDialogFromEvent(decode(data.dialog));
       break;
     case 'thread_updated':
     case 'thread_read_changed':

@@ -8,6 +8,7 @@ import { decideDesktop, soundEnabled, type DesktopContext } from './desktop_rule
 import { namesUser } from './mention_match';
 import { notificationBody } from './notification_text';
 import { playNotificationSound } from './notification_sound';
+import { attachmentFallback } from '../features/posts/attachments/attachment_content';
 
 export function notificationsSupported(): boolean {
   return typeof window !== 'undefined' && 'Notification' in window;
@@ -92,8 +93,8 @@ export function notifyIfNeeded(post: Post, channel: ServerChannel, notice: Poste
   const sender = notice.senderName || (s.users[post.user_id] ? `@${s.users[post.user_id].username}` : '');
   const title = direct ? sender.replace(/^@/, '') || channelTitle(s, channel) : channelTitle(s, channel);
   try {
-    // A post of files alone: their names stand for the text.
-    const text = post.message || (post.metadata?.files ?? []).map((f) => f.name).join(', ');
+    // A post of attachments or files alone: their fallback text or names stand for the text.
+    const text = post.message || attachmentFallback(post) || (post.metadata?.files ?? []).map((f) => f.name).join(', ');
     const notification = new Notification(title, { body: notificationBody(text, sender, direct), tag: post.id, silent: true });
     notification.onclick = () => {
       window.focus();

@@ -14,6 +14,8 @@ export type Route =
   | { name: 'threads'; team: string; threadId: string }
   | { name: 'team'; team: string }
   | { name: 'adminConsole'; subpath: string }
+  | { name: 'oauthAuthorize' }
+  | { name: 'integrations'; team: string; section: string }
   | { name: 'root' };
 
 const decode = (s: string): string => {
@@ -31,6 +33,8 @@ export function parseRoute(path: string): Route {
   const [first, second, third] = parts;
   // The System Console, Mattermost's /admin_console/<section>/<subpath> (a reserved team name there too).
   if (first === 'admin_console') return { name: 'adminConsole', subpath: parts.slice(1).join('/') };
+  // The OAuth consent page (the server serves it at its own authorize URL; 'oauth' is a reserved team name).
+  if (first === 'oauth' && second === 'authorize' && parts.length === 2) return { name: 'oauthAuthorize' };
   if (parts.length === 1) {
     if (first === 'login') return { name: 'login' };
     if (first === 'signup_user_complete' || first === 'signup') return { name: 'signup' };
@@ -49,5 +53,6 @@ export function parseRoute(path: string): Route {
   if (second === 'messages' && third) return { name: 'gm', team: first, channel: third };
   if (second === 'pl' && third) return { name: 'permalink', team: first, postId: third };
   if (second === 'threads') return { name: 'threads', team: first, threadId: third ?? '' };
+  if (second === 'integrations') return { name: 'integrations', team: first, section: third ?? '' };
   return { name: 'team', team: first };
 }

@@ -33,6 +33,12 @@ import { emojiRoutes } from './emoji/emoji.js';
 import { fileRoutes } from './files/files.js';
 import { fileSearchRoutes } from './files/file_search.js';
 import { notificationRoutes } from './notifications/notifications.js';
+import { actionRoutes } from './integrations/actions.js';
+import { oauthAppRoutes } from './integrations/oauth_apps.js';
+import { botRoutes } from './integrations/bots.js';
+import { accessTokenRoutes } from './integrations/access_tokens.js';
+import { commandRoutes } from './integrations/commands.js';
+import { webhookRoutes } from './integrations/webhooks.js';
 
 /** Every /api/v4 resource, one module per resource. */
 export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes, channelDirectoryRoutes, categoryRoutes, preferenceRoutes, postRoutes, reactionRoutes, threadRoutes,
@@ -45,4 +51,9 @@ export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, ch
   openGraphRoutes,
   imageProxyRoutes,
   fileRoutes, fileSearchRoutes,
-  notificationRoutes];
+  notificationRoutes,
+  webhookRoutes,
+  commandRoutes,
+  actionRoutes,
+  botRoutes, accessTokenRoutes,
+  oauthAppRoutes];

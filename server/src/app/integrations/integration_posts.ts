@@ -1,16 +1,21 @@
 import { notFound } from '../../model/errors.js';
+import type { UserRecord } from '../../model/types.js';
+import { newId } from '../../model/id.js';
 import { actorForUser } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { publishEphemeral } from '../ephemeral.js';
 import type { PostView } from '../post_presenter.js';
 import type { PostService } from '../posts.js';
-import { normalizeAttachments } from './attachments.js';
+import type { ActionCookies } from './actions/action_cookies.js';
+import { normalizeAttachments, type StoredAttachment } from './attachments.js';
 import { slackToMarkdown } from './slack_markup.js';
 
 /** A post an integration makes: an incoming webhook's, a command's or an outgoing webhook's answer. */
 export interface IntegrationPostInput {
   /** Whose post it is: the webhook's creator, the user who ran the command. */
   authorId: string;
+  /** The author's record, when the caller has just read it (an incoming webhook's owner): saves a read per post. */
+  author?: UserRecord;
   channelId: string;
   rootId?: string;
   text: string;
@@ -28,6 +33,8 @@ export interface IntegrationPostInput {
   serverProps?: Record<string, unknown>;
   /** Incoming webhooks post in open channels their creator has not joined. */
   allowNonMember?: boolean;
+  /** A time the post must come after (the next piece of a split message). */
+  createdAfter?: number;
 }
 
 /**
@@ -36,27 +43,31 @@ export interface IntegrationPostInput {
  * markup turned into Markdown. The author's own permissions decide, as for their own posts.
  */
 export class IntegrationPosts {
-  constructor(private readonly deps: AppDeps, private readonly posts: PostService) {}
+  constructor(private readonly deps: AppDeps, private readonly posts: PostService, private readonly cookies: ActionCookies) {}
 
   async post(input: IntegrationPostInput): Promise<PostView> {
-    const author = await this.deps.store.users.get(input.authorId);
+    const author = input.author ?? await this.deps.store.users.get(input.authorId);
     if (!author || author.delete_at > 0) throw notFound('user');
-    const props: Record<string, unknown> = { ...input.props };
-    const attachments = normalizeAttachments(input.attachments, { skipSlackParsing: input.skipSlackParsing });
+    const { message, props, attachments } = contentOf(input);
     if (attachments.length > 0) props.attachments = attachments;
-    const message = input.skipSlackParsing ? input.text : slackToMarkdown(input.text);
     return this.posts.create(actorForUser(author), { channel_id: input.channelId, root_id: input.rootId ?? '', message, props, type: input.type ?? '' }, {
-      serverProps: { ...this.overrides(input), ...input.serverProps }, allowNonMember: input.allowNonMember,
+      serverProps: { ...this.overrides(input), ...input.serverProps }, allowNonMember: input.allowNonMember, createdAfter: input.createdAfter,
     });
   }
 
-  /** A message only `userId` sees, shown as the integration's (with its overrides), never stored. */
-  ephemeral(userId: string, input: Omit<IntegrationPostInput, 'authorId' | 'allowNonMember'>): PostView {
-    const props: Record<string, unknown> = { ...input.props, ...this.overrides(input), ...input.serverProps };
-    const attachments = normalizeAttachments(input.attachments, { skipSlackParsing: input.skipSlackParsing });
-    if (attachments.length > 0) props.attachments = attachments;
-    const message = input.skipSlackParsing ? input.text : slackToMarkdown(input.text);
-    return publishEphemeral(this.deps, { userId, authorId: userId, channelId: input.channelId, rootId: input.rootId, message, props });
+  /**
+   * A message only `userId` sees, shown as the integration's (with its overrides), never stored. Its actions carry
+   * sealed cookies, which the client sends back with a click in place of the stored post (action_cookies.ts).
+   */
+  async ephemeral(userId: string, input: Omit<IntegrationPostInput, 'authorId' | 'author' | 'allowNonMember' | 'createdAfter'>): Promise<PostView> {
+    const content = contentOf(input);
+    const { message, attachments } = content;
+    const props = { ...content.props, ...this.overrides(input), ...input.serverProps };
+    const id = newId();
+    if (attachments.length > 0) {
+      props.attachments = await this.cookies.addTo(attachments, { id, root_id: input.rootId ?? '', channel_id: input.channelId, props });
+    }
+    return publishEphemeral(this.deps, { id, userId, authorId: userId, channelId: input.channelId, rootId: input.rootId, message, props });
   }
 
   /** `from_webhook` and the name and icon overrides ServiceSettings allows. */
@@ -67,4 +78,16 @@ export class IntegrationPosts {
     if (input.iconUrl && service.EnablePostIconOverride) props.override_icon_url = input.iconUrl;
     return props;
   }
+}
+
+/**
+ * The message and props an integration sent, its Slack markup turned into Markdown and its attachments validated:
+ * those beside the text, or, as some senders put them, inside props (never stored unchecked).
+ */
+function contentOf(input: Pick<IntegrationPostInput, 'text' | 'attachments' | 'props' | 'skipSlackParsing'>): {
+  message: string; props: Record<string, unknown>; attachments: StoredAttachment[];
+} {
+  const { attachments: inProps, ...props } = input.props ?? {};
+  const attachments = normalizeAttachments(input.attachments ?? inProps, { skipSlackParsing: input.skipSlackParsing });
+  return { message: input.skipSlackParsing ? input.text : slackToMarkdown(input.text), props, attachments };
 }

@@ -35,6 +35,14 @@ export class TriggerIds {
     return userId;
   }
 
+  /**
+   * The trigger's own id, without the user and signature: what the client that caused it is told, and what the
+   * `open_dialog` event names, so the client knows the dialog answers its click (Mattermost's client trigger id).
+   */
+  clientIdOf(triggerId: string): string {
+    return Buffer.from(triggerId.split('.')[0] ?? '', 'base64url').toString('utf8').split(':')[0] ?? '';
+  }
+
   private async sign(payload: string): Promise<string> {
     return createHmac('sha256', await this.key.get()).update(`trigger:${payload}`).digest('base64url');
   }

@@ -19,6 +19,10 @@ import * as searchWords from './0017_search_words.js';
 import * as tokens from './0018_tokens.js';
 import * as jobs from './0019_jobs.js';
 import * as postSearchAuthor from './0020_post_search_author.js';
+import * as botsAccessTokens from './0021_bots_access_tokens.js';
+import * as webhooks from './0022_webhooks.js';
+import * as commands from './0023_commands.js';
+import * as oauthApps from './0024_oauth_apps.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +46,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_tokens': tokens,
   '0019_jobs': jobs,
   '0020_post_search_author': postSearchAuthor,
+  '0021_bots_access_tokens': botsAccessTokens,
+  '0022_webhooks': webhooks,
+  '0023_commands': commands,
+  '0024_oauth_apps': oauthApps,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

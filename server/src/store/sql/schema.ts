@@ -5,7 +5,12 @@ import type { FileInfoRecord } from '../files/file_infos.js';
 import type { LinkMetadataRecord } from '../link_previews/link_metadata.js';
 import type { EmojiRecord } from '../emoji/emoji.js';
 import type { TokenRecord } from '../tokens.js';
+import type { OAuthAccessDataRecord, OAuthAppRecord, OAuthAuthDataRecord } from '../integrations/oauth.js';
 import type { JobRecord } from '../jobs/jobs.js';
+import type { BotRecord } from '../integrations/bots.js';
+import type { AccessTokenRecord } from '../integrations/access_tokens.js';
+import type { CommandRecord, CommandWebhookRecord } from '../integrations/commands.js';
+import type { IncomingWebhookRecord, OutgoingWebhookRecord } from '../integrations/webhooks.js';
 
 /**
  * Table shapes as stored. Booleans are 0/1 integers and JSON is text in both
@@ -39,7 +44,16 @@ export interface Database {
   emoji: EmojiTable;
   file_infos: FileInfosTable;
   tokens: TokensTable;
+  oauth_apps: Omit<OAuthAppRecord, 'is_trusted' | 'callback_urls'> & { is_trusted: number; callback_urls: string };
+  oauth_auth_data: OAuthAuthDataRecord;
+  oauth_access_data: OAuthAccessDataRecord;
   jobs: JobRecord;
+  bots: BotRecord;
+  user_access_tokens: Omit<AccessTokenRecord, 'is_active'> & { is_active: number };
+  commands: Omit<CommandRecord, 'auto_complete'> & { auto_complete: number };
+  command_webhooks: CommandWebhookRecord;
+  incoming_webhooks: Omit<IncomingWebhookRecord, 'channel_locked'> & { channel_locked: number };
+  outgoing_webhooks: Omit<OutgoingWebhookRecord, 'trigger_words' | 'callback_urls'> & { trigger_words: string; callback_urls: string };
 }
 
 export interface UsersTable {

@@ -28,7 +28,12 @@ import { SqlLinkMetadataStore } from './link_previews/link_metadata.js';
 import { SqlEmojiStore } from './emoji/emoji.js';
 import { SqlPictureStore } from './pictures/pictures.js';
 import { SqlTokenStore } from './tokens.js';
+import { SqlOAuthStore } from './integrations/oauth.js';
 import { SqlJobStore } from './jobs/jobs.js';
+import { SqlBotStore } from './integrations/bots.js';
+import { SqlAccessTokenStore } from './integrations/access_tokens.js';
+import { SqlCommandStore } from './integrations/commands.js';
+import { SqlWebhookStore } from './integrations/webhooks.js';
 
 /** The Kysely-backed Store: one implementation for SQLite and PostgreSQL. */
 export class SqlStore implements Store {
@@ -42,7 +47,12 @@ export class SqlStore implements Store {
   readonly linkMetadata;
   readonly emoji; readonly pictures;
   readonly tokens;
+  readonly oauth;
   readonly jobs;
+  readonly bots;
+  readonly accessTokens;
+  readonly commands;
+  readonly webhooks;
 
   /** SQLite only, and only on the root store: transactions inside one are already in a batch. */
   private readonly groupCommit?: GroupCommit;
@@ -79,7 +89,12 @@ export class SqlStore implements Store {
     this.emoji = new SqlEmojiStore(db);
     this.pictures = new SqlPictureStore(db);
     this.tokens = new SqlTokenStore(db, dialect);
+    this.oauth = new SqlOAuthStore(db, (work) => this.inTransaction(work));
     this.jobs = new SqlJobStore(db, dialect);
+    this.bots = new SqlBotStore(db);
+    this.accessTokens = new SqlAccessTokenStore(db, dialect);
+    this.commands = new SqlCommandStore(db);
+    this.webhooks = new SqlWebhookStore(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -6,7 +6,7 @@ import { discardFailedPost, retryPost } from '../../store/actions/posts';
 import { renderMarkdown } from '../markdown/markdown';
 import { highlightCodeBlocks } from '../markdown/lazyHighlight';
 import { useT } from '../../i18n/useT';
-import { Avatar, openProfile } from '../people/Avatar';
+import { openProfile } from '../people/Avatar';
 import { Icon } from '../../ui/icons';
 import { PostActions } from './PostActions';
 import { Reactions } from './Reactions';
@@ -19,6 +19,8 @@ import { onMessageClick } from './messageLinks';
 import { FileAttachments } from '../files/FileAttachments';
 import { useCustomEmojiSet } from '../emoji/customEmojiActions';
 import { LinkPreview } from '../previews/LinkPreview';
+import { MessageAttachments } from './attachments/MessageAttachments';
+import { integrationIdentity, PostAvatar } from './IntegrationIdentity';
 
 export type PostLocation = 'channel' | 'thread' | 'search';
 
@@ -52,7 +54,8 @@ function PostItemInner({ postId, consecutive, location }: { postId: string; cons
   if (!post) return null;
   if (isSystemPost(post)) return <SystemMessage post={post} />;
   const pending = post.id === post.pending_post_id;
-  const name = displayName(author, nameMode) || '…';
+  const identity = integrationIdentity(post);
+  const name = identity.name || displayName(author, nameMode) || '…';
   const showHeader = !consecutive || compact;
   const showReplyTo = location === 'channel' && !crt && post.root_id;
   const classes = [
@@ -70,7 +73,7 @@ function PostItemInner({ postId, consecutive, location }: { postId: string; cons
       <div className="post-gutter">
         {showHeader && !compact ? (
           <button type="button" className="avatar-button" aria-label={t('profile.open', { name })} onClick={(e) => openProfile(post.user_id, e.currentTarget)}>
-            <Avatar userId={post.user_id} size={36} />
+            <PostAvatar post={post} size={36} />
           </button>
         ) : (
           <time className="post-time-hover" dateTime={new Date(post.create_at).toISOString()} title={formatFull(post.create_at)}>
@@ -84,7 +87,7 @@ function PostItemInner({ postId, consecutive, location }: { postId: string; cons
             <button type="button" className="post-author" onClick={(e) => openProfile(post.user_id, e.currentTarget)}>
               {name}
             </button>
-            {author?.is_bot && <span className="tag">{t('posts.bot')}</span>}
+            {(author?.is_bot || identity.fromIntegration) && <span className="tag">{t('posts.bot')}</span>}
             {!compact && (
               <time className="post-time" dateTime={new Date(post.create_at).toISOString()} title={formatFull(post.create_at)}>
                 {formatTime(post.create_at)}
@@ -108,6 +111,7 @@ function PostItemInner({ postId, consecutive, location }: { postId: string; cons
                 {t('posts.edited')}
               </span>
             )}
+            <MessageAttachments post={post} />
             <LinkPreview post={post} />
           </>
         )}

@@ -6,6 +6,9 @@ import { useStore } from '../../store/store';
 import { showToast } from '../layout/Toast';
 import { useT, type Translate } from '../../i18n/useT';
 import { useFormatTime } from './time';
+import { renderMarkdown } from '../markdown/markdown';
+import { onMessageClick } from './messageLinks';
+import { MessageAttachments } from './attachments/MessageAttachments';
 
 const prop = (post: Post, name: string): string => {
   const v = post.props?.[name];
@@ -69,13 +72,19 @@ export function SystemMessage({ post }: { post: Post }) {
   const formatTime = useFormatTime();
   const actor = useStore((s) => s.users[post.user_id]?.username ?? '');
   const outside = outsiders(post);
+  // An integration's or the server's note to this user only (a command's or an action's answer): Markdown, with
+  // the attachments and buttons it may carry.
+  const note = post.type === 'system_ephemeral';
   return (
-    <div className="system-message" data-post-id={post.id}>
+    <div className={note ? 'system-message ephemeral-note' : 'system-message'} data-post-id={post.id}>
       <time dateTime={new Date(post.create_at).toISOString()}>{formatTime(post.create_at)}</time>
       <span>
-        {describe(post, actor ? `@${actor}` : '', t)}
+        {note
+          ? <span className="ephemeral-note-text markdown" onClick={onMessageClick} dangerouslySetInnerHTML={{ __html: renderMarkdown(post.message) }} />
+          : describe(post, actor ? `@${actor}` : '', t)}
         {outside && <>{' '}<AddOutsiders post={post} ids={outside.ids} names={outside.names} /></>}
         {post.type.startsWith('system_ephemeral') && <span className="system-message-private"> {t('system.onlyYou')}</span>}
+        {note && <MessageAttachments post={post} />}
       </span>
     </div>
   );
