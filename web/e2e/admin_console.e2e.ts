@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startServer, type RunningServer } from './server';
-import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
+import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext, logIn } from './browser';
 
 /**
  * The System Console against a real server in Chromium: who may open it, and an admin managing users
@@ -28,14 +28,6 @@ describe('System Console', () => {
     if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
-
-  async function logIn(page: Page, username: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel('Email or username').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`**/${team}/channels/town-square`);
-  }
 
   /** A member of the team, created by the admin over the API. */
   async function createMember(username: string): Promise<void> {
@@ -76,8 +68,8 @@ describe('System Console', () => {
     teamId = (await api<{ id: string }>(`/teams/name/${team}`)).id;
     await createMember('nora');
     await createMember('vic');
-    await logIn(nora.page, 'nora');
-    await logIn(vic.page, 'vic');
+    await logIn(nora.page, 'nora', password, `**/${team}/channels/town-square`);
+    await logIn(vic.page, 'vic', password, `**/${team}/channels/town-square`);
   });
 
   beforeEach(({ task, onTestFailed }) => {

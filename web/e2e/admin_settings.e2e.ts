@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import { apiClient, startServer, type RunningServer } from './server';
-import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
+import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext, logIn } from './browser';
 
 /**
  * The System Console's settings and permission pages in Chromium against a real server: an admin edits the
@@ -17,14 +17,6 @@ describe('System Console settings and permissions', () => {
   const password = 'correct-horse-9';
   const team = 'acme';
 
-
-  async function logIn(page: Page, username: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel('Email or username').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(new RegExp(`/${team}/`));
-  }
 
   const setting = (page: Page, path: string) => page.locator(`[data-setting="${path}"]`);
 
@@ -40,8 +32,8 @@ describe('System Console settings and permissions', () => {
     await api.addToTeam(created.id, mia.id);
     admin = await newUserContext(chrome.browser, server.url);
     member = await newUserContext(chrome.browser, server.url);
-    await logIn(admin.page, 'root');
-    await logIn(member.page, 'mia');
+    await logIn(admin.page, 'root', password, new RegExp(`/${team}/`));
+    await logIn(member.page, 'mia', password, new RegExp(`/${team}/`));
   });
 
   beforeEach(({ task, onTestFailed }) => {

@@ -62,3 +62,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
 }
+
+/** Logs in through the login page and waits for the team's first page (`landing`, a URL glob or pattern). */
+export async function logIn(page: Page, username: string, password: string, landing: string | RegExp): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email or username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(landing);
+}

@@ -5,7 +5,7 @@ import type { AdminConfig } from '@mattermost/types/config';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import { apiClient, startServer, type RunningServer } from './server';
-import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
+import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext, logIn } from './browser';
 
 /**
  * Files in Chromium against a real server: drop an image on the channel, watch it upload, send it, see the
@@ -22,14 +22,6 @@ describe('files in the browser', () => {
   const password = 'correct-horse-9';
   const team = 'acme';
   const maxFileSize = 5 * 1024 * 1024;
-
-  async function logIn(page: Page, username: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel('Email or username').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`**/${team}/channels/town-square`);
-  }
 
   /** Slows ana's uploads (Chromium's network emulation), so an upload in progress can be seen and cancelled. */
   async function throttleUploads(bytesPerSecond: number): Promise<void> {
@@ -88,8 +80,8 @@ describe('files in the browser', () => {
     await api.addToTeam(created.id, benUser.id);
     ana = await newUserContext(chrome.browser, server.url);
     ben = await newUserContext(chrome.browser, server.url);
-    await logIn(ana.page, 'ana');
-    await logIn(ben.page, 'ben');
+    await logIn(ana.page, 'ana', password, `**/${team}/channels/town-square`);
+    await logIn(ben.page, 'ben', password, `**/${team}/channels/town-square`);
     cdp = await ana.context.newCDPSession(ana.page);
     await cdp.send('Network.enable');
   });
