@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCompletion, completesNothing, findTrigger } from '../src/features/composer/suggest';
+import { runClientCommand } from '../src/features/composer/client_commands';
+import { getState, setState } from '../src/store/store';
 
 describe('composer autocomplete triggers', () => {
   it('finds @user, ~channel and :emoji at the caret', () => {
@@ -48,5 +50,18 @@ describe('composer autocomplete triggers', () => {
     const trigger = findTrigger('hi @an there', 6);
     expect(trigger).not.toBeNull();
     expect(applyCompletion('hi @an there', 6, trigger!, '@ana')).toEqual({ text: 'hi @ana  there', caret: 8 });
+  });
+});
+
+describe('commands the client runs itself', () => {
+  it('opens settings and runs /search here; leaves every other command to the server', () => {
+    setState({ modal: '', rhs: null });
+    expect(runClientCommand('/settings')).toBe(true);
+    expect(getState().modal).toBe('settings:display');
+    expect(runClientCommand('/search  from:ana  release ')).toBe(true);
+    expect(getState().rhs).toEqual({ kind: 'search', terms: 'from:ana  release' });
+    expect(runClientCommand('/search')).toBe(false);
+    expect(runClientCommand('/away')).toBe(false);
+    expect(runClientCommand('/settingsx')).toBe(false);
   });
 });

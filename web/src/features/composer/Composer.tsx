@@ -8,6 +8,7 @@ import { client, errorMessage } from '../../api/client';
 import { useT } from '../../i18n/useT';
 import { Icon } from '../../ui/icons';
 import { showToast } from '../layout/Toast';
+import { runClientCommand } from './client_commands';
 import { applyCompletion, completesNothing, findTrigger, type Trigger } from './suggest';
 import { followGotoLocation } from './goto_location';
 import { useSuggestions, type Suggestion } from './useSuggestions';
@@ -129,6 +130,7 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
     lastTyping.current = 0;
     try {
       if (isCommand) {
+        if (runClientCommand(message)) return;
         const response = await client.executeCommand(message, { channel_id: channelId, team_id: getState().currentTeamId, root_id: rootId } as Parameters<typeof client.executeCommand>[1]);
         if (response.goto_location) followGotoLocation(response.goto_location, getState().config.SiteURL ?? '');
       } else {
