@@ -27,6 +27,15 @@ export interface TokenSessions {
   usable(session: SessionRecord): boolean;
 }
 
+/** The session prop that marks a session opened for an OAuth client (Mattermost's Session.IsOAuth). */
+const OAUTH_PROP = 'is_oauth';
+
+/** Props of a session an OAuth client holds for the user who approved it. */
+export const OAUTH_SESSION_PROPS: Readonly<Record<string, string>> = { [OAUTH_PROP]: 'true' };
+
+/** Whether a client app holds this session (it may not act as the user would on account security: tokens, approvals). */
+export const isOAuthSession = (session: Pick<SessionRecord, 'props'>): boolean => session.props[OAUTH_PROP] === 'true';
+
 /**
  * Session tokens: created at login, resolved on every request (through a
  * short cache so a request costs no session read), revoked at logout.
@@ -51,11 +60,11 @@ export class SessionService {
     this.tokenSessions = tokenSessions;
   }
 
-  async create(userId: string, roles: string, deviceId = ''): Promise<SessionRecord> {
+  async create(userId: string, roles: string, deviceId = '', props: Record<string, string> = {}): Promise<SessionRecord> {
     const now = Date.now();
     const session: SessionRecord = {
       id: newId(), token: newId(), create_at: now, last_activity_at: now, user_id: userId, device_id: deviceId, roles,
-      expires_at: now + this.deps.config.sessionLengthDays * 86_400_000, csrf_token: newId(), props: {},
+      expires_at: now + this.deps.config.sessionLengthDays * 86_400_000, csrf_token: newId(), props,
     };
     await this.deps.store.sessions.create(session);
     const ended = await this.deps.store.sessions.removeBeyond(userId, MAX_SESSIONS_PER_USER);

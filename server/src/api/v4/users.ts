@@ -5,6 +5,7 @@ import { pathParam, queryFlag, type AuditSpec } from '../audit_hook.js';
 import { authenticate, requestAddress } from '../auth.js';
 import type { RouteModule } from '../context.js';
 import { boolParam, idParam, intParam, OK, paging, pathId, roleListParam, stringParam } from '../params.js';
+import { isOAuthSession } from '../../app/sessions.js';
 
 const UserIdParams = Type.Object({ user_id: Type.String() });
 const Str = (max = 256) => Type.Optional(Type.String({ maxLength: max }));
@@ -245,7 +246,7 @@ export const userRoutes: RouteModule = (api, { app }) => {
     const userId = pathId(request.params.user_id, 'user_id', actor.userId);
     if (userId !== actor.userId) app.permissions.requireSystem(actor, 'edit_other_users');
     const sessions = await app.sessions.list(userId);
-    return sessions.map(({ token: _token, csrf_token: _csrf, ...s }) => ({ ...s, is_oauth: false, team_members: [] }));
+    return sessions.map(({ token: _token, csrf_token: _csrf, ...s }) => ({ ...s, is_oauth: isOAuthSession(s), team_members: [] }));
   });
 
   api.post('/users/:user_id/sessions/revoke', {

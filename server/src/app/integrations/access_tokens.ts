@@ -8,7 +8,7 @@ import type { AccessTokenRecord } from '../../store/integrations/access_tokens.j
 import type { Actor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import type { Permissions } from '../permissions.js';
-import type { TokenSessions } from '../sessions.js';
+import { isOAuthSession, type TokenSessions } from '../sessions.js';
 import type { UserService } from '../users.js';
 import type { BotService } from './bots.js';
 
@@ -55,6 +55,8 @@ export class AccessTokenService implements TokenSessions {
     const user = await this.users.get(userId);
     this.requireEnabledFor(user);
     this.permissions.requireSystem(actor, 'create_user_access_token');
+    // A client app holding the user's session must not mint itself a token that outlives the user's approval.
+    if (isOAuthSession(actor.session)) throw forbidden();
     await this.requireUserOrBot(actor, user.id);
     const token = newId();
     const record: AccessTokenRecord = { id: newId(), token: tokenHash(token), user_id: user.id, description: trimmed, is_active: true };

@@ -256,3 +256,23 @@ describe('the authorization flow', () => {
     expect((await bob.client.getAuthorizedOAuthApps(bob.user.id)).map((a) => a.id)).not.toContain(app.id);
   });
 });
+
+describe('sessions held by OAuth apps', () => {
+  it('are listed as OAuth sessions and cannot mint personal access tokens', async () => {
+    await admin.client.patchConfig({ ServiceSettings: { EnableUserAccessTokens: true } } as Partial<AdminConfig>);
+    try {
+      const app = await newApp(ana);
+      const appToken = (await codeGrant(app, await approve(admin, app))).body.access_token as string;
+      const sessions = (await raw(server, 'GET', `/users/${admin.user.id}/sessions`, { token: admin.token })).body as { is_oauth: boolean }[];
+      expect(sessions.filter((s) => s.is_oauth)).toHaveLength(1);
+      expect(sessions.some((s) => !s.is_oauth)).toBe(true);
+
+      const viaApp = await raw(server, 'POST', `/users/${admin.user.id}/tokens`, { token: appToken, body: { description: 'from the app' } });
+      expect(viaApp.status).toBe(403);
+      const own = await raw(server, 'POST', `/users/${admin.user.id}/tokens`, { token: admin.token, body: { description: 'mine' } });
+      expect(own.status).toBe(200);
+    } finally {
+      await admin.client.patchConfig({ ServiceSettings: { EnableUserAccessTokens: false } } as Partial<AdminConfig>);
+    }
+  });
+});

@@ -7,6 +7,7 @@ import type { OAuthAppService } from './apps.js';
 import type { OAuthGrants } from './grants.js';
 import { appNotFound, badRedirect, oauthTurnedOff } from './oauth_errors.js';
 import { validateAuthorizeRequest, type AuthorizeRequest } from './validation.js';
+import { isOAuthSession } from '../../sessions.js';
 
 /** Seconds a code may wait to be exchanged (Mattermost's AuthCodeExpireTime). */
 export const CODE_EXPIRES_IN = 10 * 60;
@@ -50,7 +51,7 @@ export class OAuthAuthorizationService {
     if (!this.apps.enabled()) throw oauthTurnedOff();
     validateAuthorizeRequest(request);
     // A client holding a user's token must not approve other clients in the user's name.
-    if (await this.grants.isOAuthSession(actor.session)) throw forbidden();
+    if (isOAuthSession(actor.session)) throw forbidden();
     const app = await this.appFor(request);
     if (!app.callback_urls.includes(request.redirect_uri)) throw badRedirect();
     const target = new URL(request.redirect_uri);

@@ -1,8 +1,7 @@
 import { newId } from '../../../model/id.js';
-import type { SessionRecord } from '../../../model/types.js';
 import type { OAuthAccessDataRecord } from '../../../store/integrations/oauth.js';
 import type { AppDeps } from '../../deps.js';
-import type { SessionService } from '../../sessions.js';
+import { OAUTH_SESSION_PROPS, type SessionService } from '../../sessions.js';
 
 /** The token endpoint's answer (RFC 6749 §5.1; Mattermost's AccessResponse). */
 export interface AccessTokenResponse {
@@ -23,7 +22,7 @@ export class OAuthGrants {
 
   /** Opens a session for the user and records it as issued to the client; a refresh token only for clients that authenticated. */
   async issue(grant: { clientId: string; userId: string; roles: string; redirectUri: string; scope: string; refreshable: boolean }): Promise<AccessTokenResponse> {
-    const session = await this.sessions.create(grant.userId, grant.roles);
+    const session = await this.sessions.create(grant.userId, grant.roles, '', { ...OAUTH_SESSION_PROPS });
     const data: OAuthAccessDataRecord = {
       token: session.token, refresh_token: grant.refreshable ? newId() : '', client_id: grant.clientId, user_id: grant.userId,
       redirect_uri: grant.redirectUri, expires_at: session.expires_at, scope: grant.scope,
@@ -46,10 +45,5 @@ export class OAuthGrants {
   /** Ends what the client holds for the user: its access data and their sessions. */
   async revokeClient(clientId: string, userId: string): Promise<void> {
     await this.revokeTokens(await this.deps.store.oauth.removeAccessData(clientId, userId));
-  }
-
-  /** Whether the session was opened by an OAuth client (such a session may not authorize further clients). */
-  async isOAuthSession(session: SessionRecord): Promise<boolean> {
-    return (await this.deps.store.oauth.getAccessData(session.token)) !== undefined;
   }
 }
