@@ -51,6 +51,14 @@ export const unexpectedErrors = new Counter({
   registers: [registry],
 });
 
+export const integrationRequestDuration = new Histogram({
+  name: 'parley_integration_request_seconds',
+  help: 'Calls to integrations (outgoing webhooks, slash commands, message actions, dialogs) by kind and outcome: the status class, or why no answer came (timeout, forbidden_address ...)',
+  labelNames: ['kind', 'result'] as const,
+  buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [registry],
+});
+
 export const passwordHashDuration = new Histogram({
   name: 'parley_password_hash_seconds',
   help: 'Time spent hashing or verifying a password with argon2 (CPU on the libuv pool), by operation',

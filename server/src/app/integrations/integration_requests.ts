@@ -1,3 +1,4 @@
+import { integrationRequestDuration } from '../../metrics/registry.js';
 import { AppError } from '../../model/errors.js';
 import { OutboundError, type GuardedResponse } from '../../outbound/outbound_http.js';
 import type { AppDeps } from '../deps.js';
@@ -5,8 +6,12 @@ import type { AppDeps } from '../deps.js';
 /** The most of an integration's answer read: far more than any command or action response needs. */
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 
+/** What calls an integration (the `kind` of its duration metric). */
+export type IntegrationKind = 'outgoing_webhook' | 'slash_command' | 'message_action' | 'dialog';
+
 /** A request to an integration's URL: an outgoing webhook, a custom slash command, a message action, a dialog. */
 export interface IntegrationCall {
+  kind: IntegrationKind;
   url: string;
   method?: 'POST' | 'GET';
   /** A JSON body (POST). */
@@ -46,11 +51,19 @@ export async function callIntegration(deps: AppDeps, call: IntegrationCall): Pro
       body = encoded;
     }
   }
-  const response: GuardedResponse = await deps.outbound.fetchGuarded(url, {
-    allowedHosts: service.AllowedUntrustedInternalConnections ?? '',
-    timeoutMs: Math.max(1, service.OutgoingIntegrationRequestsTimeout ?? 30) * 1000,
-    maxBytes: MAX_RESPONSE_BYTES, accept: 'application/json', method, headers, body,
-  });
+  const timer = integrationRequestDuration.startTimer({ kind: call.kind });
+  let response: GuardedResponse;
+  try {
+    response = await deps.outbound.fetchGuarded(url, {
+      allowedHosts: service.AllowedUntrustedInternalConnections ?? '',
+      timeoutMs: Math.max(1, service.OutgoingIntegrationRequestsTimeout ?? 30) * 1000,
+      maxBytes: MAX_RESPONSE_BYTES, accept: 'application/json', method, headers, body,
+    });
+  } catch (err) {
+    timer({ result: err instanceof OutboundError ? err.reason : 'error' });
+    throw err;
+  }
+  timer({ result: `${Math.floor(response.status / 100)}xx` });
   const contentType = (response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   return { status: response.status, contentType, body: response.body };
 }

@@ -5,10 +5,15 @@ import type { Command } from '@mattermost/types/integrations';
 import type { Post } from '@mattermost/types/posts';
 import type { Team } from '@mattermost/types/teams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { integrationRequestDuration } from '../../../src/metrics/registry.js';
 import { createUser, raw, startTestServer, type TestServer, type TestUser } from '../../harness.js';
 import { WsUser, type WsEvent } from '../../ws_client.js';
 import { channelWith, ensureAdmin, teamWith } from '../post_fixtures.js';
 import { newTeam } from '../../team_fixtures.js';
+
+/** Slash command calls measured with this outcome so far (the metric's count). */
+const calls = async (result: string): Promise<number> => (await integrationRequestDuration.get()).values
+  .find((v) => v.metricName === 'parley_integration_request_seconds_count' && v.labels.kind === 'slash_command' && v.labels.result === result)?.value ?? 0;
 
 const SITE = 'http://chat.parley.test';
 
@@ -284,11 +289,13 @@ describe('custom slash commands', () => {
     expect((await hook(`${SITE}/hooks/commands/${'u'.repeat(26)}`, JSON.stringify({ text: 'who?' }))).status).toBe(404);
   });
 
-  it('fails with Mattermost\'s ids on a timeout and an error status', async () => {
+  it('fails with Mattermost\'s ids on a timeout and an error status, and measures both calls', async () => {
+    const [timeouts, errors] = [await calls('timeout'), await calls('5xx')];
     const slow = await created(alice, { url: `${integration.base}/slow` });
     expect((await execute(alice, `/${slow.trigger}`)).body).toMatchObject({ id: 'api.command.execute_command.failed.app_error', message: expect.stringMatching(/in time/) });
     const failing = await created(alice, { url: `${integration.base}/fail` });
     expect(await execute(alice, `/${failing.trigger}`)).toMatchObject({ status: 500, body: { id: 'api.command.execute_command.failed_resp.app_error' } });
+    expect([await calls('timeout'), await calls('5xx')]).toEqual([timeouts + 1, errors + 1]);
   });
 
   it('refuses an internal address the admin did not allow before connecting, also after a redirect', async () => {

@@ -52,7 +52,7 @@ export class InteractiveDialogs {
     const teamId = input.team_id ?? '';
     await readableChannel(this.deps.store, this.permissions, actor, channelId);
     if (teamId) await this.permissions.requireTeam(actor, teamId, 'view_team');
-    const answer = await postToIntegration(this.deps, input.url, {
+    const answer = await postToIntegration(this.deps, 'dialog', input.url, {
       type: 'dialog_submission', callback_id: input.callback_id ?? '', state: input.state ?? '', user_id: actor.userId,
       channel_id: channelId, team_id: teamId, submission: input.submission ?? {}, cancelled: input.cancelled === true,
     });

@@ -110,7 +110,7 @@ export class PostActions {
 
   /** Posts the click to the integration; its answer must be a JSON object, or nothing. */
   private async call(url: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const answer = await postToIntegration(this.deps, url, body);
+    const answer = await postToIntegration(this.deps, 'message_action', url, body);
     if (answer.body.length === 0) return {};
     const json = answerJson(answer);
     if (!isObject(json)) throw new AppError(ACTION_FAILED, 'The integration\'s answer is not a JSON object.', 400);

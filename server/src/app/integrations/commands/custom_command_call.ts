@@ -39,7 +39,7 @@ export async function callCustomCommand(deps: AppDeps, webhooks: CommandWebhooks
   };
   let answer: IntegrationAnswer;
   try {
-    answer = await callIntegration(deps, { url: command.url, method: command.method === 'G' ? 'GET' : 'POST', form, headers: { authorization: `Token ${command.token}` } });
+    answer = await callIntegration(deps, { kind: 'slash_command', url: command.url, method: command.method === 'G' ? 'GET' : 'POST', form, headers: { authorization: `Token ${command.token}` } });
   } catch (err) {
     throw integrationFailure(err, 'api.command.execute_command.failed.app_error');
   }

@@ -91,7 +91,7 @@ export class OutgoingWebhookTriggers implements PostNotifyHook {
       for (const url of hook.callback_urls) {
         this.dispatcher.enqueue({
           hookId: hook.id,
-          request: hook.content_type === 'application/json' ? { url, json: payload } : { url, form: formFields(payload) },
+          request: hook.content_type === 'application/json' ? { kind: 'outgoing_webhook', url, json: payload } : { kind: 'outgoing_webhook', url, form: formFields(payload) },
           onAnswer: (answer) => this.answer(hook, post, answer),
         });
       }
