@@ -1,3 +1,4 @@
+import { isObject } from '../../config/document/paths.js';
 import { AppError } from '../../model/errors.js';
 import { newId } from '../../model/id.js';
 import { slackToMarkdown } from './slack_markup.js';
@@ -66,8 +67,6 @@ const TEXT_KEYS = ['fallback', 'color', 'pretext', 'author_name', 'author_link',
 const MARKUP_KEYS = new Set(['pretext', 'text']);
 
 const invalid = (message: string): AppError => new AppError('model.post.is_valid.attachments.app_error', message, 400);
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Checks and normalises the `attachments` an integration sent: an array of objects whose known fields have the

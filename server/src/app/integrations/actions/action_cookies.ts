@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { AppError } from '../../../model/errors.js';
 import type { AtRestKey } from '../../admin/at_rest_key.js';
 import type { ActionIntegration, StoredAttachment } from '../attachments.js';
+import { ACTION_FAILED } from './action_requests.js';
 
 /**
  * What a message action of an ephemeral post needs when it is clicked (Mattermost's PostActionCookie): ephemeral
@@ -25,7 +26,7 @@ export const RETAINED_PROP_KEYS = ['from_webhook', 'override_username', 'overrid
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 
-const badCookie = (): AppError => new AppError('api.post.do_action.action_integration.app_error', 'The action\'s cookie is not valid.', 400);
+const badCookie = (): AppError => new AppError(ACTION_FAILED, 'The action\'s cookie is not valid.', 400);
 
 /** The props of `props` an update keeps, and the retained keys it does not have (which an update must not add). */
 export function retainedProps(props: Record<string, unknown>): { retain: Record<string, unknown>; remove: string[] } {

@@ -1,5 +1,6 @@
 import type { Command } from '@mattermost/types/integrations';
 import { AppError } from '../../../model/errors.js';
+import { isHttpUrl } from '../actions/dialog_validation.js';
 import type { BuiltinCommand } from './builtin/builtin_command.js';
 import { builtinCommand } from './builtin/registry.js';
 
@@ -42,15 +43,6 @@ export function validCommandFields(fields: CommandFieldsInput): CommandFields {
     throw invalid('autocomplete_data', 'The autocomplete description and hint must be at most 1024 characters each.');
   }
   return { ...fields, trigger, method: fields.method };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /** A built-in trigger cannot be taken by a custom command. */

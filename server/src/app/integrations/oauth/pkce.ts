@@ -11,10 +11,14 @@ export const isPkceValue = (value: string): boolean => PKCE_VALUE.test(value);
 /** The S256 challenge of a verifier: BASE64URL(SHA256(ASCII(verifier))). */
 export const s256Challenge = (verifier: string): string => createHash('sha256').update(verifier, 'ascii').digest('base64url');
 
+/** Whether two secrets are the same, compared in constant time (a client's secret, a PKCE challenge). */
+export function sameSecret(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /** Whether the verifier is the one the challenge was made from (compared in constant time). */
 export function verifierMatches(verifier: string, challenge: string): boolean {
-  if (!isPkceValue(verifier)) return false;
-  const made = Buffer.from(s256Challenge(verifier));
-  const expected = Buffer.from(challenge);
-  return made.length === expected.length && timingSafeEqual(made, expected);
+  return isPkceValue(verifier) && sameSecret(challenge, s256Challenge(verifier));
 }

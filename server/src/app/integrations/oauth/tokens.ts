@@ -1,11 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import { isValidId } from '../../../model/id.js';
 import type { OAuthAppRecord } from '../../../store/integrations/oauth.js';
 import type { AppDeps } from '../../deps.js';
 import type { OAuthAppService } from './apps.js';
 import type { AccessTokenResponse, OAuthGrants } from './grants.js';
 import { tokenErrors } from './oauth_errors.js';
-import { verifierMatches } from './pkce.js';
+import { sameSecret, verifierMatches } from './pkce.js';
 
 /** The token endpoint's form fields ('' for an absent one). */
 export interface TokenRequest {
@@ -19,12 +18,6 @@ export interface TokenRequest {
 }
 
 export const TOKEN_REQUEST_FIELDS = ['grant_type', 'client_id', 'client_secret', 'code', 'redirect_uri', 'refresh_token', 'code_verifier'] as const;
-
-function sameSecret(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /**
  * `POST /oauth/access_token`: exchanges a code (RFC 6749 §4.1.3, with PKCE, RFC 7636) or a refresh token (§6) for an

@@ -1,6 +1,7 @@
 import { AppError } from '../../../model/errors.js';
 import { isValidId } from '../../../model/id.js';
 import type { OAuthAppRecord } from '../../../store/integrations/oauth.js';
+import { isHttpUrl } from '../actions/dialog_validation.js';
 import { isPkceValue, PKCE_METHOD } from './pkce.js';
 
 /** What a client may set on an app (the rest is the server's: id, creator, times, secret). */
@@ -10,15 +11,6 @@ export type OAuthAppInput = Pick<OAuthAppRecord, 'name' | 'description' | 'icon_
 export const MAX_CALLBACK_URLS = 32;
 
 const appInvalid = (field: string, message: string): AppError => new AppError(`model.oauth.is_valid.${field}.app_error`, message, 400);
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host !== '';
-  } catch {
-    return false;
-  }
-}
 
 /** Mattermost's OAuthApp.IsValid rules for what a client sends. */
 export function validateAppInput(input: OAuthAppInput): void {

@@ -4,6 +4,7 @@ import { isValidId, newId } from '../../../model/id.js';
 import type { OutgoingWebhookRecord } from '../../../store/integrations/webhooks.js';
 import type { Actor } from '../../actor.js';
 import type { AppDeps } from '../../deps.js';
+import { isHttpUrl } from '../actions/dialog_validation.js';
 import { OUTGOING_WEBHOOKS_CHANGED } from './outgoing_hook_cache.js';
 import type { WebhookAccess } from './webhook_access.js';
 import { invalidOutgoing, outgoingDisabled, teamMismatch } from './webhook_errors.js';
@@ -168,13 +169,4 @@ function fields(input: OutgoingWebhookInput): Omit<OutgoingWebhookRecord, 'id' |
   if (hook.username.length > 64) throw invalidOutgoing('username', 'Username must be at most 64 characters.');
   if (hook.icon_url.length > 1024) throw invalidOutgoing('icon_url', 'Icon URL must be at most 1024 characters.');
   return hook;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
 }
