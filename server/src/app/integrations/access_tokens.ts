@@ -158,7 +158,11 @@ export class AccessTokenService implements TokenSessions {
 
   private async endHumanTokenSessions(): Promise<void> {
     const byUser = new Map<string, string[]>();
-    for (const t of await this.deps.store.accessTokens.listActiveOfHumans()) byUser.set(t.user_id, [...(byUser.get(t.user_id) ?? []), t.id]);
+    for (const t of await this.deps.store.accessTokens.listActiveOfHumans()) {
+      const ids = byUser.get(t.user_id);
+      if (ids) ids.push(t.id);
+      else byUser.set(t.user_id, [t.id]);
+    }
     for (const [userId, ids] of byUser) this.deps.bus.publish(sessionsRevoked(userId, ids));
   }
 }

@@ -1,3 +1,5 @@
+import { isObject } from '../../config/document/paths.js';
+
 /**
  * What an integration answers (a custom slash command, an outgoing webhook): Mattermost's CommandResponse and
  * OutgoingWebhookResponse share these fields. Parsed leniently, as Mattermost does: fields of the wrong type are
@@ -20,7 +22,6 @@ export interface IntegrationResponse {
   extra_responses?: IntegrationResponse[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Reads an answer's body: JSON when it is an object, otherwise its text as the message. */
@@ -28,13 +29,16 @@ export function parseIntegrationResponse(body: string, contentType: string): Int
   if (contentType === 'application/json' || /^\s*\{/.test(body)) {
     try {
       const parsed: unknown = JSON.parse(body);
-      if (isObject(parsed)) return fromObject(parsed, 0);
+      if (isObject(parsed)) return integrationResponseOf(parsed);
     } catch {
       // Not JSON after all: the body is the message.
     }
   }
   return { text: body };
 }
+
+/** The response an already parsed JSON object gives. */
+export const integrationResponseOf = (value: Record<string, unknown>): IntegrationResponse => fromObject(value, 0);
 
 function fromObject(value: Record<string, unknown>, depth: number): IntegrationResponse {
   const response: IntegrationResponse = { text: text(value.text) ?? '' };

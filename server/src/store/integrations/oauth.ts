@@ -65,7 +65,6 @@ export interface OAuthStore {
   removeAuthDataBefore(before: number): Promise<void>;
 
   saveAccessData(data: OAuthAccessDataRecord): Promise<void>;
-  getAccessData(token: string): Promise<OAuthAccessDataRecord | undefined>;
   /** Deletes and returns the client's access data with that refresh token, in one statement (a refresh token works once). */
   takeByRefreshToken(clientId: string, refreshToken: string): Promise<OAuthAccessDataRecord | undefined>;
   /** Deletes the user's access data for the client and returns the tokens it held. */

@@ -31,7 +31,8 @@ export class IncomingWebhookDelivery {
     const service = this.deps.liveConfig.document.ServiceSettings;
     if (!service.EnableIncomingWebhooks) throw refused('disabled', 'Incoming webhooks have been disabled by the system admin.', 501);
     const request = parseIncomingPayload(body, mediaType);
-    if (request.text === '' && isEmpty(request.attachments)) throw refused('text', 'No text or attachments were given.', 400);
+    const hasAttachments = !isEmpty(request.attachments);
+    if (request.text === '' && !hasAttachments) throw refused('text', 'No text or attachments were given.', 400);
     const target = isValidId(hookId) ? await this.hooks.get(hookId) : undefined;
     if (!target) throw refused('invalid', 'Invalid webhook.', 400);
     const { hook, owner } = target;
@@ -43,7 +44,6 @@ export class IncomingWebhookDelivery {
     if (channel.type !== 'O' && !(await this.permissions.canReadChannel(actorForUser(owner), channel))) {
       throw refused('permissions', 'The webhook\'s owner may not post in that channel.', 403);
     }
-    const hasAttachments = !isEmpty(request.attachments);
     // Attachments come only from the top-level field, where they are validated; never unchecked through props.
     const props = { ...request.props };
     delete props.attachments;

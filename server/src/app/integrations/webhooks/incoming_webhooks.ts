@@ -114,9 +114,8 @@ export class IncomingWebhookService {
     if (!hook) throw hookNotFound();
     const channel = await this.deps.store.channels.get(hook.channel_id);
     if (!channel) throw notFound('channel');
-    await this.access.requireOwn(actor, 'incoming', hook.team_id);
-    if (channel.type !== 'O' && !(await this.permissions.canReadChannel(actor, channel))) throw forbidden();
     await this.access.requireHook(actor, 'incoming', { team_id: hook.team_id, ownerId: hook.user_id });
+    if (channel.type !== 'O' && !(await this.permissions.canReadChannel(actor, channel))) throw forbidden();
     return hook;
   }
 

@@ -1,10 +1,11 @@
+import { isObject } from '../../../config/document/paths.js';
 import type { PostRecord } from '../../../model/types.js';
 import type { OutgoingWebhookRecord } from '../../../store/integrations/webhooks.js';
 import type { AppDeps } from '../../deps.js';
 import type { PostNotifyHook, SavedPost } from '../../notifications/saved_post.js';
 import type { IntegrationPosts } from '../integration_posts.js';
 import { answerJson, type IntegrationAnswer } from '../integration_requests.js';
-import { parseIntegrationResponse } from '../integration_response.js';
+import { integrationResponseOf } from '../integration_response.js';
 import { OutgoingDispatcher } from './outgoing_dispatch.js';
 import type { OutgoingHookCache } from './outgoing_hook_cache.js';
 
@@ -101,9 +102,9 @@ export class OutgoingWebhookTriggers implements PostNotifyHook {
   /** An answer with text or attachments is posted in the channel by the hook's creator. */
   private async answer(hook: OutgoingWebhookRecord, post: PostRecord, answer: IntegrationAnswer): Promise<void> {
     const json = answerJson(answer);
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) return;
-    const response = parseIntegrationResponse(answer.body.toString('utf8'), 'application/json');
-    const hasText = typeof (json as Record<string, unknown>).text === 'string';
+    if (!isObject(json)) return;
+    const response = integrationResponseOf(json);
+    const hasText = typeof json.text === 'string';
     if (!hasText && !(Array.isArray(response.attachments) && response.attachments.length > 0)) return;
     // Attachments come only from the top-level field, where they are validated; never unchecked through props.
     const props = { ...response.props };

@@ -76,11 +76,6 @@ export class SqlOAuthStore implements OAuthStore {
     await this.db.insertInto('oauth_access_data').values(data).execute();
   }
 
-  async getAccessData(token: string): Promise<OAuthAccessDataRecord | undefined> {
-    const row = await this.db.selectFrom('oauth_access_data').selectAll().where('token', '=', token).executeTakeFirst();
-    return row && toAccessData(row);
-  }
-
   async takeByRefreshToken(clientId: string, refreshToken: string): Promise<OAuthAccessDataRecord | undefined> {
     if (refreshToken === '') return undefined;
     const row = await this.db.deleteFrom('oauth_access_data').where('refresh_token', '=', refreshToken).where('client_id', '=', clientId)
