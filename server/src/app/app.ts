@@ -200,12 +200,12 @@ export class App {
     const channelMentions = new ChannelMentionPolicy(deps, this.membership);
     this.posts.setChannelMentionPolicy(channelMentions);
     this.notifications = new NotificationService(deps, this.permissions, channelMentions);
-    this.posts.setNotifyHook(this.notifications);
+    this.posts.observePosts(this.notifications);
     const actionCookies = new ActionCookies(this.atRestKey);
     this.integrationPosts = new IntegrationPosts(deps, this.posts, actionCookies);
     this.triggerIds = new TriggerIds(this.atRestKey);
     this.webhooks = new Webhooks(deps, this.permissions, this.directChannels, this.integrationPosts);
-    this.posts.setOutgoingHook(this.webhooks.triggers);
+    this.posts.observePosts(this.webhooks.triggers);
     this.slashCommands = new SlashCommands(this);
     this.postActions = new PostActions(deps, this.permissions, this.posts, this.triggerIds, actionCookies);
     this.dialogs = new InteractiveDialogs(deps, this.permissions, this.triggerIds);

@@ -110,18 +110,11 @@ export class PostService implements SystemPoster {
     this.linkHook = hook;
   }
 
-  /** Told of every new user post, to send its email and push notifications. */
-  private notifyHook?: PostNotifyHook;
+  /** Told of every new user post after it is announced: notifications, outgoing webhooks. */
+  private readonly postObservers: PostNotifyHook[] = [];
 
-  setNotifyHook(hook: PostNotifyHook): void {
-    this.notifyHook = hook;
-  }
-
-  /** Told of every new user post, to fire the outgoing webhooks it triggers. */
-  private outgoingHook?: PostNotifyHook;
-
-  setOutgoingHook(hook: PostNotifyHook): void {
-    this.outgoingHook = hook;
+  observePosts(observer: PostNotifyHook): void {
+    this.postObservers.push(observer);
   }
 
   /** Whether @channel notifies, and how often an author may use it. */
@@ -252,8 +245,7 @@ export class PostService implements SystemPoster {
       channel, author, post, parsed, mentions, outsideNames,
       reply: reply && { root: reply.root, thread: reply.thread, followerIds: reply.followers.map((f) => f.user_id) },
     };
-    this.notifyHook?.afterPost(saved);
-    this.outgoingHook?.afterPost(saved);
+    for (const observer of this.postObservers) observer.afterPost(saved);
   }
 
   /** After commit: `posted` to the channel, then each follower's thread update. */
@@ -296,10 +288,7 @@ export class PostService implements SystemPoster {
     const now = Date.now();
     const next: PostRecord = { ...post, update_at: now };
     if (patch.file_ids !== undefined) await this.editFiles(post, next, requestedFileIds(patch.file_ids), now);
-    if (patch.message !== undefined && patch.message !== post.message) {
-      this.validateMessage(patch.message);
-      Object.assign(next, { message: patch.message, edit_at: now, hashtags: parseHashtags(patch.message) });
-    }
+    if (patch.message !== undefined) this.editMessage(post, next, patch.message, now);
     if (patch.props !== undefined) next.props = sanitizeProps(patch.props);
     if (patch.is_pinned !== undefined) next.is_pinned = patch.is_pinned;
     return this.saveEdited(actor, next, post);
@@ -312,11 +301,17 @@ export class PostService implements SystemPoster {
   async replaceByIntegration(actor: Actor, postId: string, message: string, props: Record<string, unknown>): Promise<PostView> {
     const post = await this.store.posts.get(postId);
     if (!post || post.delete_at > 0) throw notFound('post');
-    this.validateMessage(message);
     const now = Date.now();
     const next: PostRecord = { ...post, update_at: now, props };
-    if (message !== post.message) Object.assign(next, { message, edit_at: now, hashtags: parseHashtags(message) });
+    this.editMessage(post, next, message, now);
     return this.saveEdited(actor, next, post);
+  }
+
+  /** Gives `next` the new message, counted as an edit, when it differs from the stored post's. */
+  private editMessage(post: PostRecord, next: PostRecord, message: string, now: number): void {
+    if (message === post.message) return;
+    this.validateMessage(message);
+    Object.assign(next, { message, edit_at: now, hashtags: parseHashtags(message) });
   }
 
   /**

@@ -13,7 +13,7 @@ export interface SavedPost {
   reply?: { root: PostRecord; thread: ThreadRecord; followerIds: readonly string[] };
 }
 
-/** Told of every new post, so that it can notify (PostService.setNotifyHook). */
+/** Told of every new user post (PostService.observePosts): notifications, outgoing webhooks. */
 export interface PostNotifyHook {
   afterPost(saved: SavedPost): void;
 }

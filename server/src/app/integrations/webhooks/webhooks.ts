@@ -15,7 +15,7 @@ export class Webhooks {
   readonly incoming: IncomingWebhookService;
   readonly delivery: IncomingWebhookDelivery;
   readonly outgoing: OutgoingWebhookService;
-  /** Told of every new user post (PostService.setOutgoingHook). */
+  /** Told of every new user post (PostService.observePosts). */
   readonly triggers: OutgoingWebhookTriggers;
 
   constructor(deps: AppDeps, permissions: Permissions, directChannels: DirectChannelService, integrationPosts: IntegrationPosts) {
