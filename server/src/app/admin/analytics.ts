@@ -47,17 +47,16 @@ export class AnalyticsService {
         return this.standard(teamId);
       case 'extra_counts':
         return this.cached(this.extras, `${name}:${teamId ?? ''}`, () => this.extra(teamId));
-      case 'bot_post_counts_day':
-        // Parley has no bot accounts yet, so no bot posts.
-        return [];
       case 'post_counts_day':
+      case 'bot_post_counts_day':
       case 'user_counts_with_posts_day': {
         const range = lastMonthBeforeToday(Date.now());
         return this.cached(this.days, `${name}:${teamId ?? ''}:${range.from}`, async () => {
           const store = this.deps.store.analytics;
-          const counts = name === 'post_counts_day'
-            ? await store.postCountsByDay({ ...range, teamId })
-            : await store.userCountsWithPostsByDay({ ...range, teamId });
+          const byDay = { ...range, teamId };
+          const counts = name === 'post_counts_day' ? await store.postCountsByDay(byDay)
+            : name === 'bot_post_counts_day' ? await store.botPostCountsByDay(byDay)
+              : await store.userCountsWithPostsByDay(byDay);
           return newestDaysFirst(counts);
         });
       }

@@ -43,6 +43,8 @@ export interface AnalyticsStore {
   /** Sessions not yet expired at `now`. */
   sessionCount(now: number): Promise<number>;
   postCountsByDay(range: DayRange): Promise<DayCount[]>;
+  /** Posts by bot accounts per day. */
+  botPostCountsByDay(range: DayRange): Promise<DayCount[]>;
   /** Distinct authors per day. */
   userCountsWithPostsByDay(range: DayRange): Promise<DayCount[]>;
   /** Open connections to the database server (all nodes on PostgreSQL; SQLite has its one). */

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Bot } from '@mattermost/types/bots';
+import { actorForUser } from '../../../src/app/actor.js';
 import { newId } from '../../../src/model/id.js';
 import { createUser, raw, startTestServer, type TestServer, type TestUser } from '../../harness.js';
 import { newChannel, newTeam } from '../../team_fixtures.js';
@@ -22,6 +24,7 @@ const report = async (name: string, teamId = ''): Promise<Row[]> => {
   expect(res.status).toBe(200);
   return res.body as Row[];
 };
+const adminActor = () => actorForUser({ id: admin.user.id, roles: 'system_admin system_user' });
 const figures = (rows: Row[]): Record<string, number> => Object.fromEntries(rows.map((r) => [r.name, r.value]));
 
 /** A post written straight through the store at a chosen time (the API always stamps "now"). */
@@ -100,6 +103,18 @@ describe('GET /analytics/old', () => {
     const site = await report('post_counts_day');
     expect(site.find((r) => r.name === day(today))).toBeUndefined();
     expect(site.find((r) => r.name === day(twoDaysAgo))?.value).toBe(3);
+  });
+
+  it('bot_post_counts_day: only posts by bot accounts', async () => {
+    await server.app.configuration.patch(adminActor(), { ServiceSettings: { EnableBotAccountCreation: true } });
+    const bot = await admin.client.createBot({ username: `statsbot${Date.now().toString(36)}`, display_name: 'Stats', description: '' } as Bot);
+    const team = await newTeam(admin.client);
+    const channel = await newChannel(admin.client, team.id, 'O');
+    const threeDaysAgo = Math.floor(Date.now() / DAY_MS) * DAY_MS - 3 * DAY_MS + 3_600_000;
+    await postAt(channel.id, bot.user_id, threeDaysAgo);
+    await postAt(channel.id, bot.user_id, threeDaysAgo + 1);
+    await postAt(channel.id, member.user.id, threeDaysAgo + 2);
+    expect(await report('bot_post_counts_day', team.id)).toEqual([{ name: new Date(threeDaysAgo).toISOString().slice(0, 10), value: 2 }]);
   });
 
   it('extra_counts: posts with hashtags, sessions', async () => {

@@ -81,17 +81,22 @@ export class SqlAnalyticsStore implements AnalyticsStore {
     return this.byDay(range, sql<number>`count(*)`);
   }
 
+  botPostCountsByDay(range: DayRange): Promise<DayCount[]> {
+    return this.byDay(range, sql<number>`count(*)`, true);
+  }
+
   userCountsWithPostsByDay(range: DayRange): Promise<DayCount[]> {
     return this.byDay(range, sql<number>`count(distinct posts.user_id)`);
   }
 
   /** One row per UTC day with posts in the range; the range is read through idx_posts_create_at_user. */
-  private async byDay(range: DayRange, aggregate: ReturnType<typeof sql<number>>): Promise<DayCount[]> {
+  private async byDay(range: DayRange, aggregate: ReturnType<typeof sql<number>>, botsOnly = false): Promise<DayCount[]> {
     const day = sql<number>`posts.create_at / ${sql.lit(DAY_MS)}`;
     let query = this.db.selectFrom('posts').select([day.as('day'), aggregate.as('n')])
       .where('posts.create_at', '>=', range.from).where('posts.create_at', '<=', range.to);
     const teamId = range.teamId;
     if (teamId) query = query.where('posts.channel_id', 'in', (eb) => eb.selectFrom('channels').select('id').where('team_id', '=', teamId));
+    if (botsOnly) query = query.where('posts.user_id', 'in', (eb) => eb.selectFrom('bots').select('user_id'));
     const rows = await query.groupBy(day).execute();
     return rows.map((r) => ({ day: Math.floor(Number(r.day)), count: Number(r.n) }));
   }
