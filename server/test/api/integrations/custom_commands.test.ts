@@ -1,5 +1,4 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import type { Channel } from '@mattermost/types/channels';
 import type { Command } from '@mattermost/types/integrations';
 import type { Post } from '@mattermost/types/posts';
@@ -7,6 +6,7 @@ import type { Team } from '@mattermost/types/teams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrationRequestDuration } from '../../../src/metrics/registry.js';
 import { createUser, raw, startTestServer, type TestServer, type TestUser } from '../../harness.js';
+import { LoopbackServer } from '../../loopback_server.js';
 import { WsUser, type WsEvent } from '../../ws_client.js';
 import { channelWith, ensureAdmin, teamWith } from '../post_fixtures.js';
 import { newTeam } from '../../team_fixtures.js';
@@ -26,24 +26,10 @@ interface Received {
 }
 
 /** A command's integration on loopback: records what it is sent, answers by path. */
-class Integration {
+class Integration extends LoopbackServer {
   readonly received: Received[] = [];
-  base = '';
-  private server!: http.Server;
 
-  constructor(private readonly host = '127.0.0.1') {}
-
-  async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => { body += chunk.toString(); });
-      req.on('end', () => this.answer(req, body, res));
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, this.host, resolve));
-    this.base = `http://${this.host}:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  private answer(req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
+  protected answer(req: http.IncomingMessage, body: string, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', this.base);
     const fields = Object.fromEntries(new URLSearchParams(req.method === 'GET' ? url.search : body));
     this.received.push({ method: req.method ?? '', path: url.pathname, authorization: req.headers.authorization ?? '', contentType: req.headers['content-type'] ?? '', fields });
@@ -76,11 +62,6 @@ class Integration {
     const last = this.received.at(-1);
     if (!last) throw new Error('nothing received');
     return last;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
   }
 }
 
@@ -309,7 +290,8 @@ describe('custom slash commands', () => {
   });
 
   it('with EnableCommands off: custom commands are gone (501 to manage, not found to run), built-ins still run', async () => {
-    const command = await created(alice, {});
+    // In the autocomplete while commands are on, so its absence below is the setting's doing.
+    const command = await created(alice, { auto_complete: true });
     expect((await setCommandsEnabled(false)).status).toBe(200);
     try {
       expect((await create(alice, { trigger: 'whiledisabled' })).status).toBe(501);

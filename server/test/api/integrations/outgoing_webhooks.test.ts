@@ -1,11 +1,11 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import type { Channel } from '@mattermost/types/channels';
 import type { OutgoingWebhook } from '@mattermost/types/integrations';
 import type { Post } from '@mattermost/types/posts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outgoingWebhookRequests } from '../../../src/app/integrations/webhooks/outgoing_dispatch.js';
 import { createUser, raw, startTestServer, type TestServer, type TestUser } from '../../harness.js';
+import { LoopbackServer } from '../../loopback_server.js';
 import { channelWith, ensureAdmin, post, teamWith, type TeamWorld } from '../post_fixtures.js';
 
 interface Received {
@@ -15,27 +15,15 @@ interface Received {
 }
 
 /** An integration on loopback: records every call; answers by path; `/hold` answers only when released. */
-class Integration {
+class Integration extends LoopbackServer {
   readonly received: Received[] = [];
   private readonly held: http.ServerResponse[] = [];
-  private server!: http.Server;
-  base = '';
-
-  async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      let text = '';
-      req.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
-      req.on('end', () => this.answer(req, res, text));
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
 
   calls(path: string): Received[] {
     return this.received.filter((r) => r.path === path);
   }
 
-  private answer(req: http.IncomingMessage, res: http.ServerResponse, text: string): void {
+  protected answer(req: http.IncomingMessage, text: string, res: http.ServerResponse): void {
     const contentType = (req.headers['content-type'] ?? '').split(';')[0];
     const body = contentType === 'application/json' ? JSON.parse(text) as Record<string, unknown> : Object.fromEntries(new URLSearchParams(text));
     const path = req.url ?? '';
@@ -54,10 +42,9 @@ class Integration {
     } else json({ text: `answer from ${path}` });
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     for (const res of this.held) res.end();
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
+    await super.close();
   }
 }
 

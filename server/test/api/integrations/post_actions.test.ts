@@ -1,10 +1,10 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import type { Channel } from '@mattermost/types/channels';
 import type { Post } from '@mattermost/types/posts';
 import type { PostSearchResults } from '@mattermost/types/posts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createUser, raw, startTestServer, type TestServer, type TestUser } from '../../harness.js';
+import { LoopbackServer } from '../../loopback_server.js';
 import { channelWith, ensureAdmin, teamWith, type TeamWorld } from '../post_fixtures.js';
 import { WsUser, type WsEvent } from '../../ws_client.js';
 
@@ -14,37 +14,22 @@ interface Received {
 }
 
 /** An integration on loopback: records every request and answers with what the test set for its path. */
-class Integration {
+class Integration extends LoopbackServer {
   readonly received: Received[] = [];
   readonly answers = new Map<string, { status?: number; body: unknown }>();
-  private server!: http.Server;
-  base = '';
 
-  async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      let text = '';
-      req.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
-      req.on('end', () => {
-        const path = req.url ?? '';
-        this.received.push({ path, body: JSON.parse(text || '{}') as Record<string, any> });
-        const answer = this.answers.get(path) ?? { body: {} };
-        res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify(answer.body));
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  protected answer(req: http.IncomingMessage, text: string, res: http.ServerResponse): void {
+    const path = req.url ?? '';
+    this.received.push({ path, body: JSON.parse(text || '{}') as Record<string, any> });
+    const answer = this.answers.get(path) ?? { body: {} };
+    res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(answer.body));
   }
 
   last(path: string): Received {
     const found = this.received.filter((r) => r.path === path).at(-1);
     if (!found) throw new Error(`no request to ${path}`);
     return found;
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
   }
 }
 
