@@ -99,7 +99,7 @@ export function SelectInput({ label, value, onChange, help, options }: InputProp
 export function ChannelSelect({ teamId, publicOnly, noneLabel, ...props }: InputProps<string> & { teamId: string; publicOnly?: boolean; noneLabel?: string }) {
   const channels = useStore(useShallow((s) => myChannelsInTeam(s, teamId)));
   const options = channels
-    .filter((c) => c.team_id === teamId && (c.type === 'O' || (!publicOnly && c.type === 'P')))
+    .filter((c) => c.type === 'O' || (!publicOnly && c.type === 'P'))
     .sort((a, b) => a.display_name.localeCompare(b.display_name))
     .map((c) => ({ value: c.id, label: c.display_name || c.name }));
   return <SelectInput {...props} options={noneLabel !== undefined ? [{ value: '', label: noneLabel }, ...options] : options} />;

@@ -1,7 +1,8 @@
 import type { Post } from '@mattermost/types/posts';
 import type { PostAction, PostActionResponse } from '@mattermost/types/integration_actions';
 import { client, errorMessage } from '../../../api/client';
-import { navigate } from '../../../router/navigate';
+import { getState } from '../../../store/store';
+import { followGotoLocation } from '../../composer/goto_location';
 import { showToast } from '../../layout/Toast';
 import { expectDialog } from '../dialogs/dialog_state';
 
@@ -18,19 +19,8 @@ export async function runAction(post: Post, action: PostAction, selectedOption =
   try {
     const answer = (await client.doPostActionWithCookie(post.id, action.id, action.cookie ?? '', selectedOption)) as ActionAnswer;
     expectDialog(answer.trigger_id);
-    if (answer.goto_location) followLocation(answer.goto_location);
+    if (answer.goto_location) followGotoLocation(answer.goto_location, getState().config.SiteURL ?? '');
   } catch (err) {
     showToast(errorMessage(err));
   }
-}
-
-function followLocation(location: string): void {
-  let url: URL;
-  try {
-    url = new URL(location, window.location.origin);
-  } catch {
-    return;
-  }
-  if (url.origin === window.location.origin) navigate(`${url.pathname}${url.search}`);
-  else if (url.protocol === 'http:' || url.protocol === 'https:') window.open(url.href, '_blank', 'noopener,noreferrer');
 }
