@@ -44,7 +44,7 @@ async function seedDirectory(seeder: Seeder, teamId: string): Promise<void> {
       const username = `${first}.${last}${i}`;
       users.push({
         id: newId(), create_at: now, update_at: now, delete_at: 0, username, email: `${username}@directory.invalid`, email_verified: true,
-        password: '', auth_service: '', nickname: i % 7 === 0 ? `${first}${i % 100}` : '', first_name: first, last_name: last, position: '',
+        password: '', auth_service: '', auth_data: '', nickname: i % 7 === 0 ? `${first}${i % 100}` : '', first_name: first, last_name: last, position: '',
         roles: 'system_user', props: {}, notify_props: { mention_keys: '', channel: 'true', first_name: 'false' } as UserRecord['notify_props'],
         last_password_update: now, last_picture_update: 0, locale: 'en',
         timezone: { useAutomaticTimezone: 'true', automaticTimezone: '', manualTimezone: '' }, mfa_active: false,

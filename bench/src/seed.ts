@@ -38,7 +38,7 @@ export class Seeder {
       const username = `bench${i}_${id.slice(0, 6)}`;
       const user: UserRecord = {
         id, create_at: now, update_at: now, delete_at: 0, username, email: `${username}@bench.invalid`, email_verified: true,
-        password: this.passwordHash, auth_service: '', nickname: '', first_name: '', last_name: '', position: '',
+        password: this.passwordHash, auth_service: '', auth_data: '', nickname: '', first_name: '', last_name: '', position: '',
         roles: 'system_user', props: {}, notify_props: { mention_keys: '', channel: 'true', first_name: 'false' } as UserRecord['notify_props'],
         last_password_update: now, last_picture_update: 0, locale: 'en',
         timezone: { useAutomaticTimezone: 'true', automaticTimezone: '', manualTimezone: '' }, mfa_active: false,

@@ -61,6 +61,7 @@ import { TeamService } from './teams.js';
 import { UserService } from './users.js';
 import { AccessTokenService } from './integrations/access_tokens.js';
 import { BotService } from './integrations/bots.js';
+import { ExternalAccounts } from './identity/external_accounts.js';
 
 /** The domain: one service per concept, wired together once. Knows nothing about HTTP. */
 export class App {
@@ -136,6 +137,8 @@ export class App {
   /** Message actions (buttons and menus of integration posts) and the dialogs integrations open. */
   readonly postActions: PostActions;
   readonly dialogs: InteractiveDialogs;
+  /** Accounts of people who sign in through a directory or an identity provider (LDAP, SAML, OpenID Connect). */
+  readonly externalAccounts: ExternalAccounts;
 
   constructor(readonly deps: AppDeps) {
     this.roleRegistry = new RoleRegistry(deps);
@@ -150,6 +153,7 @@ export class App {
     this.email = new EmailService(deps, this.permissions);
     this.users = new UserService(deps, this.sessions, this.permissions, this.audit);
     this.passwordReset = new PasswordResetService(deps, this.users, this.audit);
+    this.externalAccounts = new ExternalAccounts(deps, this.users, this.audit);
     this.bots = new BotService(deps, this.permissions, this.users);
     this.users.setActiveHook((user, active) => this.bots.onActiveChanged(user, active));
     this.accessTokens = new AccessTokenService(deps, this.permissions, this.users, this.bots);

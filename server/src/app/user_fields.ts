@@ -1,5 +1,6 @@
 import { AppError } from '../model/errors.js';
-import type { UserNotifyProps } from '../model/types.js';
+import { newId } from '../model/id.js';
+import type { UserNotifyProps, UserRecord } from '../model/types.js';
 
 // The rules for an account's own fields (sign-up and profile changes), as Mattermost's User.IsValid.
 
@@ -22,8 +23,24 @@ export function defaultNotifyProps(): UserNotifyProps {
   } as UserNotifyProps;
 }
 
+/** A new account's row: the fields given, Mattermost's defaults for the rest (the plain user role, no password). */
+export function newUserRecord(fields: Pick<UserRecord, 'username' | 'email'> & Partial<UserRecord>, now = Date.now()): UserRecord {
+  return {
+    id: newId(), create_at: now, update_at: now, delete_at: 0, email_verified: false, password: '', auth_service: '', auth_data: '',
+    nickname: '', first_name: '', last_name: '', position: '', roles: 'system_user', props: {}, notify_props: defaultNotifyProps(),
+    last_password_update: now, last_picture_update: 0, locale: 'en',
+    timezone: { useAutomaticTimezone: 'true', automaticTimezone: '', manualTimezone: '' }, mfa_active: false,
+    last_activity_at: 0, is_bot: false, bot_description: '', terms_of_service_id: '', terms_of_service_create_at: 0,
+    ...fields,
+  };
+}
+
+export function isValidUsername(username: string): boolean {
+  return USERNAME.test(username) && !RESERVED_USERNAMES.has(username);
+}
+
 export function validateUsername(username: string): void {
-  if (!USERNAME.test(username) || RESERVED_USERNAMES.has(username)) {
+  if (!isValidUsername(username)) {
     throw invalid('username', 'Username must begin with a letter and contain at most 64 lowercase characters made up of numbers, letters, and the symbols \'.\', \'-\', and \'_\'.');
   }
 }

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
-import { AppError, forbidden, notFound } from '../model/errors.js';
+import { AppError, notFound } from '../model/errors.js';
 import { makeEvent } from '../model/events.js';
-import { isValidId, newId } from '../model/id.js';
+import { isValidId } from '../model/id.js';
 import type { UserNotifyProps, UserProfile, UserRecord } from '../model/types.js';
 import type { UserListFilter } from '../store/users.js';
 import { isSystemAdmin, type Actor } from './actor.js';
@@ -12,7 +12,7 @@ import { roleList, type Permissions } from './permissions.js';
 import type { SessionService } from './sessions.js';
 import { requireAnySystem } from './admin/system_permission.js';
 import { emailVerificationRequired } from './email/link_mail.js';
-import { defaultNotifyProps, invalid, validateEmail, validateNames, validatePassword, validateUsername } from './user_fields.js';
+import { invalid, newUserRecord, validateEmail, validateNames, validatePassword, validateUsername } from './user_fields.js';
 
 export { isEmailAddress } from './user_fields.js';
 
@@ -93,6 +93,7 @@ export function sanitizeUser(user: UserRecord, viewer: ProfileViewer, privacy: P
   }
   if (!viewer.admin) {
     out.auth_service = '';
+    out.auth_data = '';
     delete (out as Partial<UserProfile>).notify_props;
   }
   return out;
@@ -109,6 +110,41 @@ export interface LoginResult {
   expiresAt: number;
 }
 
+/** Where a login comes from, and what it carries besides the password. */
+export interface LoginOrigin {
+  ipAddress: string;
+  deviceId?: string;
+  /** The MFA code (Client4's `token`). */
+  mfaToken?: string;
+  /** Only the directory may sign this login in (Client4's `ldap_only`). */
+  ldapOnly?: boolean;
+}
+
+/** What a directory made of a login: the account it signed in, or why not. */
+export type DirectorySignIn = { user: UserRecord } | 'unknown' | 'wrong_password';
+
+/** A directory people sign in to with its own password (LDAP), wired in by the identity domain. */
+export interface DirectoryLogin {
+  /** Whether sign-in through the directory is on now. */
+  enabled(): boolean;
+  /** Failed attempts before a directory account is locked (LdapSettings.MaximumLoginAttempts). */
+  maximumAttempts(): number;
+  /**
+   * Binds as the entry named by what the person typed, or by the id their account already has, with `password`:
+   * the account it signs in (created on a first sign-in). Throws an AppError when the directory cannot be asked.
+   */
+  signIn(who: { loginId: string } | { authData: string }, password: string): Promise<DirectorySignIn>;
+}
+
+/** A second factor after the password (TOTP), wired in by the identity domain. */
+export interface SecondFactor {
+  /**
+   * Nothing when the user needs no code or `token` is a fresh right one; otherwise throws: without a token, that one
+   * is needed (a client's pre-flight); with one, that it is wrong or used.
+   */
+  check(user: UserRecord, token: string | undefined): Promise<void>;
+}
+
 const invalidCredentials = (): AppError =>
   new AppError('api.user.login.invalid_credentials_email_username', 'Enter a valid email or username and/or password.', 401);
 
@@ -116,6 +152,8 @@ export class UserService {
   private roleExists: (name: string) => boolean = () => false;
   private activeHook?: (user: UserRecord, active: boolean) => Promise<void>;
   private accountHooks?: AccountHooks;
+  private directory?: DirectoryLogin;
+  private secondFactor?: SecondFactor;
   private readonly passwords: PasswordChecker;
 
   constructor(
@@ -125,6 +163,16 @@ export class UserService {
     private readonly audit: AuditService,
   ) {
     this.passwords = new PasswordChecker(deps);
+  }
+
+  /** Wires in sign-in through a directory (LDAP). */
+  setDirectoryLogin(directory: DirectoryLogin): void {
+    this.directory = directory;
+  }
+
+  /** Wires in the second factor (MFA). */
+  setSecondFactor(secondFactor: SecondFactor): void {
+    this.secondFactor = secondFactor;
   }
 
   /** Wires in what happens when accounts are created or change their address. */
@@ -155,42 +203,47 @@ export class UserService {
       throw new AppError('api.user.create_user.no_open_server', 'This server does not allow open signups.', 403);
     }
     const invited = options.invitation ? await options.invitation() : undefined;
-    const now = Date.now();
-    const user: UserRecord = {
-      id: newId(), create_at: now, update_at: now, delete_at: 0, username, email, email_verified: invited?.invitedEmail === email,
-      password: await hashPassword(input.password), auth_service: '', nickname: input.nickname ?? '', first_name: input.first_name ?? '',
-      last_name: input.last_name ?? '', position: input.position ?? '', roles: first ? 'system_user system_admin' : 'system_user',
-      props: {}, notify_props: defaultNotifyProps(), last_password_update: now, last_picture_update: 0,
+    const user = newUserRecord({
+      username, email, email_verified: invited?.invitedEmail === email, password: await hashPassword(input.password),
+      nickname: input.nickname ?? '', first_name: input.first_name ?? '', last_name: input.last_name ?? '', position: input.position ?? '',
+      roles: first ? 'system_user system_admin' : 'system_user',
       locale: input.locale && /^[a-z]{2}(-[A-Z]{2})?$/.test(input.locale) ? input.locale : 'en',
-      timezone: { useAutomaticTimezone: 'true', automaticTimezone: '', manualTimezone: '' },
-      mfa_active: false, last_activity_at: 0, is_bot: false, bot_description: '', terms_of_service_id: '',
-      terms_of_service_create_at: 0,
-    };
-    try {
-      await store.users.create(user);
-    } catch {
-      // A concurrent sign-up took the name between our check and the insert.
-      throw new AppError('app.user.save.existing.app_error', 'An account with that username or email already exists.', 400);
-    }
-    this.deps.bus.publish(makeEvent('new_user', { user_id: user.id }, {}));
-    this.accountHooks?.onCreated(user);
+    });
+    await this.createAccount(user);
     return user;
   }
 
   /**
-   * Checks credentials and opens a session. Failures do not say which part was wrong, and take as long for an
-   * unknown user as for a wrong password; only a locked account says so (as upstream does). Every attempt is
-   * audited (user.login) with the name tried and the account it named, if any; the caller is not signed in yet, so
-   * the edge passes its address.
+   * Stores a new account and announces it. A concurrent sign-up may take the name or address between a caller's
+   * check and the insert: a 400 then.
    */
-  async login(name: LoginName, password: string, origin: { ipAddress: string; deviceId?: string }): Promise<LoginResult> {
-    const user = await this.findLogin(name);
+  async createAccount(user: UserRecord): Promise<void> {
+    try {
+      await this.deps.store.users.create(user);
+    } catch {
+      throw new AppError('app.user.save.existing.app_error', 'An account with that username or email already exists.', 400);
+    }
+    this.deps.bus.publish(makeEvent('new_user', { user_id: user.id }, {}));
+    this.accountHooks?.onCreated(user);
+  }
+
+  /**
+   * Checks credentials (the password, or the directory's for its accounts; then the MFA code) and opens a session.
+   * Failures do not say which part was wrong, and take as long for an unknown user as for a wrong password; only a
+   * locked account says so (as upstream does). Every attempt is audited (user.login) with the name tried and the
+   * account it named, if any; the caller is not signed in yet, so the edge passes its address.
+   */
+  async login(name: LoginName, password: string, origin: LoginOrigin): Promise<LoginResult> {
+    const found = await this.findLogin(name);
+    let user = found;
     const record = (result: AuditResult, sessionId?: string, error?: string) => this.audit.record({
       userId: user?.id ?? '', action: 'user.login', object: user?.id ?? '', result, ipAddress: origin.ipAddress, sessionId,
       extra: { login_id: 'loginId' in name ? name.loginId : name.userId, error },
     });
     try {
-      const opened = await this.openSession(user, password, origin.deviceId ?? '');
+      user = await this.checkCredentials(found, name, password, origin.ldapOnly === true);
+      await this.checkSecondFactor(user, origin.mfaToken);
+      const opened = await this.startSession(user, origin.deviceId ?? '');
       await record('success', opened.sessionId);
       return opened;
     } catch (err) {
@@ -199,18 +252,56 @@ export class UserService {
     }
   }
 
-  private async openSession(user: UserRecord | undefined, password: string, deviceId: string): Promise<LoginResult> {
+  /** The account the credentials sign in, or why not: the directory decides for its accounts and for names it alone knows. */
+  private async checkCredentials(user: UserRecord | undefined, name: LoginName, password: string, ldapOnly: boolean): Promise<UserRecord> {
+    const directory = this.directory?.enabled() ? this.directory : undefined;
+    if (directory && (ldapOnly || user?.auth_service === 'ldap' || (!user && 'loginId' in name))) {
+      if (user && user.auth_service !== 'ldap') throw invalidCredentials();
+      return this.checkDirectoryPassword(directory, user, name, password);
+    }
+    if (ldapOnly) throw new AppError('api.user.login_ldap.disabled.app_error', 'AD/LDAP is not enabled on this server.', 501);
     const check = await this.passwords.check(user, password);
     if (check === 'locked') throw accountLocked();
     if (check === 'wrong' || !user) throw invalidCredentials();
+    this.checkMayStart(user);
+    if (!user.email_verified && user.auth_service === '' && emailVerificationRequired(this.deps)) {
+      throw new AppError('api.user.login.not_verified.app_error', 'Login failed because email address has not been verified.', 401);
+    }
+    return user;
+  }
+
+  /** As the password check: a failed bind counts towards the account's lockout (LdapSettings.MaximumLoginAttempts). */
+  private async checkDirectoryPassword(directory: DirectoryLogin, user: UserRecord | undefined, name: LoginName, password: string): Promise<UserRecord> {
+    const { users } = this.deps.store;
+    if (user && !await users.countFailedAttempt(user.id, directory.maximumAttempts())) throw accountLocked();
+    const who = user ? { authData: user.auth_data } : { loginId: 'loginId' in name ? name.loginId.trim() : '' };
+    const outcome = password === '' ? 'wrong_password' : await directory.signIn(who, password);
+    if (outcome === 'unknown' || outcome === 'wrong_password') throw invalidCredentials();
+    await users.clearFailedAttempts(outcome.user.id);
+    this.checkMayStart(outcome.user);
+    return outcome.user;
+  }
+
+  /** A wrong MFA code counts as a failed attempt, as upstream; a missing one (a client asking whether it needs one) does not. */
+  private async checkSecondFactor(user: UserRecord, token: string | undefined): Promise<void> {
+    try {
+      await this.secondFactor?.check(user, token);
+    } catch (err) {
+      if (token) await this.deps.store.users.countFailedAttempt(user.id, this.deps.config.maximumLoginAttempts);
+      throw err;
+    }
+  }
+
+  private checkMayStart(user: UserRecord): void {
     // Bots sign in with access tokens only (a converted bot keeps its old password).
     if (user.is_bot) throw new AppError('api.user.login.bot_login_forbidden.app_error', 'Bot login is forbidden.', 401);
     if (user.delete_at > 0) {
       throw new AppError('api.user.login.inactive.app_error', 'Login failed because your account has been deactivated.', 401);
     }
-    if (!user.email_verified && user.auth_service === '' && !user.is_bot && emailVerificationRequired(this.deps)) {
-      throw new AppError('api.user.login.not_verified.app_error', 'Login failed because email address has not been verified.', 401);
-    }
+  }
+
+  /** Opens a session for a user whose credentials were checked (here, or by an identity provider). */
+  async startSession(user: UserRecord, deviceId: string): Promise<LoginResult> {
     const session = await this.sessions.create(user.id, user.roles, deviceId);
     return { user, sessionId: session.id, token: session.token, csrf: session.csrf_token, expiresAt: session.expires_at };
   }
@@ -322,6 +413,13 @@ export class UserService {
     this.publishUpdated(next);
     if (next.email !== user.email) this.accountHooks?.onEmailChanged(next);
     return next;
+  }
+
+  /** Writes a profile another source changed (a directory, an identity provider): roles reach live sessions, everyone sees the change. */
+  async saveProfile(before: UserRecord, next: UserRecord): Promise<void> {
+    await this.deps.store.users.update(next);
+    if (next.roles !== before.roles) await this.sessions.updateRoles(next.id, next.roles);
+    this.publishUpdated(next);
   }
 
   /**

@@ -23,8 +23,11 @@ export type TeamMemberRecord = Pick<
   'team_id' | 'user_id' | 'roles' | 'delete_at' | 'scheme_user' | 'scheme_admin' | 'scheme_guest'
 >;
 
-/** A user as stored: the profile plus the secret fields never sent to clients. */
-export type UserRecord = UserProfile & { email_verified: boolean; password: string };
+/**
+ * A user as stored: the profile plus the secret fields never sent to clients. `auth_data` is the account's id at the
+ * directory or identity provider `auth_service` names ('' for password accounts).
+ */
+export type UserRecord = UserProfile & { email_verified: boolean; password: string; auth_data: string };
 
 export interface SessionRecord {
   id: string;

@@ -27,6 +27,7 @@ import type { BotStore } from './integrations/bots.js';
 import type { AccessTokenStore } from './integrations/access_tokens.js';
 import type { CommandStore } from './integrations/commands.js';
 import type { WebhookStore } from './integrations/webhooks.js';
+import type { MfaStore } from './identity/mfa.js';
 
 /**
  * The persistence boundary. The app layer sees only this interface; the SQL
@@ -70,6 +71,8 @@ export interface Store {
   commands: CommandStore;
   /** Incoming and outgoing webhooks. */
   webhooks: WebhookStore;
+  /** Users' TOTP secrets (multi-factor authentication). */
+  mfa: MfaStore;
   /** Runs `work` in one database transaction; the store it gets writes inside it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip, for health checks. */

@@ -43,6 +43,10 @@ export interface UserStore {
   getByUsername(username: string): Promise<UserRecord | undefined>;
   getByUsernames(usernames: readonly string[]): Promise<UserRecord[]>;
   getByEmail(email: string): Promise<UserRecord | undefined>;
+  /** The account a directory or identity provider knows as `authData` (never one with no auth data). */
+  getByAuth(authService: string, authData: string): Promise<UserRecord | undefined>;
+  /** Every account, active or not, that signs in through `authService` (a directory sync walks them). */
+  listByAuthService(authService: string): Promise<UserRecord[]>;
   /** Writes the profile; never the failed-attempt count, which only the methods below change. */
   update(user: UserRecord): Promise<void>;
   /** Sets a new password hash and clears the failed-attempt count (an admin's reset unlocks the account). */

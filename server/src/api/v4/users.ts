@@ -6,6 +6,7 @@ import { authenticate, requestAddress } from '../auth.js';
 import type { RouteModule } from '../context.js';
 import { boolParam, idParam, intParam, OK, paging, pathId, roleListParam, stringParam } from '../params.js';
 import { isOAuthSession } from '../../app/sessions.js';
+import { clearSessionCookies, setSessionCookies } from '../session_cookies.js';
 
 const UserIdParams = Type.Object({ user_id: Type.String() });
 const Str = (max = 256) => Type.Optional(Type.String({ maxLength: max }));
@@ -50,25 +51,20 @@ export const userRoutes: RouteModule = (api, { app }) => {
 
   // Only failed logins count: a site behind one address (a proxy without TrustedProxyIPHeader, an office) signs in freely.
   api.post('/users/login', { schema: { body: LoginBody }, config: { authRateLimit: 'failures' } }, async (request, reply) => {
-    const { login_id, id, password, device_id } = request.body;
+    const { login_id, id, password, device_id, token, ldap_only } = request.body;
     if (!login_id && !id) throw badBodyParam('login_id');
-    const result = await app.users.login(login_id ? { loginId: login_id } : { userId: id ?? '' }, password, { ipAddress: requestAddress(app, request), deviceId: device_id });
+    const result = await app.users.login(login_id ? { loginId: login_id } : { userId: id ?? '' }, password, {
+      ipAddress: requestAddress(app, request), deviceId: device_id, mfaToken: token || undefined, ldapOnly: ldap_only === 'true',
+    });
     reply.header('Token', result.token);
-    if (request.headers['x-requested-with'] === 'XMLHttpRequest') {
-      const maxAge = Math.floor((result.expiresAt - Date.now()) / 1000);
-      // Behind a TLS-terminating proxy the socket is plain HTTP; upstream trusts X-Forwarded-Proto for this (a forged one only makes the cookie stricter).
-      const secure = request.protocol === 'https' || request.headers['x-forwarded-proto'] === 'https';
-      reply.setCookie('MMAUTHTOKEN', result.token, { path: '/', httpOnly: true, maxAge, secure, sameSite: 'lax' });
-      reply.setCookie('MMUSERID', result.user.id, { path: '/', httpOnly: false, maxAge, secure, sameSite: 'lax' });
-      reply.setCookie('MMCSRF', result.csrf, { path: '/', httpOnly: false, maxAge, secure, sameSite: 'lax' });
-    }
+    if (request.headers['x-requested-with'] === 'XMLHttpRequest') setSessionCookies(request, reply, result);
     return app.users.present({ userId: result.user.id, roles: result.user.roles.split(' ') }, result.user);
   });
 
   api.post('/users/logout', { config: { audit: { action: 'user.logout' } } }, async (request, reply) => {
     const actor = await authenticate(app, request).catch(() => undefined);
     if (actor) await app.sessions.revoke(actor.session);
-    for (const name of ['MMAUTHTOKEN', 'MMUSERID', 'MMCSRF']) reply.clearCookie(name, { path: '/' });
+    clearSessionCookies(reply);
     return OK;
   });
 

@@ -61,6 +61,24 @@ const FROM_DOCUMENT: Record<string, string> = {
   EnableCommands: 'ServiceSettings.EnableCommands', EnableOAuthServiceProvider: 'ServiceSettings.EnableOAuthServiceProvider',
   EnablePostUsernameOverride: 'ServiceSettings.EnablePostUsernameOverride', EnablePostIconOverride: 'ServiceSettings.EnablePostIconOverride',
   EnableUserAccessTokens: 'ServiceSettings.EnableUserAccessTokens', EnableBotAccountCreation: 'ServiceSettings.EnableBotAccountCreation',
+  EnableMultifactorAuthentication: 'ServiceSettings.EnableMultifactorAuthentication',
+  EnableSignUpWithGitLab: 'GitLabSettings.Enable', GitLabButtonText: 'GitLabSettings.ButtonText', GitLabButtonColor: 'GitLabSettings.ButtonColor',
+  EnableSignUpWithGoogle: 'GoogleSettings.Enable', EnableSignUpWithOffice365: 'Office365Settings.Enable',
+  EnableSignUpWithOpenId: 'OpenIdSettings.Enable', OpenIdButtonText: 'OpenIdSettings.ButtonText', OpenIdButtonColor: 'OpenIdSettings.ButtonColor',
+  EnableLdap: 'LdapSettings.Enable', LdapLoginFieldName: 'LdapSettings.LoginFieldName',
+  LdapLoginButtonColor: 'LdapSettings.LoginButtonColor', LdapLoginButtonBorderColor: 'LdapSettings.LoginButtonBorderColor',
+  LdapLoginButtonTextColor: 'LdapSettings.LoginButtonTextColor',
+  EnableSaml: 'SamlSettings.Enable', SamlLoginButtonText: 'SamlSettings.LoginButtonText', SamlLoginButtonColor: 'SamlSettings.LoginButtonColor',
+  SamlLoginButtonBorderColor: 'SamlSettings.LoginButtonBorderColor', SamlLoginButtonTextColor: 'SamlSettings.LoginButtonTextColor',
+};
+
+/** Client config keys that say whether the document names a directory or SAML attribute (Mattermost's *AttributeSet). */
+const ATTRIBUTE_SET: Record<string, string> = {
+  LdapNicknameAttributeSet: 'LdapSettings.NicknameAttribute', LdapFirstNameAttributeSet: 'LdapSettings.FirstNameAttribute',
+  LdapLastNameAttributeSet: 'LdapSettings.LastNameAttribute', LdapPictureAttributeSet: 'LdapSettings.PictureAttribute',
+  LdapPositionAttributeSet: 'LdapSettings.PositionAttribute', SamlFirstNameAttributeSet: 'SamlSettings.FirstNameAttribute',
+  SamlLastNameAttributeSet: 'SamlSettings.LastNameAttribute', SamlNicknameAttributeSet: 'SamlSettings.NicknameAttribute',
+  SamlPositionAttributeSet: 'SamlSettings.PositionAttribute',
 };
 
 /**
@@ -70,10 +88,8 @@ const FROM_DOCUMENT: Record<string, string> = {
  */
 const PARLEY_FACTS: Record<string, string> = {
   EnableOutgoingOAuthConnections: 'false', EnablePermalinkPreviews: 'false',
-  EnableGifPicker: 'false', EnableCustomUserStatuses: 'false', EnableMultifactorAuthentication: 'false',
-  EnforceMultifactorAuthentication: 'false', EnablePreviewModeBanner: 'false',
-  EnableLdap: 'false', EnableSaml: 'false', EnableSignUpWithGitLab: 'false',
-  EnableSignUpWithGoogle: 'false', EnableSignUpWithOffice365: 'false', EnableSignUpWithOpenId: 'false', EnableGuestAccounts: 'false',
+  EnableGifPicker: 'false', EnableCustomUserStatuses: 'false', EnablePreviewModeBanner: 'false',
+  EnableGuestAccounts: 'false',
   EnableGuestMagicLink: 'false', EnableCompliance: 'false', EnableComplianceExport: 'false', EnableCustomGroups: 'false',
   EnableCustomTermsOfService: 'false', EnableCustomBrand: 'false', CustomBrandText: '', EnableMarketplace: 'false',
   IsDefaultMarketplace: 'false', PluginsEnabled: 'false', AppsPluginEnabled: 'false',
@@ -91,9 +107,6 @@ const PARLEY_FACTS: Record<string, string> = {
   WranglerMoveThreadToAnotherTeamEnable: 'false', WranglerMoveThreadFromPrivateChannelEnable: 'false',
   WranglerMoveThreadFromDirectMessageChannelEnable: 'false', WranglerMoveThreadFromGroupMessageChannelEnable: 'false',
   WranglerMoveThreadMaxCount: '0', WranglerPermittedWranglerRoles: '', WranglerAllowedEmailDomain: '', CustomUrlSchemes: '',
-  LdapLoginFieldName: '', LdapNicknameAttributeSet: 'false', LdapFirstNameAttributeSet: 'false', LdapLastNameAttributeSet: 'false',
-  LdapPictureAttributeSet: 'false', LdapPositionAttributeSet: 'false', SamlFirstNameAttributeSet: 'false', SamlLastNameAttributeSet: 'false',
-  SamlNicknameAttributeSet: 'false', SamlPositionAttributeSet: 'false', SamlLoginButtonText: '', GitLabButtonText: '', OpenIdButtonText: '',
   HideGuestTags: 'false', IntuneMAMEnabled: 'false', MobileEnableBiometrics: 'false', MobilePreventScreenCapture: 'false',
   MobileJailbreakProtection: 'false', MobileEnableSecureFilePreview: 'false', MobileAllowPdfLinkNavigation: 'false',
   MobileExternalBrowser: 'false', CWSURL: '', CWSMock: 'false', BuildDate: '', BuildHash: 'parley', BuildHashEnterprise: '',
@@ -113,6 +126,10 @@ export function clientConfig(document: ConfigDocument, flat: Config): Record<str
   const canMailLinks = emailLinksUnavailable(document.EmailSettings as unknown as JsonObject, flat.siteUrl) === undefined;
   for (const [key, path] of Object.entries(FROM_DOCUMENT)) props[key] = text(getPath(doc, path));
   Object.assign(props, PARLEY_FACTS);
+  for (const [key, path] of Object.entries(ATTRIBUTE_SET)) props[key] = String(text(getPath(doc, path)) !== '');
+  // Enforcement means nothing while MFA itself is off.
+  props.EnforceMultifactorAuthentication = String(document.ServiceSettings.EnableMultifactorAuthentication === true
+    && document.ServiceSettings.EnforceMultifactorAuthentication === true);
   Object.assign(props, {
     SiteURL: flat.siteUrl.replace(/\/+$/, ''), SiteName: flat.siteName, WebsocketURL: '',
     EnableUserCreation: String(flat.enableUserCreation), EnableOpenServer: String(flat.enableOpenServer),

@@ -11,7 +11,7 @@ const on = (value: boolean): string => (value ? 'true' : 'false');
  * is no license file, so the dates and seats are fixed and far away.
  */
 const FEATURES: Record<string, boolean> = {
-  LDAP: false, LDAPGroups: false, MFA: false, SAML: false, GoogleOAuth: false, Office365OAuth: false, OpenId: false,
+  LDAP: true, LDAPGroups: false, MFA: true, SAML: true, GoogleOAuth: true, Office365OAuth: true, OpenId: true,
   Cluster: true, Metrics: true, CustomPermissionsSchemes: true, Compliance: true, Announcement: true, CustomTermsOfService: true,
   MHPNS: false, Elasticsearch: false, DataRetention: false, IDLoadedPushNotifications: false, EmailNotificationContents: false,
   MessageExport: false, GuestAccounts: false, GuestAccountsPermissions: false, LockTeammateNameDisplay: false, Cloud: false,

@@ -1,14 +1,13 @@
 import type { Bot } from '@mattermost/types/bots';
 import { AppError, badBodyParam, forbidden } from '../../model/errors.js';
 import { makeEvent } from '../../model/events.js';
-import { newId } from '../../model/id.js';
 import type { UserRecord } from '../../model/types.js';
 import type { BotRecord } from '../../store/integrations/bots.js';
 import type { Actor } from '../actor.js';
 import type { AppDeps } from '../deps.js';
 import { hashPassword } from '../passwords.js';
 import type { Permissions } from '../permissions.js';
-import { defaultNotifyProps, validateUsername } from '../user_fields.js';
+import { newUserRecord, validateUsername } from '../user_fields.js';
 import type { UserPatch, UserService } from '../users.js';
 
 /** What a bot's creator or manager may set (Mattermost's BotPatch). */
@@ -246,11 +245,5 @@ function validateBotFields(displayName: string, description: string): void {
 
 /** A bot's user row: no password (it signs in with tokens only), the plain user role. */
 function botUser(username: string, displayName: string, now: number): UserRecord {
-  return {
-    id: newId(), create_at: now, update_at: now, delete_at: 0, username, email: botEmail(username), email_verified: true,
-    password: '', auth_service: '', nickname: '', first_name: displayName, last_name: '', position: '', roles: 'system_user',
-    props: {}, notify_props: defaultNotifyProps(), last_password_update: now, last_picture_update: 0, locale: 'en',
-    timezone: { useAutomaticTimezone: 'true', automaticTimezone: '', manualTimezone: '' }, mfa_active: false,
-    last_activity_at: 0, is_bot: true, bot_description: '', terms_of_service_id: '', terms_of_service_create_at: 0,
-  };
+  return newUserRecord({ username, email: botEmail(username), email_verified: true, first_name: displayName, is_bot: true }, now);
 }

@@ -23,6 +23,7 @@ import * as botsAccessTokens from './0021_bots_access_tokens.js';
 import * as webhooks from './0022_webhooks.js';
 import * as commands from './0023_commands.js';
 import * as oauthApps from './0024_oauth_apps.js';
+import * as identity from './0025_identity.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022_webhooks': webhooks,
   '0023_commands': commands,
   '0024_oauth_apps': oauthApps,
+  '0025_identity': identity,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

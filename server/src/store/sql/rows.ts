@@ -25,7 +25,7 @@ const bit = (value: boolean | undefined): number => (value ? 1 : 0);
 export function toUser(r: Selectable<UsersTable>): UserRecord {
   return {
     id: r.id, create_at: r.create_at, update_at: r.update_at, delete_at: r.delete_at,
-    username: r.username, email: r.email, password: r.password, auth_service: r.auth_service,
+    username: r.username, email: r.email, password: r.password, auth_service: r.auth_service, auth_data: r.auth_data,
     email_verified: flag(r.email_verified), nickname: r.nickname, first_name: r.first_name, last_name: r.last_name,
     position: r.position, roles: r.roles, props: json(r.props, {}), notify_props: json(r.notify_props, {} as UserRecord['notify_props']),
     last_password_update: r.last_password_update, last_picture_update: r.last_picture_update, locale: r.locale,
@@ -39,7 +39,7 @@ export function toUser(r: Selectable<UsersTable>): UserRecord {
 export function fromUser(u: UserRecord): Omit<UsersTable, 'failed_attempts'> {
   return {
     id: u.id, create_at: u.create_at, update_at: u.update_at, delete_at: u.delete_at, username: u.username,
-    email: u.email, password: u.password, auth_service: u.auth_service, email_verified: bit(u.email_verified),
+    email: u.email, password: u.password, auth_service: u.auth_service, auth_data: u.auth_data, email_verified: bit(u.email_verified),
     nickname: u.nickname, first_name: u.first_name, last_name: u.last_name, position: u.position, roles: u.roles,
     props: JSON.stringify(u.props ?? {}), notify_props: JSON.stringify(u.notify_props ?? {}),
     last_password_update: u.last_password_update, last_picture_update: u.last_picture_update, locale: u.locale,

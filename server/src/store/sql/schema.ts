@@ -1,3 +1,4 @@
+import type { MfaSecretRecord } from '../identity/mfa.js';
 import type { Generated } from 'kysely';
 import type { ChainedAudit } from '../../model/audit_chain.js';
 import type { StoredConfiguration } from '../admin/configurations.js';
@@ -18,6 +19,7 @@ import type { IncomingWebhookRecord, OutgoingWebhookRecord } from '../integratio
  */
 export interface Database {
   users: UsersTable;
+  user_mfa: MfaSecretRecord;
   sessions: SessionsTable;
   statuses: StatusesTable;
   teams: TeamsTable;
@@ -65,6 +67,7 @@ export interface UsersTable {
   email: string;
   password: string;
   auth_service: string;
+  auth_data: string;
   email_verified: number;
   nickname: string;
   first_name: string;

@@ -34,6 +34,7 @@ import { SqlBotStore } from './integrations/bots.js';
 import { SqlAccessTokenStore } from './integrations/access_tokens.js';
 import { SqlCommandStore } from './integrations/commands.js';
 import { SqlWebhookStore } from './integrations/webhooks.js';
+import { SqlMfaStore } from './identity/mfa.js';
 
 /** The Kysely-backed Store: one implementation for SQLite and PostgreSQL. */
 export class SqlStore implements Store {
@@ -53,6 +54,7 @@ export class SqlStore implements Store {
   readonly accessTokens;
   readonly commands;
   readonly webhooks;
+  readonly mfa;
 
   /** SQLite only, and only on the root store: transactions inside one are already in a batch. */
   private readonly groupCommit?: GroupCommit;
@@ -95,6 +97,7 @@ export class SqlStore implements Store {
     this.accessTokens = new SqlAccessTokenStore(db, dialect);
     this.commands = new SqlCommandStore(db);
     this.webhooks = new SqlWebhookStore(db);
+    this.mfa = new SqlMfaStore(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

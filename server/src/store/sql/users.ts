@@ -53,6 +53,17 @@ export class SqlUserStore implements UserStore {
     return row && (await this.describeBots([toUser(row)]))[0];
   }
 
+  async getByAuth(authService: string, authData: string): Promise<UserRecord | undefined> {
+    if (authData === '') return undefined;
+    const row = await this.db.selectFrom('users').selectAll().where('auth_service', '=', authService).where('auth_data', '=', authData).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  async listByAuthService(authService: string): Promise<UserRecord[]> {
+    const rows = await this.db.selectFrom('users').selectAll().where('auth_service', '=', authService).execute();
+    return rows.map(toUser);
+  }
+
   update(user: UserRecord): Promise<void> {
     return this.atomically(async (db) => {
       await db.updateTable('users').set(fromUser(user)).where('id', '=', user.id).execute();

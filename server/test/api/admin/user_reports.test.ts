@@ -25,7 +25,7 @@ function seedUser(i: number, base: number, overrides: Partial<UserRecord> = {}):
   const name = `rpt${String(i).padStart(2, '0')}`;
   return {
     id: newId(), create_at: base + Math.floor(i / 3) * 1000, update_at: base, delete_at: INACTIVE.has(i) ? base : 0,
-    username: name, email: `${name}@reports.test`, password: 'not-a-real-hash', auth_service: '', email_verified: true,
+    username: name, email: `${name}@reports.test`, password: 'not-a-real-hash', auth_service: '', auth_data: '', email_verified: true,
     nickname: i % 2 === 0 ? 'nick' : '', first_name: i === 12 ? 'Zed' : `first${name}`, last_name: `last${name}`, position: '',
     roles: i === 5 ? 'system_user system_admin' : 'system_user', props: {}, notify_props: {} as UserRecord['notify_props'],
     last_password_update: base, last_picture_update: 0, locale: 'en',
