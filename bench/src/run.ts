@@ -3,6 +3,7 @@ import { directorySearchBench } from './directory_search.js';
 import { fanoutBench } from './fanout.js';
 import { historyBench } from './history.js';
 import { largePostsBench } from './large_posts.js';
+import { ldapBench } from './ldap.js';
 import { loadtestBench } from './loadtest.js';
 import { memoryBench } from './memory.js';
 import { notificationBench } from './notifications.js';
@@ -13,11 +14,11 @@ import type { Database } from './server_process.js';
 import { fmt } from './stats.js';
 
 // `npm run bench`: every server benchmark on SQLite and PostgreSQL. Select with
-// BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin,directory,notifications,webhooks,loadtest and BENCH_DB=sqlite|postgres.
+// BENCH_ONLY=throughput,fanout,history,memory,largeposts,admin,directory,notifications,webhooks,ldap,loadtest and BENCH_DB=sqlite|postgres.
 // `loadtest` (simulated users up to their ceiling, tens of minutes) runs only when named, and so does `search`
 // (10,000,000 posts unless BENCH_SEARCH_POSTS says fewer).
 
-const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts,admin,directory,notifications,webhooks').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'throughput,fanout,history,memory,largeposts,admin,directory,notifications,webhooks,ldap').split(','));
 const databases: Database[] = process.env.BENCH_DB ? [process.env.BENCH_DB as Database] : ['sqlite', 'postgres'];
 const lines: string[] = [];
 const report = (line: string): void => {
@@ -96,6 +97,13 @@ for (const db of databases) {
       + `database ${fmt(r.databaseMiBPerMillion)} MiB per million posts (search index ${r.indexMiBPerMillion === null ? 'n/a' : fmt(r.indexMiBPerMillion)}); `
       + `20 searches p50 ${fmt(r.p50, 2)} ms p99 ${fmt(r.p99, 2)} ms (target p99 < 100 ms):`);
     for (const q of r.queries) report(`${''.padEnd(8)}   ${q.label.padEnd(32)} p50 ${fmt(q.p50, 2).padStart(7)} ms p99 ${fmt(q.p99, 2).padStart(7)} ms (${q.results} results)`);
+  }
+  if (only.has('ldap')) {
+    console.log(`\n[${db}] AD/LDAP: sign-ins against slapd, sync of the whole directory...`);
+    const r = await ldapBench(db);
+    report(`${db.padEnd(8)} ldap        ${r.entries} first sign-ins ${fmt(r.firstLoginsPerSecond, 0)}/s p50 ${fmt(r.firstLoginP50)} ms p99 ${fmt(r.firstLoginP99)} ms; `
+      + `${r.logins} sign-ins p50 ${fmt(r.loginP50)} ms p99 ${fmt(r.loginP99)} ms (8 clients); `
+      + `sync of ${r.entries} accounts ${fmt(r.syncSeconds, 2)} s (updated ${r.syncData.updated}, deactivated ${r.syncData.deactivated}, failed ${r.syncData.failed})`);
   }
   if (only.has('admin')) {
     console.log(`\n[${db}] administration: audit chain, logins, config writes...`);

@@ -72,6 +72,7 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
   const mailer = new NodemailerMailer();
   const app = new App({ store, bus, config, log, recentLogLines, liveConfig, configSources: sources, mailer, openFileBackend, outbound: new GuardedHttpClient() });
   app.notifications.start();
+  app.ldap.start();
   app.configuration.start();
   // Built-in roles are seeded and every role's permissions loaded before the first request is checked.
   await app.roleRegistry.start();
@@ -103,6 +104,7 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
       await websockets.close();
       serverSockets?.close();
       await app.presence.close();
+      app.ldap.close();
       await app.notifications.close();
       mailer.close();
       await server.close();

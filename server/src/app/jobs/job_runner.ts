@@ -14,6 +14,8 @@ export interface JobTypeOptions {
   maxAttempts: number;
   /** The wait before the first retry; each later one waits twice as long. */
   firstRetryMs: number;
+  /** Keep finished runs (status success) for the administrator to see, instead of deleting them (ldap_sync). */
+  keepFinished?: boolean;
 }
 
 export interface JobRequest {
@@ -82,7 +84,7 @@ export class JobRunner {
     const now = Date.now();
     const jobs = requests.map((r): JobRecord => ({
       id: newId(), type: r.type, status: 'pending', group_key: r.groupKey ?? '', data: JSON.stringify(r.data), attempts: 0,
-      run_at: r.runAt ?? now, create_at: now, start_at: 0, last_activity_at: 0, last_error: '',
+      run_at: r.runAt ?? now, create_at: now, start_at: 0, last_activity_at: 0, last_error: '', progress: 0,
     }));
     await this.deps.store.jobs.enqueue(jobs);
     if (jobs.some((job) => job.run_at <= now)) this.wake();
@@ -137,7 +139,7 @@ export class JobRunner {
     const stopTimer = jobDuration.startTimer({ type: job.type });
     try {
       await type.handler.run(job);
-      await jobs.complete([job.id]);
+      await (type.options.keepFinished ? jobs.succeed(job.id) : jobs.complete([job.id]));
       jobsRun.inc({ type: job.type, outcome: 'success' });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -1,5 +1,8 @@
-/** Where a job is: waiting for its time, taken by a runner, or given up after its last attempt. */
-export type JobStatus = 'pending' | 'in_progress' | 'error';
+/**
+ * Where a job is: waiting for its time, taken by a runner, given up after its last attempt, or done (kept only for
+ * types the administrator watches, such as ldap_sync; others are deleted when done).
+ */
+export type JobStatus = 'pending' | 'in_progress' | 'error' | 'success';
 
 /** A background job (migration 0019_jobs). Jobs that succeed are deleted. */
 export interface JobRecord {
@@ -21,6 +24,8 @@ export interface JobRecord {
   /** When its runner last said it is alive (claim or progress); a lease older than this is taken back. */
   last_activity_at: number;
   last_error: string;
+  /** How far a running job is, in percent (migration 0026; only jobs that report it). */
+  progress?: number;
 }
 
 export interface JobStore {
@@ -44,6 +49,17 @@ export interface JobStore {
   requeueAbandoned(before: number): Promise<number>;
   /** Deletes failed jobs created before `before`; says how many. */
   removeFailed(before: number): Promise<number>;
+  /** Inserts the job unless one with its id exists (a schedule's deterministic id); says whether it did. */
+  enqueueOnce(job: JobRecord): Promise<boolean>;
+  /** A running job's progress (percent) and data; also renews its lease. */
+  reportProgress(id: string, progress: number, data: string): Promise<void>;
+  /** Done, but kept as `success` (progress 100) for the administrator. */
+  succeed(id: string): Promise<void>;
+  get(id: string): Promise<JobRecord | undefined>;
+  /** Jobs of one type, newest first. */
+  listByType(type: string, offset: number, limit: number): Promise<JobRecord[]>;
+  /** Deletes finished (success or error) jobs of the type created before `before`; says how many. */
+  removeFinished(type: string, before: number): Promise<number>;
   /** How many jobs of each type and status there are (for metrics and the console). */
   counts(): Promise<{ type: string; status: JobStatus; count: number }[]>;
 }

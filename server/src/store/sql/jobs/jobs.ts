@@ -60,6 +60,34 @@ export class SqlJobStore implements JobStore {
     return Number(result.numDeletedRows);
   }
 
+  async enqueueOnce(job: JobRecord): Promise<boolean> {
+    const result = await this.db.insertInto('jobs').values(job).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  async reportProgress(id: string, progress: number, data: string): Promise<void> {
+    await this.db.updateTable('jobs').set({ progress, data, last_activity_at: Date.now() }).where('id', '=', id).execute();
+  }
+
+  async succeed(id: string): Promise<void> {
+    await this.db.updateTable('jobs').set({ status: 'success', progress: 100, last_activity_at: Date.now(), last_error: '' }).where('id', '=', id).execute();
+  }
+
+  async get(id: string): Promise<JobRecord | undefined> {
+    return this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async listByType(type: string, offset: number, limit: number): Promise<JobRecord[]> {
+    return this.db.selectFrom('jobs').selectAll().where('type', '=', type).orderBy('create_at', 'desc').orderBy('id', 'desc')
+      .limit(limit).offset(offset).execute();
+  }
+
+  async removeFinished(type: string, before: number): Promise<number> {
+    const result = await this.db.deleteFrom('jobs').where('type', '=', type).where('status', 'in', ['success', 'error']).where('create_at', '<', before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async counts(): Promise<{ type: string; status: JobStatus; count: number }[]> {
     const rows = await this.db.selectFrom('jobs').select(['type', 'status', (eb) => eb.fn.countAll<number>().as('count')])
       .groupBy(['type', 'status']).execute();
