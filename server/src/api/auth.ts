@@ -28,13 +28,23 @@ export function authorizationToken(header: string | undefined): string | undefin
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+export interface AuthenticateOptions {
+  csrfExempt?: boolean;
+  /** Allowed to accounts that owe MFA set-up under EnforceMultifactorAuthentication (setting it up, reading themselves). */
+  mfaExempt?: boolean;
+}
+
 /**
  * Resolves the caller. Cookie-authenticated writes must echo the session's
  * CSRF token in X-CSRF-Token (browsers cannot be made to send it cross-site).
  */
-export async function authenticate(app: App, request: FastifyRequest, options: { csrfExempt?: boolean } = {}): Promise<Actor> {
-  const cached = request.actor;
-  if (cached) return cached;
+export async function authenticate(app: App, request: FastifyRequest, options: AuthenticateOptions = {}): Promise<Actor> {
+  const actor = request.actor ?? await resolveActor(app, request, options);
+  if (!options.mfaExempt) await app.mfa.enforce(actor);
+  return actor;
+}
+
+async function resolveActor(app: App, request: FastifyRequest, options: AuthenticateOptions): Promise<Actor> {
   const found = readToken(request);
   if (!found) throw sessionExpired();
   const session = await app.sessions.resolve(found.token);

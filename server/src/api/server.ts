@@ -21,6 +21,8 @@ import { registerPublicFileRoute } from './v4/files/public_file.js';
 import { registerIncomingHookEndpoint } from './integrations/hook_endpoint.js';
 import { registerCommandWebhookRoute } from './integrations/command_webhook_endpoint.js';
 import { registerOAuthProviderRoutes } from './integrations/oauth_provider_routes.js';
+import { registerSsoRoutes } from './identity/sso_routes.js';
+import { registerSamlRoutes } from './identity/saml_routes.js';
 
 /** The largest request body any route takes. */
 const BODY_LIMIT = 1024 * 1024;
@@ -107,6 +109,10 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<{ ser
   await registerCommandWebhookRoute(server as unknown as FastifyInstance, options.app);
   // The OAuth 2.0 provider's flow is outside /api/v4 too (/oauth/*, /.well-known/oauth-authorization-server).
   registerOAuthProviderRoutes(server as unknown as FastifyInstance, options.app);
+  // Single sign-on through OAuth / OpenID Connect providers: /oauth/{service}/login|signup and the callbacks.
+  registerSsoRoutes(server as unknown as FastifyInstance, options.app);
+  // SAML 2.0: GET /login/sso/saml starts a sign-in, POST /login/sso/saml is the assertion consumer service.
+  registerSamlRoutes(server as unknown as FastifyInstance, options.app);
   // Metrics are served on their own address (metrics/listener.ts); here the path is not found, not the web client.
   server.get('/metrics', notFoundRoute);
   if (!(await registerWebClient(server, options.webDir))) server.setNotFoundHandler(notFoundRoute);

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { LoginResult } from '../app/users.js';
+import type { LoginResult } from '../app/identity/sign_in.js';
 
 export const SESSION_COOKIES = ['MMAUTHTOKEN', 'MMUSERID', 'MMCSRF'] as const;
 

@@ -62,6 +62,13 @@ import { UserService } from './users.js';
 import { AccessTokenService } from './integrations/access_tokens.js';
 import { BotService } from './integrations/bots.js';
 import { ExternalAccounts } from './identity/external_accounts.js';
+import { SignInService } from './identity/sign_in.js';
+import { LdapService } from './identity/ldap/ldap_service.js';
+import { MfaService } from './identity/mfa/mfa_service.js';
+import { AuthSwitch } from './identity/auth_switch.js';
+import { SingleSignOn } from './identity/sso/single_sign_on.js';
+import { SamlService } from './identity/saml/saml_service.js';
+import { SealedBox } from './admin/sealed_box.js';
 
 /** The domain: one service per concept, wired together once. Knows nothing about HTTP. */
 export class App {
@@ -74,6 +81,8 @@ export class App {
   /** OAuth 2.0 provider: client apps, authorization and tokens. */
   readonly oauth: OAuthProvider;
   readonly users: UserService;
+  /** Password sign-in (Parley's or the directory's), the second factor, sessions for identity providers' sign-ins. */
+  readonly signIn: SignInService;
   readonly statuses: StatusService;
   readonly membership: MembershipCache;
   readonly presence: PresenceService;
@@ -139,6 +148,16 @@ export class App {
   readonly dialogs: InteractiveDialogs;
   /** Accounts of people who sign in through a directory or an identity provider (LDAP, SAML, OpenID Connect). */
   readonly externalAccounts: ExternalAccounts;
+  /** AD/LDAP: sign-in through the directory, its sync job, the console's connection tests. */
+  readonly ldap: LdapService;
+  /** TOTP multi-factor authentication, and its enforcement. */
+  readonly mfa: MfaService;
+  /** Moving accounts between sign-in methods. */
+  readonly authSwitch: AuthSwitch;
+  /** Sign-in through OAuth 2.0 / OpenID Connect providers (GitLab, Google, Office 365, OpenID). */
+  readonly sso: SingleSignOn;
+  /** SAML 2.0 single sign-on, its metadata and certificate files. */
+  readonly saml: SamlService;
 
   constructor(readonly deps: AppDeps) {
     this.roleRegistry = new RoleRegistry(deps);
@@ -151,9 +170,13 @@ export class App {
     this.audit = new AuditService(deps, this.permissions);
     this.configuration = new ConfigService(deps, this.permissions, this.audit);
     this.email = new EmailService(deps, this.permissions);
-    this.users = new UserService(deps, this.sessions, this.permissions, this.audit);
+    this.users = new UserService(deps, this.sessions, this.permissions);
+    this.signIn = new SignInService(deps, this.sessions, this.audit);
     this.passwordReset = new PasswordResetService(deps, this.users, this.audit);
-    this.externalAccounts = new ExternalAccounts(deps, this.users, this.audit);
+    this.externalAccounts = new ExternalAccounts(deps, this.users, this.signIn, this.audit);
+    this.mfa = new MfaService(deps, this.permissions, this.users);
+    this.signIn.setSecondFactor(this.mfa);
+    this.authSwitch = new AuthSwitch(deps, this.permissions, this.users, this.signIn, this.sessions);
     this.bots = new BotService(deps, this.permissions, this.users);
     this.users.setActiveHook((user, active) => this.bots.onActiveChanged(user, active));
     this.accessTokens = new AccessTokenService(deps, this.permissions, this.users, this.bots);
@@ -205,7 +228,11 @@ export class App {
     this.posts.setChannelMentionPolicy(channelMentions);
     this.notifications = new NotificationService(deps, this.permissions, channelMentions);
     this.posts.observePosts(this.notifications);
+    this.ldap = new LdapService(deps, this.permissions, this.users, this.externalAccounts, this.notifications.jobs);
+    this.signIn.setDirectoryLogin(this.ldap.login);
     const actionCookies = new ActionCookies(this.atRestKey);
+    this.sso = new SingleSignOn(deps, this.permissions, this.externalAccounts, new SealedBox(this.atRestKey, 'sso-state'));
+    this.saml = new SamlService(deps, this.permissions, this.configuration, this.externalAccounts, this.atRestKey);
     this.integrationPosts = new IntegrationPosts(deps, this.posts, actionCookies);
     this.triggerIds = new TriggerIds(this.atRestKey);
     this.webhooks = new Webhooks(deps, this.permissions, this.directChannels, this.integrationPosts);

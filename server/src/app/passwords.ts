@@ -44,8 +44,8 @@ export class PasswordChecker {
 
   /**
    * Checks `password` against the user's (`undefined`: no such user). The attempt is counted before the password
-   * is verified and cleared if it was right, so concurrent guesses, on any node, stop at the maximum; a locked
-   * account is refused even with the right password until an admin resets it.
+   * is verified, so concurrent guesses, on any node, stop at the maximum; the caller clears the count once every
+   * factor passed. A locked account is refused even with the right password until an admin resets it.
    */
   async check(user: UserRecord | undefined, password: string): Promise<PasswordCheck> {
     const stored = user?.password ?? '';
@@ -55,7 +55,6 @@ export class PasswordChecker {
     if (user === undefined || stored === '') return refused('wrong');
     if (!admitted) return refused('locked');
     if (!matches) return refused('wrong');
-    await this.deps.store.users.clearFailedAttempts(user.id);
     return 'ok';
   }
 }

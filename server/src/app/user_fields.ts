@@ -54,11 +54,39 @@ export function validateEmail(email: string): void {
   if (!isEmailAddress(email)) throw invalid('email', 'Invalid email.');
 }
 
-/** `minimum` is PasswordSettings.MinimumLength. */
-export function validatePassword(password: string, minimum: number): void {
-  if (password.length < minimum || password.length > MAX_PASSWORD) {
-    throw new AppError('model.user.is_valid.pwd_length.app_error', `Your password must contain between ${minimum} and ${MAX_PASSWORD} characters.`, 400);
+/** PasswordSettings: the length and the kinds of character a new password needs. */
+export interface PasswordPolicy {
+  MinimumLength: number;
+  Lowercase: boolean;
+  Uppercase: boolean;
+  Number: boolean;
+  Symbol: boolean;
+}
+
+/** The character classes PasswordSettings can require, in the order Mattermost names them in its error ids. */
+const PASSWORD_CLASSES = [
+  { key: 'Lowercase', id: 'lowercase', label: 'one lowercase letter', test: /[a-z]/ },
+  { key: 'Uppercase', id: 'uppercase', label: 'one uppercase letter', test: /[A-Z]/ },
+  { key: 'Number', id: 'number', label: 'one number', test: /[0-9]/ },
+  { key: 'Symbol', id: 'symbol', label: 'one symbol (such as "~!@#$%^&*()")', test: /[ !"#$%&'()*+,\-./:;<=>?@[\]^_`{|}~\\]/ },
+] as const;
+
+/**
+ * Refuses a password the policy does not allow, with Mattermost's ids: pwd_min_length / pwd_max_length, or
+ * pwd_<every required class>, so a client can say all that is needed at once.
+ */
+export function validatePassword(password: string, policy: PasswordPolicy): void {
+  const length = [...password].length;
+  if (length < policy.MinimumLength) {
+    throw new AppError('model.user.is_valid.pwd_min_length.app_error', `Your password must contain at least ${policy.MinimumLength} characters.`, 400);
   }
+  if (length > MAX_PASSWORD) {
+    throw new AppError('model.user.is_valid.pwd_max_length.app_error', `Your password must contain at most ${MAX_PASSWORD} characters.`, 400);
+  }
+  const required = PASSWORD_CLASSES.filter((kind) => policy[kind.key]);
+  if (required.every((kind) => kind.test.test(password))) return;
+  throw new AppError(`model.user.is_valid.pwd_${required.map((kind) => kind.id).join('_')}.app_error`,
+    `Your password must contain at least ${policy.MinimumLength} characters made up of at least ${required.map((kind) => kind.label).join(', ')}.`, 400);
 }
 
 export function validateNames(u: { first_name?: string; last_name?: string; nickname?: string; position?: string }): void {

@@ -1,18 +1,15 @@
 import type { Config } from '../config/schema.js';
 import { AppError, notFound } from '../model/errors.js';
 import { makeEvent } from '../model/events.js';
-import { isValidId } from '../model/id.js';
 import type { UserNotifyProps, UserProfile, UserRecord } from '../model/types.js';
 import type { UserListFilter } from '../store/users.js';
 import { isSystemAdmin, type Actor } from './actor.js';
-import type { AuditResult, AuditService } from './admin/audit.js';
 import type { AppDeps } from './deps.js';
 import { accountLocked, hashPassword, PasswordChecker } from './passwords.js';
 import { roleList, type Permissions } from './permissions.js';
 import type { SessionService } from './sessions.js';
 import { requireAnySystem } from './admin/system_permission.js';
-import { emailVerificationRequired } from './email/link_mail.js';
-import { invalid, newUserRecord, validateEmail, validateNames, validatePassword, validateUsername } from './user_fields.js';
+import { invalid, newUserRecord, type PasswordPolicy, validateEmail, validateNames, validatePassword, validateUsername } from './user_fields.js';
 
 export { isEmailAddress } from './user_fields.js';
 
@@ -99,80 +96,18 @@ export function sanitizeUser(user: UserRecord, viewer: ProfileViewer, privacy: P
   return out;
 }
 
-/** Who is logging in: by username or email (`loginId`), or by user id (Client4's `id`). */
-export type LoginName = { loginId: string } | { userId: string };
-
-export interface LoginResult {
-  user: UserRecord;
-  sessionId: string;
-  token: string;
-  csrf: string;
-  expiresAt: number;
-}
-
-/** Where a login comes from, and what it carries besides the password. */
-export interface LoginOrigin {
-  ipAddress: string;
-  deviceId?: string;
-  /** The MFA code (Client4's `token`). */
-  mfaToken?: string;
-  /** Only the directory may sign this login in (Client4's `ldap_only`). */
-  ldapOnly?: boolean;
-}
-
-/** What a directory made of a login: the account it signed in, or why not. */
-export type DirectorySignIn = { user: UserRecord } | 'unknown' | 'wrong_password';
-
-/** A directory people sign in to with its own password (LDAP), wired in by the identity domain. */
-export interface DirectoryLogin {
-  /** Whether sign-in through the directory is on now. */
-  enabled(): boolean;
-  /** Failed attempts before a directory account is locked (LdapSettings.MaximumLoginAttempts). */
-  maximumAttempts(): number;
-  /**
-   * Binds as the entry named by what the person typed, or by the id their account already has, with `password`:
-   * the account it signs in (created on a first sign-in). Throws an AppError when the directory cannot be asked.
-   */
-  signIn(who: { loginId: string } | { authData: string }, password: string): Promise<DirectorySignIn>;
-}
-
-/** A second factor after the password (TOTP), wired in by the identity domain. */
-export interface SecondFactor {
-  /**
-   * Nothing when the user needs no code or `token` is a fresh right one; otherwise throws: without a token, that one
-   * is needed (a client's pre-flight); with one, that it is wrong or used.
-   */
-  check(user: UserRecord, token: string | undefined): Promise<void>;
-}
-
-const invalidCredentials = (): AppError =>
-  new AppError('api.user.login.invalid_credentials_email_username', 'Enter a valid email or username and/or password.', 401);
-
 export class UserService {
   private roleExists: (name: string) => boolean = () => false;
   private activeHook?: (user: UserRecord, active: boolean) => Promise<void>;
   private accountHooks?: AccountHooks;
-  private directory?: DirectoryLogin;
-  private secondFactor?: SecondFactor;
   private readonly passwords: PasswordChecker;
 
   constructor(
     private readonly deps: AppDeps,
     private readonly sessions: SessionService,
     private readonly permissions: Permissions,
-    private readonly audit: AuditService,
   ) {
     this.passwords = new PasswordChecker(deps);
-  }
-
-  /** Wires in sign-in through a directory (LDAP). */
-  setDirectoryLogin(directory: DirectoryLogin): void {
-    this.directory = directory;
-  }
-
-  /** Wires in the second factor (MFA). */
-  setSecondFactor(secondFactor: SecondFactor): void {
-    this.secondFactor = secondFactor;
   }
 
   /** Wires in what happens when accounts are created or change their address. */
@@ -227,91 +162,7 @@ export class UserService {
     this.accountHooks?.onCreated(user);
   }
 
-  /**
-   * Checks credentials (the password, or the directory's for its accounts; then the MFA code) and opens a session.
-   * Failures do not say which part was wrong, and take as long for an unknown user as for a wrong password; only a
-   * locked account says so (as upstream does). Every attempt is audited (user.login) with the name tried and the
-   * account it named, if any; the caller is not signed in yet, so the edge passes its address.
-   */
-  async login(name: LoginName, password: string, origin: LoginOrigin): Promise<LoginResult> {
-    const found = await this.findLogin(name);
-    let user = found;
-    const record = (result: AuditResult, sessionId?: string, error?: string) => this.audit.record({
-      userId: user?.id ?? '', action: 'user.login', object: user?.id ?? '', result, ipAddress: origin.ipAddress, sessionId,
-      extra: { login_id: 'loginId' in name ? name.loginId : name.userId, error },
-    });
-    try {
-      user = await this.checkCredentials(found, name, password, origin.ldapOnly === true);
-      await this.checkSecondFactor(user, origin.mfaToken);
-      const opened = await this.startSession(user, origin.deviceId ?? '');
-      await record('success', opened.sessionId);
-      return opened;
-    } catch (err) {
-      await record('fail', undefined, err instanceof AppError ? err.id : 'internal');
-      throw err;
-    }
-  }
 
-  /** The account the credentials sign in, or why not: the directory decides for its accounts and for names it alone knows. */
-  private async checkCredentials(user: UserRecord | undefined, name: LoginName, password: string, ldapOnly: boolean): Promise<UserRecord> {
-    const directory = this.directory?.enabled() ? this.directory : undefined;
-    if (directory && (ldapOnly || user?.auth_service === 'ldap' || (!user && 'loginId' in name))) {
-      if (user && user.auth_service !== 'ldap') throw invalidCredentials();
-      return this.checkDirectoryPassword(directory, user, name, password);
-    }
-    if (ldapOnly) throw new AppError('api.user.login_ldap.disabled.app_error', 'AD/LDAP is not enabled on this server.', 501);
-    const check = await this.passwords.check(user, password);
-    if (check === 'locked') throw accountLocked();
-    if (check === 'wrong' || !user) throw invalidCredentials();
-    this.checkMayStart(user);
-    if (!user.email_verified && user.auth_service === '' && emailVerificationRequired(this.deps)) {
-      throw new AppError('api.user.login.not_verified.app_error', 'Login failed because email address has not been verified.', 401);
-    }
-    return user;
-  }
-
-  /** As the password check: a failed bind counts towards the account's lockout (LdapSettings.MaximumLoginAttempts). */
-  private async checkDirectoryPassword(directory: DirectoryLogin, user: UserRecord | undefined, name: LoginName, password: string): Promise<UserRecord> {
-    const { users } = this.deps.store;
-    if (user && !await users.countFailedAttempt(user.id, directory.maximumAttempts())) throw accountLocked();
-    const who = user ? { authData: user.auth_data } : { loginId: 'loginId' in name ? name.loginId.trim() : '' };
-    const outcome = password === '' ? 'wrong_password' : await directory.signIn(who, password);
-    if (outcome === 'unknown' || outcome === 'wrong_password') throw invalidCredentials();
-    await users.clearFailedAttempts(outcome.user.id);
-    this.checkMayStart(outcome.user);
-    return outcome.user;
-  }
-
-  /** A wrong MFA code counts as a failed attempt, as upstream; a missing one (a client asking whether it needs one) does not. */
-  private async checkSecondFactor(user: UserRecord, token: string | undefined): Promise<void> {
-    try {
-      await this.secondFactor?.check(user, token);
-    } catch (err) {
-      if (token) await this.deps.store.users.countFailedAttempt(user.id, this.deps.config.maximumLoginAttempts);
-      throw err;
-    }
-  }
-
-  private checkMayStart(user: UserRecord): void {
-    // Bots sign in with access tokens only (a converted bot keeps its old password).
-    if (user.is_bot) throw new AppError('api.user.login.bot_login_forbidden.app_error', 'Bot login is forbidden.', 401);
-    if (user.delete_at > 0) {
-      throw new AppError('api.user.login.inactive.app_error', 'Login failed because your account has been deactivated.', 401);
-    }
-  }
-
-  /** Opens a session for a user whose credentials were checked (here, or by an identity provider). */
-  async startSession(user: UserRecord, deviceId: string): Promise<LoginResult> {
-    const session = await this.sessions.create(user.id, user.roles, deviceId);
-    return { user, sessionId: session.id, token: session.token, csrf: session.csrf_token, expiresAt: session.expires_at };
-  }
-
-  private findLogin(name: LoginName): Promise<UserRecord | undefined> {
-    const { users } = this.deps.store;
-    if ('userId' in name) return isValidId(name.userId) ? users.get(name.userId) : Promise.resolve(undefined);
-    const id = name.loginId.trim().toLowerCase();
-    return id.includes('@') ? users.getByEmail(id) : users.getByUsername(id);
-  }
 
   /** The profile as `actor` may see it. */
   present(viewer: Pick<Actor, 'userId' | 'roles'> | undefined, user: UserRecord): UserProfile {
@@ -449,6 +300,7 @@ export class UserService {
       const check = await this.passwords.check(user, current);
       if (check === 'locked') throw accountLocked();
       if (check === 'wrong') throw new AppError('api.user.update_password.incorrect.app_error', 'The "Current Password" you entered is incorrect.', 400);
+      await this.deps.store.users.clearFailedAttempts(userId);
     }
     await this.deps.store.users.updatePassword(userId, await hashPassword(next), Date.now());
     if (this.deps.config.terminateSessionsOnPasswordChange) await this.sessions.revokeAllForUser(userId, self ? actor.session.id : undefined);
@@ -456,7 +308,7 @@ export class UserService {
 
   /** Refuses a password PasswordSettings do not allow (sign-up, change, reset), before anything is spent on it. */
   checkPasswordPolicy(password: string): void {
-    validatePassword(password, this.deps.config.passwordMinimumLength);
+    validatePassword(password, this.deps.liveConfig.document.PasswordSettings as PasswordPolicy);
   }
 
   /**

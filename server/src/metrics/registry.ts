@@ -69,8 +69,16 @@ export const passwordHashDuration = new Histogram({
 
 export const loginFailures = new Counter({
   name: 'parley_login_failures_total',
-  help: 'Refused password checks (logins and password changes), by reason: a wrong password or a locked account',
+  help: 'Refused sign-in checks (logins and password changes), by reason: a wrong password, a locked account, a wrong or reused MFA code',
   labelNames: ['reason'] as const,
+  registers: [registry],
+});
+
+/** Single sign-on completions through OAuth 2.0 / OpenID Connect providers, by service and result (success, refused, error). */
+export const ssoSignIns = new Counter({
+  name: 'parley_sso_sign_ins_total',
+  help: 'Single sign-on completions through OAuth 2.0 / OpenID Connect providers, by service and result: success, refused (bad state, nonce, PKCE, account rules) or error (the provider failed)',
+  labelNames: ['service', 'result'] as const,
   registers: [registry],
 });
 
@@ -127,9 +135,24 @@ export const jobDuration = new Histogram({
   registers: [registry],
 });
 
+export const ldapRequestDuration = new Histogram({
+  name: 'parley_ldap_requests_seconds',
+  help: 'Time LDAP work took, by operation (bind, search, sync) and result (ok, rejected: wrong credentials, error)',
+  labelNames: ['operation', 'result'] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120],
+  registers: [registry],
+});
+
 export const notificationsSent = new Counter({
   name: 'parley_notifications_total',
   help: 'Email and push notifications handed on (email: messages to the SMTP server; push: requests to the push proxy)',
   labelNames: ['channel', 'outcome'] as const,
+  registers: [registry],
+});
+
+export const samlLogins = new Counter({
+  name: 'parley_saml_logins_total',
+  help: 'SAML sign-ins (responses posted to the ACS), by result: success, or why it was refused (invalid_signature, invalid_time, replayed, invalid_response, account, not_available)',
+  labelNames: ['result'] as const,
   registers: [registry],
 });

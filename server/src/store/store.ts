@@ -28,6 +28,8 @@ import type { AccessTokenStore } from './integrations/access_tokens.js';
 import type { CommandStore } from './integrations/commands.js';
 import type { WebhookStore } from './integrations/webhooks.js';
 import type { MfaStore } from './identity/mfa.js';
+import type { ConfigurationFileStore } from './identity/configuration_files.js';
+import type { SamlAssertionStore } from './identity/saml_assertions.js';
 
 /**
  * The persistence boundary. The app layer sees only this interface; the SQL
@@ -73,6 +75,10 @@ export interface Store {
   webhooks: WebhookStore;
   /** Users' TOTP secrets (multi-factor authentication). */
   mfa: MfaStore;
+  /** Files the configuration names (SAML certificates and keys). */
+  configurationFiles: ConfigurationFileStore;
+  /** SAML assertions already used (replay protection). */
+  samlAssertions: SamlAssertionStore;
   /** Runs `work` in one database transaction; the store it gets writes inside it. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** A cheap round trip, for health checks. */

@@ -57,6 +57,8 @@ export interface UserStore {
    */
   countFailedAttempt(userId: string, max: number): Promise<boolean>;
   clearFailedAttempts(userId: string): Promise<void>;
+  /** Takes back one counted attempt that turned out not to be a failure (a client asking whether it needs an MFA code). */
+  releaseFailedAttempt(userId: string): Promise<void>;
   count(): Promise<number>;
   /** Ids of deactivated users. */
   listInactiveIds(): Promise<string[]>;

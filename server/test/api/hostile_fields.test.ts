@@ -17,7 +17,7 @@ const EXTREMES: readonly unknown[] = [
   null, [], {}, true, '__proto__', 'constructor',
 ];
 /** Routes that end sessions, change roles or access, or convert a channel: aimed at a victim user and channel. */
-const AT_VICTIM = /\/(active|revoke|roles|schemeRoles|privacy|convert|password)(\/|$)/;
+const AT_VICTIM = /\/(active|revoke|roles|schemeRoles|privacy|convert|password|auth|mfa)(\/|$)/;
 /** Routes about the caller's own account, run by a second user so the first keeps its name and settings. */
 const SELF = /^\/api\/v4\/users\/:user_id(\/patch|\/status|\/preferences(\/delete)?)?$/;
 
@@ -29,8 +29,8 @@ const ids: Record<string, string> = {};
 const victimIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  // Personal access tokens answer 501 while off (their default), so they are turned on to be exercised.
-  server = await startTestServer({}, { MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS: 'true' });
+  // Personal access tokens and MFA answer 501 while off (their default), so they are turned on to be exercised.
+  server = await startTestServer({}, { MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS: 'true', MM_SERVICESETTINGS_ENABLEMULTIFACTORAUTHENTICATION: 'true' });
   owner = await createUser(server, 'fieldowner');
   self = await createUser(server, 'fieldself');
   victim = await createUser(server, 'fieldvictim');

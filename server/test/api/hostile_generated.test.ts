@@ -30,6 +30,7 @@ beforeAll(async () => {
   server = await startTestServer({ siteUrl: 'http://chat.parley.test' }, {
     MM_EMAILSETTINGS_SMTPSERVER: '127.0.0.1', MM_EMAILSETTINGS_SMTPPORT: '1',
     MM_SERVICESETTINGS_ENABLEUSERACCESSTOKENS: 'true', MM_SERVICESETTINGS_ENABLEBOTACCOUNTCREATION: 'true',
+    MM_SERVICESETTINGS_ENABLEMULTIFACTORAUTHENTICATION: 'true',
   });
   admin = await createUser(server, 'fzadmin');
   member = await createUser(server, 'fzmember');
@@ -59,7 +60,7 @@ afterAll(async () => {
 });
 
 /** Routes that end sessions, demote, deactivate or delete: aimed only at victims, never at the callers. */
-const DESTRUCTIVE = /\/(active|roles|password|revoke|privacy|convert|restore|leave|logout|patch|members\/:user_id|schemeRoles)(\/|$)|^\/api\/v4\/users\/:user_id$/;
+const DESTRUCTIVE = /\/(active|roles|password|revoke|privacy|convert|restore|leave|logout|patch|members\/:user_id|schemeRoles|auth|mfa)(\/|$)|^\/api\/v4\/users\/:user_id$/;
 
 function encode(value: string): string {
   try {

@@ -59,7 +59,7 @@ const cases: Case[] = [
   { name: 'username starting with digit', method: 'POST', path: () => '/users', body: { username: '1abc', email: 'x1@example.com', password: 'longenough1' }, status: 400, id: 'model.user.is_valid.username.app_error' },
   { name: 'reserved username', method: 'POST', path: () => '/users', body: { username: 'channel', email: 'x2@example.com', password: 'longenough1' }, status: 400, id: 'model.user.is_valid.username.app_error' },
   { name: 'invalid email', method: 'POST', path: () => '/users', body: { username: unique('ok').toLowerCase(), email: 'not-an-email', password: 'longenough1' }, status: 400, id: 'model.user.is_valid.email.app_error' },
-  { name: 'short password', method: 'POST', path: () => '/users', body: { username: unique('ok').toLowerCase(), email: `${unique('e')}@example.com`, password: 'short' }, status: 400, id: 'model.user.is_valid.pwd_length.app_error' },
+  { name: 'short password', method: 'POST', path: () => '/users', body: { username: unique('ok').toLowerCase(), email: `${unique('e')}@example.com`, password: 'short' }, status: 400, id: 'model.user.is_valid.pwd_min_length.app_error' },
   { name: 'script tag username', method: 'POST', path: () => '/users', body: { username: '<script>', email: 'x3@example.com', password: 'longenough1' }, status: 400, id: 'model.user.is_valid.username.app_error' },
   // Authentication
   { name: 'no token', method: 'GET', path: () => '/users/me', auth: false, status: 401, id: EXPIRED },

@@ -189,7 +189,7 @@ describe('POST /users/password/reset/send and /users/password/reset', () => {
   it('keeps the link when the new password breaks the password policy', async () => {
     const user = await createUser(server, 'resetshort');
     const token = tokenIn(await requestLink(user.user.email));
-    expectError(await resetPassword({ token, new_password: 'short' }), 400, 'model.user.is_valid.pwd_length.app_error');
+    expectError(await resetPassword({ token, new_password: 'short' }), 400, 'model.user.is_valid.pwd_min_length.app_error');
     expect((await login(user.user.username, user.password)).status).toBe(200);
     expect((await resetPassword({ token, new_password: NEW_PASSWORD })).status).toBe(200);
   });

@@ -39,6 +39,12 @@ import { botRoutes } from './integrations/bots.js';
 import { accessTokenRoutes } from './integrations/access_tokens.js';
 import { commandRoutes } from './integrations/commands.js';
 import { webhookRoutes } from './integrations/webhooks.js';
+import { ldapRoutes } from './identity/ldap.js';
+import { jobRoutes } from './identity/jobs.js';
+import { mfaRoutes } from './identity/mfa.js';
+import { authSwitchRoutes } from './identity/auth_switch.js';
+import { ssoRoutes } from './identity/sso.js';
+import { samlRoutes } from './identity/saml.js';
 
 /** Every /api/v4 resource, one module per resource. */
 export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, channelRoutes, channelDirectoryRoutes, categoryRoutes, preferenceRoutes, postRoutes, reactionRoutes, threadRoutes,
@@ -56,4 +62,6 @@ export const v4Routes: RouteModule[] = [systemRoutes, userRoutes, teamRoutes, ch
   commandRoutes,
   actionRoutes,
   botRoutes, accessTokenRoutes,
-  oauthAppRoutes];
+  oauthAppRoutes,
+  mfaRoutes, authSwitchRoutes,
+  ldapRoutes, jobRoutes, ssoRoutes, samlRoutes];

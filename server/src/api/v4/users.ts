@@ -53,7 +53,7 @@ export const userRoutes: RouteModule = (api, { app }) => {
   api.post('/users/login', { schema: { body: LoginBody }, config: { authRateLimit: 'failures' } }, async (request, reply) => {
     const { login_id, id, password, device_id, token, ldap_only } = request.body;
     if (!login_id && !id) throw badBodyParam('login_id');
-    const result = await app.users.login(login_id ? { loginId: login_id } : { userId: id ?? '' }, password, {
+    const result = await app.signIn.login(login_id ? { loginId: login_id } : { userId: id ?? '' }, password, {
       ipAddress: requestAddress(app, request), deviceId: device_id, mfaToken: token || undefined, ldapOnly: ldap_only === 'true',
     });
     reply.header('Token', result.token);
@@ -62,7 +62,7 @@ export const userRoutes: RouteModule = (api, { app }) => {
   });
 
   api.post('/users/logout', { config: { audit: { action: 'user.logout' } } }, async (request, reply) => {
-    const actor = await authenticate(app, request).catch(() => undefined);
+    const actor = await authenticate(app, request, { mfaExempt: true }).catch(() => undefined);
     if (actor) await app.sessions.revoke(actor.session);
     clearSessionCookies(reply);
     return OK;
@@ -91,8 +91,9 @@ export const userRoutes: RouteModule = (api, { app }) => {
     return OK;
   });
 
+  // Readable while MFA set-up is owed: the set-up screen needs to know who is setting up.
   api.get('/users/me', async (request) => {
-    const actor = await auth(request);
+    const actor = await authenticate(app, request, { mfaExempt: true });
     return app.users.present(actor, await app.users.get(actor.userId));
   });
 

@@ -4,7 +4,8 @@ import type { UserRecord } from '../../model/types.js';
 import type { AuditService } from '../admin/audit.js';
 import type { AppDeps } from '../deps.js';
 import { isEmailAddress, isValidUsername, newUserRecord } from '../user_fields.js';
-import type { LoginResult, UserService } from '../users.js';
+import type { UserService } from '../users.js';
+import type { LoginResult, SignInService } from './sign_in.js';
 
 /** Sign-in methods besides the password, by Mattermost's auth_service names. */
 export type ExternalService = 'ldap' | 'saml' | 'gitlab' | 'google' | 'office365' | 'openid';
@@ -48,7 +49,9 @@ const alreadyAttached = (service: string): AppError => new AppError('api.user.cr
  * else created; their names, position and admin role kept as the provider says on every sign-in.
  */
 export class ExternalAccounts {
-  constructor(private readonly deps: AppDeps, private readonly users: UserService, private readonly audit: AuditService) {}
+  constructor(
+    private readonly deps: AppDeps, private readonly users: UserService, private readonly signInService: SignInService, private readonly audit: AuditService,
+  ) {}
 
   /** The account for `profile`; `create: false` refuses people who have none yet (a sync only updates). */
   async account(profile: ExternalProfile, options: { create: boolean }): Promise<UserRecord> {
@@ -63,12 +66,17 @@ export class ExternalAccounts {
     return user;
   }
 
+  /** An account already found by its (service, auth data), brought in line with `profile` (a directory sync: no second read). */
+  refresh(user: UserRecord, profile: ExternalProfile): Promise<UserRecord> {
+    return this.refreshed(user, profile);
+  }
+
   /** Signs the person in (creating their account on first sign-in), audited as user.login with the service. */
   async signIn(profile: ExternalProfile, origin: SignInOrigin): Promise<LoginResult> {
     let user: UserRecord | undefined;
     try {
       user = await this.account(profile, { create: true });
-      const result = await this.users.startSession(user, origin.deviceId ?? '');
+      const result = await this.signInService.startSession(user, origin.deviceId ?? '');
       await this.record(profile, origin, user, 'success', result.sessionId);
       return result;
     } catch (err) {

@@ -24,6 +24,8 @@ import * as webhooks from './0022_webhooks.js';
 import * as commands from './0023_commands.js';
 import * as oauthApps from './0024_oauth_apps.js';
 import * as identity from './0025_identity.js';
+import * as ldapJobs from './0026_ldap_jobs.js';
+import * as configurationFiles from './0027_configuration_files.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -52,6 +54,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023_commands': commands,
   '0024_oauth_apps': oauthApps,
   '0025_identity': identity,
+  '0026_ldap_jobs': ldapJobs,
+  '0027_configuration_files': configurationFiles,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,4 +1,6 @@
 import type { MfaSecretRecord } from '../identity/mfa.js';
+import type { ConfigurationFileRecord } from '../identity/configuration_files.js';
+import type { SamlAssertionRecord } from '../identity/saml_assertions.js';
 import type { Generated } from 'kysely';
 import type { ChainedAudit } from '../../model/audit_chain.js';
 import type { StoredConfiguration } from '../admin/configurations.js';
@@ -20,6 +22,8 @@ import type { IncomingWebhookRecord, OutgoingWebhookRecord } from '../integratio
 export interface Database {
   users: UsersTable;
   user_mfa: MfaSecretRecord;
+  configuration_files: ConfigurationFileRecord;
+  saml_assertions: SamlAssertionRecord;
   sessions: SessionsTable;
   statuses: StatusesTable;
   teams: TeamsTable;

@@ -35,6 +35,8 @@ import { SqlAccessTokenStore } from './integrations/access_tokens.js';
 import { SqlCommandStore } from './integrations/commands.js';
 import { SqlWebhookStore } from './integrations/webhooks.js';
 import { SqlMfaStore } from './identity/mfa.js';
+import { SqlConfigurationFileStore } from './identity/configuration_files.js';
+import { SqlSamlAssertionStore } from './identity/saml_assertions.js';
 
 /** The Kysely-backed Store: one implementation for SQLite and PostgreSQL. */
 export class SqlStore implements Store {
@@ -55,6 +57,8 @@ export class SqlStore implements Store {
   readonly commands;
   readonly webhooks;
   readonly mfa;
+  readonly configurationFiles;
+  readonly samlAssertions;
 
   /** SQLite only, and only on the root store: transactions inside one are already in a batch. */
   private readonly groupCommit?: GroupCommit;
@@ -98,6 +102,8 @@ export class SqlStore implements Store {
     this.commands = new SqlCommandStore(db);
     this.webhooks = new SqlWebhookStore(db);
     this.mfa = new SqlMfaStore(db);
+    this.configurationFiles = new SqlConfigurationFileStore(db);
+    this.samlAssertions = new SqlSamlAssertionStore(db);
   }
 
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {

@@ -55,7 +55,10 @@ export class SqlUserStore implements UserStore {
 
   async getByAuth(authService: string, authData: string): Promise<UserRecord | undefined> {
     if (authData === '') return undefined;
-    const row = await this.db.selectFrom('users').selectAll().where('auth_service', '=', authService).where('auth_data', '=', authData).executeTakeFirst();
+    // The `<> ''` repeats the partial index's condition: without it neither database may use idx_users_auth_data for a
+    // bound value, and every lookup scans the users table.
+    const row = await this.db.selectFrom('users').selectAll().where('auth_service', '=', authService).where('auth_data', '=', authData)
+      .where('auth_data', '<>', '').executeTakeFirst();
     return row && toUser(row);
   }
 
@@ -84,6 +87,11 @@ export class SqlUserStore implements UserStore {
 
   async clearFailedAttempts(userId: string): Promise<void> {
     await this.db.updateTable('users').set({ failed_attempts: 0 }).where('id', '=', userId).where('failed_attempts', '<>', 0).execute();
+  }
+
+  async releaseFailedAttempt(userId: string): Promise<void> {
+    await this.db.updateTable('users').set((eb) => ({ failed_attempts: eb('failed_attempts', '-', 1) }))
+      .where('id', '=', userId).where('failed_attempts', '>', 0).execute();
   }
 
   async count(): Promise<number> {

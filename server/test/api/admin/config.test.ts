@@ -75,7 +75,7 @@ describe('config API through @mattermost/client', () => {
     const short = 'six6ix';
     const refused = await raw(server, 'POST', '/users', { body: { username: unique('pw').toLowerCase().slice(0, 20), email: `${unique('pw')}@example.com`, password: short } });
     expect(refused.status).toBe(400);
-    expect(refused.body.id).toBe('model.user.is_valid.pwd_length.app_error');
+    expect(refused.body.id).toBe('model.user.is_valid.pwd_min_length.app_error');
     await raw(server, 'PUT', '/config/patch', { token: admin.token, body: { PasswordSettings: { MinimumLength: 5 } } });
     const accepted = await raw(server, 'POST', '/users', { body: { username: unique('pw').toLowerCase().slice(0, 20), email: `${unique('pw')}@example.com`, password: short } });
     expect(accepted.status).toBe(201);

@@ -32,7 +32,7 @@ describe('what the official web app reads at start', () => {
     const full = await admin.client.getClientLicenseOld();
     expect(full).toMatchObject({
       IsLicensed: 'true', IsTrial: 'false', CustomPermissionsSchemes: 'true', Cluster: 'true', Metrics: 'true',
-      LDAP: 'false', SAML: 'false', MFA: 'false', GoogleOAuth: 'false', Office365OAuth: 'false', OpenId: 'false', SkuShortName: 'enterprise',
+      LDAP: 'true', SAML: 'true', MFA: 'true', GoogleOAuth: 'true', Office365OAuth: 'true', OpenId: 'true', LDAPGroups: 'false', SkuShortName: 'enterprise',
     });
     expect(full.Id).toBe('parley');
     expect(Number(full.ExpiresAt)).toBeGreaterThan(Date.now());
