@@ -6,6 +6,8 @@ import { LoginPage } from './features/auth/LoginPage';
 import { SignupPage } from './features/auth/SignupPage';
 import { ResetPasswordCompletePage, ResetPasswordPage } from './features/auth/ResetPasswordPage';
 import { CheckEmailPage, VerifyEmailPage } from './features/auth/VerifyEmailPages';
+import { MfaConfirmPage, MfaSetupPage } from './features/auth/MfaPages';
+import { ErrorPage } from './features/auth/ErrorPage';
 import { SelectTeamPage } from './features/teams/SelectTeamPage';
 import { Workspace } from './features/layout/Workspace';
 import { useTheme } from './features/settings/theme';
@@ -31,7 +33,7 @@ export function App() {
 
   const signedOutPage = route.name === 'login' || route.name === 'signup';
   // Password reset and email verification pages open signed in or not (a link may be opened in a browser signed in elsewhere).
-  const resetPage = route.name === 'resetPassword' || route.name === 'resetPasswordComplete' || route.name === 'verifyEmail' || route.name === 'checkEmail';
+  const resetPage = route.name === 'resetPassword' || route.name === 'resetPasswordComplete' || route.name === 'verifyEmail' || route.name === 'checkEmail' || route.name === 'error';
   useEffect(() => {
     if (!booted) return;
     if (resetPage) return;
@@ -68,7 +70,10 @@ export function App() {
   if (route.name === 'resetPasswordComplete') return <ResetPasswordCompletePage />;
   if (route.name === 'verifyEmail') return <VerifyEmailPage />;
   if (route.name === 'checkEmail') return <CheckEmailPage />;
+  if (route.name === 'error') return <ErrorPage />;
   if (!me) return route.name === 'signup' ? <SignupPage /> : <LoginPage />;
+  if (route.name === 'mfaSetup') return <MfaSetupPage />;
+  if (route.name === 'mfaConfirm') return <MfaConfirmPage />;
   if (route.name === 'oauthAuthorize') return <AuthorizePage />;
   if (route.name === 'adminConsole') {
     if (!canOpenConsole(me.roles)) return null;

@@ -8,11 +8,19 @@ export const client = new Client4();
 client.setUrl(window.location.origin);
 
 const SESSION_EXPIRED = 'api.context.session_expired.app_error';
+/** The server wants this user to set up MFA first (EnforceMultifactorAuthentication); most calls answer 403 with it. */
+export const MFA_REQUIRED = 'api.context.mfa_required.app_error';
 let onSessionExpired: () => void = () => undefined;
+let onMfaRequired: () => void = () => undefined;
 
 /** Runs `handler` whenever the server answers that the session is gone (expired, logged out or revoked elsewhere). */
 export function whenSessionExpires(handler: () => void): void {
   onSessionExpired = handler;
+}
+
+/** Runs `handler` whenever a call is refused until MFA is set up (Mattermost's MfaEnforcementListener does the same). */
+export function whenMfaRequired(handler: () => void): void {
+  onMfaRequired = handler;
 }
 
 // Every Client4 call goes through doFetchWithResponse (private in its types, an instance field at run time):
@@ -24,7 +32,9 @@ fetching.doFetchWithResponse = async (url, options) => {
   try {
     return await fetchWithResponse(url, options);
   } catch (err) {
-    if (serverError(err).id === SESSION_EXPIRED) onSessionExpired();
+    const id = serverError(err).id;
+    if (id === SESSION_EXPIRED) onSessionExpired();
+    else if (id === MFA_REQUIRED) onMfaRequired();
     throw err;
   }
 };

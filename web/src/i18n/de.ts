@@ -8,6 +8,7 @@ import { notificationsDe } from './notifications.de';
 import { oauthDe } from './oauth.de';
 import { integrationsDe } from './integrations.de';
 import { interactiveDe } from './interactive.de';
+import { identityDe } from './identity.de';
 
 /** Deutsch: every key of the English catalogue (the compiler checks completeness). */
 export const de: Messages = {
@@ -463,4 +464,5 @@ export const de: Messages = {
   ...oauthDe,
   ...integrationsDe,
   ...interactiveDe,
+  ...identityDe,
 };

@@ -7,6 +7,7 @@ import { notificationsEn } from './notifications.en';
 import { oauthEn } from './oauth.en';
 import { integrationsEn } from './integrations.en';
 import { interactiveEn } from './interactive.en';
+import { identityEn } from './identity.en';
 
 /** The English catalogue: the source of every message id (German and others must have the same keys). */
 export const en = {
@@ -462,6 +463,7 @@ export const en = {
   ...oauthEn,
   ...integrationsEn,
   ...interactiveEn,
+  ...identityEn,
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -16,6 +16,9 @@ export type Route =
   | { name: 'adminConsole'; subpath: string }
   | { name: 'oauthAuthorize' }
   | { name: 'integrations'; team: string; section: string }
+  | { name: 'mfaSetup' }
+  | { name: 'mfaConfirm' }
+  | { name: 'error' }
   | { name: 'root' };
 
 const decode = (s: string): string => {
@@ -35,8 +38,13 @@ export function parseRoute(path: string): Route {
   if (first === 'admin_console') return { name: 'adminConsole', subpath: parts.slice(1).join('/') };
   // The OAuth consent page (the server serves it at its own authorize URL; 'oauth' is a reserved team name).
   if (first === 'oauth' && second === 'authorize' && parts.length === 2) return { name: 'oauthAuthorize' };
+  // MFA set-up the server enforces (Mattermost's paths; 'mfa' is a reserved team name there too).
+  if (first === 'mfa' && parts.length === 2 && second === 'setup') return { name: 'mfaSetup' };
+  if (first === 'mfa' && parts.length === 2 && second === 'confirm') return { name: 'mfaConfirm' };
   if (parts.length === 1) {
     if (first === 'login') return { name: 'login' };
+    // Where the server sends a failed sign-in through a provider (Mattermost's /error?message=…).
+    if (first === 'error') return { name: 'error' };
     if (first === 'signup_user_complete' || first === 'signup') return { name: 'signup' };
     // Password reset by email: ask for a link, and the link's page (its token in the query string).
     if (first === 'reset_password') return { name: 'resetPassword' };

@@ -5,6 +5,7 @@ import { changePassword, patchMe } from '../../store/actions/users';
 import { useT } from '../../i18n/useT';
 import { ProfilePicture } from '../pictures/ProfilePicture';
 import { AccessTokenSettings } from './AccessTokenSettings';
+import { SecuritySettings, signInMethod } from './SecuritySettings';
 
 export function AccountSettings() {
   const t = useT();
@@ -69,20 +70,26 @@ export function AccountSettings() {
         </div>
       </form>
       <h4>{t('settings.password')}</h4>
-      <form className="form grid-2" onSubmit={(e) => void savePassword(e)}>
-        <label className="field">
-          <span>{t('settings.currentPassword')}</span>
-          <input type="password" autoComplete="current-password" value={passwords.current} onChange={(e) => setPasswords({ ...passwords, current: e.target.value })} required />
-        </label>
-        <label className="field">
-          <span>{t('settings.newPassword')}</span>
-          <input type="password" autoComplete="new-password" value={passwords.next} onChange={(e) => setPasswords({ ...passwords, next: e.target.value })} required />
-        </label>
-        <div className="form-actions span-2">
-          {passwordMessage && <span className="form-note" role="status">{passwordMessage}</span>}
-          <button type="submit" className="button">{t('settings.changePassword')}</button>
-        </div>
-      </form>
+      {/* Directory and single sign-on accounts have no Parley password: their provider keeps it. */}
+      {me.auth_service && me.auth_service !== 'email' ? (
+        <p className="muted-text">{t('security.noPassword', { method: signInMethod(t, me.auth_service) })}</p>
+      ) : (
+        <form className="form grid-2" onSubmit={(e) => void savePassword(e)}>
+          <label className="field">
+            <span>{t('settings.currentPassword')}</span>
+            <input type="password" autoComplete="current-password" value={passwords.current} onChange={(e) => setPasswords({ ...passwords, current: e.target.value })} required />
+          </label>
+          <label className="field">
+            <span>{t('settings.newPassword')}</span>
+            <input type="password" autoComplete="new-password" value={passwords.next} onChange={(e) => setPasswords({ ...passwords, next: e.target.value })} required />
+          </label>
+          <div className="form-actions span-2">
+            {passwordMessage && <span className="form-note" role="status">{passwordMessage}</span>}
+            <button type="submit" className="button">{t('settings.changePassword')}</button>
+          </div>
+        </form>
+      )}
+      <SecuritySettings />
       <AccessTokenSettings />
     </div>
   );

@@ -1,7 +1,8 @@
 import type { PreferenceType } from '@mattermost/types/preferences';
 import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
-import { client, isLoggedInCookie, whenSessionExpires } from '../../api/client';
+import { client, isLoggedInCookie, MFA_REQUIRED, serverError, whenMfaRequired, whenSessionExpires } from '../../api/client';
+import { navigate } from '../../router/navigate';
 import { getState, initialState, setState } from '../store';
 import { loadTeamChannels } from './channels';
 import { clearSavedDrafts } from '../drafts';
@@ -24,9 +25,18 @@ function sessionEnded(): void {
   window.history.replaceState(null, '', '/login');
 }
 
+/** Pages a user may be on while the server still wants MFA set up. */
+const MFA_PAGES = ['/mfa/setup', '/mfa/confirm'];
+
+/** A call was refused until MFA is set up: the full-page setup takes over (the setup calls themselves are allowed). */
+function mfaRequired(): void {
+  if (!MFA_PAGES.includes(getState().path)) navigate('/mfa/setup', { replace: true });
+}
+
 /** Start: config, then (when the session cookie says we are logged in) me, preferences and teams. */
 export async function boot(): Promise<void> {
   whenSessionExpires(sessionEnded);
+  whenMfaRequired(mfaRequired);
   try {
     await loadConfig();
   } catch {
@@ -46,12 +56,19 @@ export async function boot(): Promise<void> {
 const SOCKET_WAIT_MS = 3000;
 
 export async function loadMe(): Promise<void> {
-  const [me, prefs, teams, teamMembers] = await Promise.all([
-    client.getMe(),
-    client.getMyPreferences(),
-    client.getMyTeams(),
-    client.getMyTeamMembers(),
-  ]);
+  let loaded;
+  try {
+    loaded = await Promise.all([client.getMe(), client.getMyPreferences(), client.getMyTeams(), client.getMyTeamMembers()]);
+  } catch (err) {
+    if (serverError(err).id !== MFA_REQUIRED) throw err;
+    // Only GET /users/me is answered until MFA is set up: signed in, but on the setup page (no teams, no socket).
+    const me = await client.getMe();
+    receivedUsers([me]);
+    mfaRequired();
+    setState({ me, sessionExpired: false });
+    return;
+  }
+  const [me, prefs, teams, teamMembers] = loaded;
   receivedUsers([me]);
   // Client4 types this as one preference; the endpoint returns the list.
   receivedPrefs(prefs as unknown as PreferenceType[]);
@@ -74,9 +91,9 @@ export function receivedTeams(teams: Team[], myTeamIds?: string[]): void {
   });
 }
 
-export async function login(loginId: string, password: string): Promise<void> {
+export async function login(loginId: string, password: string, mfaToken = ''): Promise<void> {
   // `me` is set by loadMe once teams are known too, so the first route after login is the right one.
-  await client.login(loginId, password);
+  await client.login(loginId, password, mfaToken);
   setState({ sessionExpired: false });
   await loadMe();
 }

@@ -73,14 +73,16 @@ export function SettingsPage({ page }: { page: SettingsPageDef }) {
     );
   }
 
-  const fields = page.fields(t, loaded.saved);
+  const fields = page.fields(t, loaded.saved, draft);
   const locked = (path: ConfigPath): boolean => readOnly || setByEnvironment(loaded.environment, path);
   const editable = fields.filter((f) => f.kind !== 'readonly' && !locked(f.path));
   const changed = editable.filter((f) => !Object.is(readSetting(draft, f.path), readSetting(loaded.saved, f.path)));
-  const dirty = changed.length > 0;
+  const trackedChanged = (page.tracked ?? []).some((path) => !locked(path) && !Object.is(readSetting(draft, path), readSetting(loaded.saved, path)));
+  const dirty = changed.length > 0 || trackedChanged;
 
   const change = (path: ConfigPath, value: unknown): void => {
-    setDraft(writeSetting(draft, path, value));
+    // Functional: a page's own component may change several keys in one event (the OpenID provider choice).
+    setDraft((current) => (current ? writeSetting(current, path, value) : current));
     setSavedNote(false);
     if (errors[path]) setErrors({ ...errors, [path]: undefined });
   };
@@ -114,6 +116,7 @@ export function SettingsPage({ page }: { page: SettingsPageDef }) {
   };
 
   const Extra = page.extra;
+  const Lead = page.lead;
   return (
     <AdminPage title={title}>
       <form className="admin-settings" onSubmit={(e) => void save(e)} noValidate>
@@ -123,6 +126,7 @@ export function SettingsPage({ page }: { page: SettingsPageDef }) {
             {topError}
           </p>
         )}
+        {Lead && <Lead draft={draft} change={change} disabled={readOnly} />}
         <div className="settings-fields">
           {fields.map((field) => (
             <FieldControl
@@ -136,7 +140,7 @@ export function SettingsPage({ page }: { page: SettingsPageDef }) {
             />
           ))}
         </div>
-        {Extra && !readOnly && <Extra draft={draft} />}
+        {Extra && !readOnly && <Extra draft={draft} change={change} disabled={false} />}
         {!readOnly && (
           <SaveBar dirty={dirty} saving={saving} saved={savedNote} />
         )}

@@ -31,6 +31,7 @@ function UserPanels({ user, teams, reload }: { user: UserProfile; teams: Team[];
   const [password, setPassword] = useState('');
   const [passwordSaved, setPasswordSaved] = useState(false);
   const [sessionsRevoked, setSessionsRevoked] = useState(false);
+  const [mfaRemoved, setMfaRemoved] = useState(false);
   const active = user.delete_at === 0;
   return (
     <>
@@ -117,6 +118,27 @@ function UserPanels({ user, teams, reload }: { user: UserProfile; teams: Team[];
             }}
           />
           {passwordSaved && <span className="form-ok" role="status">{t('admin.users.passwordReset')}</span>}
+        </div>
+      </div>
+
+      <div className="admin-card">
+        <h2>{t('admin.users.mfa')}</h2>
+        <div className="admin-row">
+          <span>{user.mfa_active ? t('admin.users.mfaActive') : t('admin.users.mfaInactive')}</span>
+          {user.mfa_active && (
+            // Mattermost's "Remove MFA": PUT /users/{id}/mfa {activate: false}, for a user who lost their device.
+            <ActionButton
+              label={t('admin.users.removeMfa')}
+              danger
+              action={() => client.updateUserMfa(user.id, false, '')}
+              onDone={() => {
+                setMfaRemoved(true);
+                reload();
+              }}
+              confirm={{ title: t('admin.users.removeMfa'), body: t('admin.users.removeMfaBody'), confirmLabel: t('admin.users.removeMfa') }}
+            />
+          )}
+          {mfaRemoved && !user.mfa_active && <span className="form-ok" role="status">{t('admin.users.mfaRemoved')}</span>}
         </div>
       </div>
 

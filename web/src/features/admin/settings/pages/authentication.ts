@@ -40,3 +40,14 @@ export const password: SettingsPageDef = {
     numberField('ServiceSettings.MaximumLoginAttempts', t('admin.password.loginAttempts'), t('admin.password.loginAttemptsHelp')),
   ],
 };
+
+export const mfa: SettingsPageDef = {
+  path: 'authentication/mfa',
+  group,
+  title: 'MFA',
+  heading: (t) => t('admin.mfa.title'),
+  fields: (t) => [
+    booleanField('ServiceSettings.EnableMultifactorAuthentication', t('admin.mfa.enable'), t('admin.mfa.enableHelp')),
+    booleanField('ServiceSettings.EnforceMultifactorAuthentication', t('admin.mfa.enforce'), t('admin.mfa.enforceHelp')),
+  ],
+};
