@@ -3,7 +3,7 @@ import type { Team } from '@mattermost/types/teams';
 import type { UserProfile } from '@mattermost/types/users';
 import { StandInIdentityProvider } from '../../server/test/oidc_provider.js';
 import { apiClient, startServer, type RunningServer } from './server';
-import { launchBrowser, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
+import { launchBrowser, logIn, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
 
 const BUTTON_TEXT = 'Sign in with Acme ID';
 
@@ -135,5 +135,38 @@ describe('OpenID Connect single sign-on in the browser', () => {
     } finally {
       await page.unroute(/\/oauth\/openid\/login/);
     }
+  });
+  it('the sign-up page offers the provider\'s sign-up, and a provider account can move to a password of its own', async () => {
+    const page = visitor.page;
+    await visitor.context.clearCookies();
+    await page.goto('/signup_user_complete');
+    const signUp = page.getByRole('navigation', { name: 'or create an account with' }).getByRole('link', { name: BUTTON_TEXT });
+    await expect(signUp.getAttribute('href')).resolves.toBe('/oauth/openid/signup');
+
+    // Signed in through the provider, grace sets a password in Security and signs in with it from then on.
+    await page.goto('/navy/channels/town-square');
+    await page.getByRole('link', { name: BUTTON_TEXT }).click();
+    await page.waitForURL((url) => url.origin === idp.issuer);
+    await page.getByPlaceholder('Enter any login').fill('grace');
+    await page.getByPlaceholder('and password').fill('anything');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.waitForURL((url) => url.origin === server.url || url.origin === idp.issuer);
+    if (new URL(page.url()).origin === idp.issuer) await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/\/navy\/channels\/town-square$/);
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Profile' }).click();
+    const change = page.getByRole('region', { name: 'Change how you sign in' });
+    await change.getByRole('button', { name: 'Switch to Email and Password' }).click();
+    await change.getByLabel('New password').fill('graces-own-password-1');
+    await screenshot(page, 'sso-switch-to-password');
+    await change.getByRole('button', { name: 'Switch to Email and Password' }).last().click();
+    await page.waitForURL(/\/login\?extra=signin_change/);
+    expect(await signedInAs()).toBe('');
+
+    await logIn(page, 'grace', 'graces-own-password-1', /\/navy\/channels\//);
+    expect(await signedInAs()).toBe('grace');
+    const api = apiClient(server);
+    await api.login('root', password);
+    expect((await api.getUserByUsername('grace')).auth_service).toBe('');
   });
 });

@@ -36,6 +36,12 @@ describe('login page single sign-on buttons', () => {
     expect(ssoButtons(all, '').find((b) => b.id === 'saml')?.text).toBe('Corporate SSO');
   });
 
+  it('starts the providers\' sign-up from the sign-up page', () => {
+    expect(ssoButtons(all, '', 'signup').map((b) => b.href)).toEqual([
+      '/oauth/gitlab/signup', '/oauth/google/signup', '/oauth/office365/signup', '/oauth/openid/signup', '/login/sso/saml?action=signup',
+    ]);
+  });
+
   it('keeps redirect_to only for paths on this site, and colours only when they are plain hex', () => {
     expect(wantedPath('?redirect_to=%2Facme%2Fchannels%2Fx')).toBe('/acme/channels/x');
     expect(wantedPath('?redirect_to=https%3A%2F%2Fevil.example')).toBe('');

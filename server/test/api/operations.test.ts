@@ -17,11 +17,12 @@ describe('what clients need to boot, and operations', () => {
     expect(config.EnableReliableWebSockets).toBe('true');
     expect(config.MaxPostSize).toBe('16383');
     for (const value of Object.values(config)) expect(typeof value).toBe('string');
-    // The license describes what Parley has: permission schemes yes, LDAP not yet.
+    // The license describes what Parley has: permission schemes and LDAP sign-in yes, LDAP groups not yet.
     const license = await client.getClientLicenseOld();
     expect(license.IsLicensed).toBe('true');
     expect(license.CustomPermissionsSchemes).toBe('true');
-    expect(license.LDAP).toBe('false');
+    expect(license.LDAP).toBe('true');
+    expect(license.LDAPGroups).toBe('false');
   });
 
   it('returns roles with real permission lists and an empty webapp plugin list', async () => {

@@ -21,6 +21,8 @@ export interface SwitchRequest {
   password?: string;
   new_password?: string;
   mfa_code?: string;
+  /** The directory login id of an account moving to AD/LDAP (whose directory password is then `new_password`). */
+  ldap_id?: string;
 }
 
 /** Body of PUT /users/{id}/auth (Mattermost's UserAuth). */
@@ -35,9 +37,9 @@ const SIGNIN_CHANGED = '/login?extra=signin_change';
 
 /**
  * Moving an account between sign-in methods, as Mattermost allows: its owner from a directory or identity provider
- * to a password, or from a password to an identity provider (confirmed by the password and MFA code; the provider's
- * first sign-in then links the account by its vouched-for address); a system admin to any method. Every switch ends
- * the account's sessions.
+ * to a password; from a password to AD/LDAP (both passwords proved); from a password to an identity provider
+ * (confirmed by the password and MFA code; the provider's first sign-in then takes the account over by its
+ * vouched-for address); a system admin to any method. Every switch ends the account's sessions.
  */
 export class AuthSwitch {
   constructor(
@@ -58,19 +60,25 @@ export class AuthSwitch {
     if (!user) throw notFound('user');
     if (toPassword && EXTERNAL_SERVICES.includes(request.current_service)) return this.toPassword(actor, user, request);
     if (request.current_service === 'email' && [...OAUTH_SERVICES, 'saml'].includes(request.new_service)) return this.toProvider(user, request);
+    if (request.current_service === 'email' && request.new_service === 'ldap') return this.toDirectory(user, request);
     throw new AppError('api.user.switch_account.unsupported.app_error', `Switching from ${request.current_service} to ${request.new_service} is not supported.`, 400);
   }
 
-  /** Signed in through its provider, the account's owner sets a password; the provider's id for them is dropped. */
+  /**
+   * The account's owner sets a password, signed in through its provider (or, for a directory account, proving the
+   * directory's password as upstream asks); the provider's id for them is dropped.
+   */
   private async toPassword(actor: Actor | undefined, user: UserRecord, request: SwitchRequest): Promise<{ follow_link: string }> {
     const { EmailSettings } = this.deps.liveConfig.document;
     if (EmailSettings.EnableSignUpWithEmail !== true) {
       throw new AppError('api.user.auth_switch.not_available.email_signup_disabled.app_error', 'Signing in with a password is not enabled on this server.', 403);
     }
-    if (!actor || actor.userId !== user.id || user.auth_service !== request.current_service) {
+    const owner = actor?.userId === user.id;
+    if (user.auth_service !== request.current_service || (!owner && !(user.auth_service === 'ldap' && request.password))) {
       throw new AppError('api.user.oauth_to_email.context.app_error', 'Only the signed-in owner of the account can change how it signs in.', 403);
     }
     if (!request.new_password) throw badBodyParam('new_password');
+    if (!owner) await this.signIn.confirmIdentity(user, request.password ?? '', request.mfa_code || undefined);
     this.users.checkPasswordPolicy(request.new_password);
     await this.save(user, { auth_service: '', auth_data: '', password: await hashPassword(request.new_password), last_password_update: Date.now() });
     return { follow_link: SIGNIN_CHANGED };
@@ -82,6 +90,16 @@ export class AuthSwitch {
     await this.signIn.confirmIdentity(user, request.password ?? '', request.mfa_code || undefined);
     const link = request.new_service === 'saml' ? '/login/sso/saml?action=login' : `/oauth/${request.new_service}/login`;
     return { follow_link: link };
+  }
+
+  /** A password account proves itself, then the directory entry it moves to (ldap_id, with its password in new_password). */
+  private async toDirectory(user: UserRecord, request: SwitchRequest): Promise<{ follow_link: string }> {
+    if (user.auth_service !== '') throw new AppError('api.user.email_to_ldap.not_email.app_error', 'This account does not sign in with a password.', 400);
+    await this.signIn.confirmIdentity(user, request.password ?? '', request.mfa_code || undefined);
+    if (!request.ldap_id) throw badBodyParam('ldap_id');
+    const profile = await this.signIn.directoryProfile(request.ldap_id, request.new_password ?? '');
+    await this.takeIdentity(user, 'ldap', profile.authData);
+    return { follow_link: SIGNIN_CHANGED };
   }
 
   /** A system admin sets the account's sign-in method: a password, or the id a directory or provider knows it by. */
@@ -99,12 +117,17 @@ export class AuthSwitch {
     if (!EXTERNAL_SERVICES.includes(service)) throw badBodyParam('auth_service');
     const authData = (change.auth_data ?? '').trim();
     if (authData === '' || authData.length > 128) throw badBodyParam('auth_data');
+    await this.takeIdentity(user, service, authData);
+    return { auth_service: service, auth_data: authData };
+  }
+
+  /** The account signs in as `authData` at `service` from now on, unless another account already does. */
+  private async takeIdentity(user: UserRecord, service: string, authData: string): Promise<void> {
     const holder = await this.deps.store.users.getByAuth(service, authData);
     if (holder && holder.id !== user.id) {
       throw new AppError('app.user.update_auth_data.duplicate.app_error', 'Another account already signs in with that identity.', 400);
     }
     await this.save(user, { auth_service: service, auth_data: authData, password: '' });
-    return { auth_service: service, auth_data: authData };
   }
 
   private async save(user: UserRecord, change: Partial<UserRecord>): Promise<void> {

@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps.js';
 import { emailVerificationRequired } from '../email/link_mail.js';
 import { accountLocked, PasswordChecker } from '../passwords.js';
 import type { SessionService } from '../sessions.js';
+import type { ExternalProfile } from './external_accounts.js';
 
 /** Who is logging in: by username or email (`loginId`), or by user id (Client4's `id`). */
 export type LoginName = { loginId: string } | { userId: string };
@@ -31,6 +32,9 @@ export interface LoginOrigin {
 /** What a directory made of a login: the account it signed in, or why not. */
 export type DirectorySignIn = { user: UserRecord } | 'unknown' | 'wrong_password';
 
+/** Who the directory says the person is, or why not. */
+export type DirectoryAuthentication = { profile: ExternalProfile } | 'unknown' | 'wrong_password';
+
 /** A directory people sign in to with its own password (LDAP), wired in by the identity domain. */
 export interface DirectoryLogin {
   /** Whether sign-in through the directory is on now. */
@@ -42,6 +46,8 @@ export interface DirectoryLogin {
    * the account it signs in (created on a first sign-in). Throws an AppError when the directory cannot be asked.
    */
   signIn(who: { loginId: string } | { authData: string }, password: string): Promise<DirectorySignIn>;
+  /** As signIn, but only says who the entry is, touching no account (an account moving to the directory). */
+  authenticate(who: { loginId: string }, password: string): Promise<DirectoryAuthentication>;
 }
 
 /** A second factor after the password (TOTP), wired in by the identity domain. */
@@ -124,6 +130,17 @@ export class SignInService {
     const confirmed = await this.checkCredentials(user, { userId: user.id }, password, false);
     await this.checkSecondFactor(confirmed, mfaToken);
     await this.deps.store.users.clearFailedAttempts(confirmed.id);
+  }
+
+  /**
+   * Who the directory says signs in with `loginId` and `password`, for an account moving to the directory; refused
+   * as a login would be (nothing is counted: the account has already proved itself with its own password).
+   */
+  async directoryProfile(loginId: string, password: string): Promise<ExternalProfile> {
+    if (!this.directory?.enabled()) throw new AppError('api.user.login_ldap.disabled.app_error', 'AD/LDAP is not enabled on this server.', 501);
+    const outcome = password === '' ? 'wrong_password' : await this.directory.authenticate({ loginId: loginId.trim() }, password);
+    if (typeof outcome === 'string') throw new AppError('ent.ldap.do_login.invalid_password.app_error', 'The AD/LDAP username or password is not right.', 401);
+    return outcome.profile;
   }
 
   /** The account the credentials sign in, or why not: the directory decides for its accounts and for names it alone knows. */

@@ -1,5 +1,5 @@
-import { raw, unique, type TestServer, type TestUser } from '../../harness.js';
-import { BASE_DN, ROOT_DN, ROOT_PASSWORD, type Person, type Slapd } from '../../slapd.js';
+import { createUser, raw, startTestServer, unique, type TestServer, type TestUser } from '../../harness.js';
+import { BASE_DN, ROOT_DN, ROOT_PASSWORD, startSlapd, type Person, type Slapd } from '../../slapd.js';
 
 // Shared by the LDAP tests: the settings that point a test server at a test slapd, and people with unique names.
 
@@ -39,3 +39,25 @@ export async function saveLdapSettings(server: TestServer, admin: TestUser, sett
 
 export const login = (server: TestServer, loginId: string, password: string, extra: Record<string, string> = {}) =>
   raw(server, 'POST', '/users/login', { body: { login_id: loginId, password, ...extra } });
+
+/** A slapd, and a Parley server an admin pointed at it. */
+export interface LdapWorld {
+  slapd: Slapd;
+  server: TestServer;
+  admin: TestUser;
+  close(): Promise<void>;
+}
+
+export async function startLdapWorld(adminPrefix: string): Promise<LdapWorld> {
+  const slapd = await startSlapd();
+  const server = await startTestServer();
+  const admin = await createUser(server, adminPrefix);
+  await saveLdapSettings(server, admin, ldapSettings(slapd));
+  return {
+    slapd, server, admin,
+    close: async () => {
+      await server.close();
+      await slapd.close();
+    },
+  };
+}

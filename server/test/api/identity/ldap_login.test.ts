@@ -1,24 +1,20 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ldapRequestDuration } from '../../../src/metrics/registry.js';
-import { createUser, raw, startTestServer, type TestServer, type TestUser } from '../../harness.js';
-import { freePort, startSlapd, type Slapd } from '../../slapd.js';
-import { INVALID, LOCKED, PASSWORD, UNABLE, ldapSettings, login, person, saveLdapSettings } from './ldap_fixtures.js';
+import { createUser, raw, type TestServer, type TestUser } from '../../harness.js';
+import { freePort, type Slapd } from '../../slapd.js';
+import { INVALID, LOCKED, PASSWORD, UNABLE, login, person, saveLdapSettings, startLdapWorld, type LdapWorld } from './ldap_fixtures.js';
 
 let slapd: Slapd;
 let server: TestServer;
 let admin: TestUser;
+let world: LdapWorld;
 
 beforeAll(async () => {
-  slapd = await startSlapd();
-  server = await startTestServer();
-  admin = await createUser(server, 'ldapadmin');
-  await saveLdapSettings(server, admin, ldapSettings(slapd));
+  world = await startLdapWorld('ldapadmin');
+  ({ slapd, server, admin } = world);
 });
-afterAll(async () => {
-  await server?.close();
-  await slapd?.close();
-});
+afterAll(() => world?.close());
 
 async function ldapBinds(result: string): Promise<number> {
   const { values } = await ldapRequestDuration.get();

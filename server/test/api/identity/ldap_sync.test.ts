@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ldapRequestDuration } from '../../../src/metrics/registry.js';
-import { createUser, raw, startTestServer, type TestServer, type TestUser } from '../../harness.js';
-import { ROOT_PASSWORD, startSlapd, type Slapd } from '../../slapd.js';
-import { PASSWORD, ldapSettings, login, person, saveLdapSettings } from './ldap_fixtures.js';
+import { createUser, raw, type TestServer, type TestUser } from '../../harness.js';
+import { ROOT_PASSWORD, type Slapd } from '../../slapd.js';
+import { PASSWORD, ldapSettings, login, person, saveLdapSettings, startLdapWorld, type LdapWorld } from './ldap_fixtures.js';
 
 const MASKED = '********************************';
 
@@ -10,18 +10,14 @@ let slapd: Slapd;
 let server: TestServer;
 let admin: TestUser;
 let member: TestUser;
+let world: LdapWorld;
 
 beforeAll(async () => {
-  slapd = await startSlapd();
-  server = await startTestServer();
-  admin = await createUser(server, 'syncadmin');
+  world = await startLdapWorld('syncadmin');
+  ({ slapd, server, admin } = world);
   member = await createUser(server, 'syncmember');
-  await saveLdapSettings(server, admin, ldapSettings(slapd));
 });
-afterAll(async () => {
-  await server?.close();
-  await slapd?.close();
-});
+afterAll(() => world?.close());
 
 interface Job { id: string; type: string; status: string; progress: number; data: Record<string, string>; create_at: number; start_at: number; last_activity_at: number }
 

@@ -7,7 +7,8 @@ import { useStore } from '../../store/store';
 import { AppLink } from '../../ui/AppLink';
 import { checkEmailPath, NOT_VERIFIED } from './account';
 import { AuthLayout } from './AuthLayout';
-import { MFA_BAD_CODE, MFA_NEEDED, safeColor, ssoButtons, wantedPath } from './sso';
+import { MFA_BAD_CODE, MFA_NEEDED, ssoButtons, wantedPath } from './sso';
+import { SsoLinks } from './SsoLinks';
 import '../../styles/identity.css';
 
 /** What the URL says about how the user got here: Mattermost's ?extra= notes, and an SSO failure's message. */
@@ -123,20 +124,7 @@ export function LoginPage() {
           <AppLink to="/reset_password" className="link small">{t('auth.forgotPassword')}</AppLink>
         )}
       </form>
-      {sso.length > 0 && (
-        <nav className="auth-sso" aria-label={t('auth.orSignInWith')}>
-          <p className="auth-sso-divider" aria-hidden="true">{t('auth.orSignInWith')}</p>
-          {sso.map((button) => {
-            const color = safeColor(button.color);
-            return (
-              // A full page load: the server starts the provider's flow.
-              <a key={button.id} className={`button wide sso-button sso-${button.id}`} href={button.href} style={color ? { background: color, borderColor: color, color: '#fff' } : undefined}>
-                {button.text}
-              </a>
-            );
-          })}
-        </nav>
-      )}
+      <SsoLinks buttons={sso} label={t('auth.orSignInWith')} />
       {canSignUp && (
         <p className="auth-switch">
           {t('auth.noAccount')}{' '}

@@ -4,10 +4,14 @@ import { useT } from '../../i18n/useT';
 import { AppLink } from '../../ui/AppLink';
 import { signUpAndSignIn, signupLinkFromUrl } from './account';
 import { AuthLayout, usePasswordMinimum } from './AuthLayout';
+import { ssoButtons } from './sso';
+import { SsoLinks } from './SsoLinks';
+import { useStore } from '../../store/store';
 
 export function SignupPage() {
   const t = useT();
   const minLength = usePasswordMinimum();
+  const config = useStore((s) => s.config);
   // An email invitation (t, with its team in d) or a team's invite link (id).
   const [link] = useState(() => signupLinkFromUrl());
   const [email, setEmail] = useState('');
@@ -57,6 +61,8 @@ export function SignupPage() {
           {busy ? t('auth.creating') : t('auth.createAccount')}
         </button>
       </form>
+      {/* Invitations are accepted with an account made here; the providers' sign-up knows nothing of them. */}
+      {!link.token && !link.inviteId && <SsoLinks buttons={ssoButtons(config, '', 'signup')} label={t('auth.orSignUpWith')} />}
       <p className="auth-switch">
         {t('auth.haveAccount')}{' '}
         <AppLink to="/login">

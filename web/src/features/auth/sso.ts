@@ -19,11 +19,12 @@ export function wantedPath(search = window.location.search): string {
 
 /**
  * The single sign-on buttons the client config turns on, in Mattermost's order. Each is a plain link to the
- * server's route (the server redirects to the provider), carrying redirect_to so the user lands where they meant to.
+ * server's route (the server redirects to the provider), carrying redirect_to so the user lands where they meant to;
+ * from the sign-up page they start the providers' sign-up (Mattermost's `/oauth/{service}/signup`, `action=signup`).
  */
-export function ssoButtons(config: Record<string, string>, redirectTo: string): SsoButton[] {
+export function ssoButtons(config: Record<string, string>, redirectTo: string, action: 'login' | 'signup' = 'login'): SsoButton[] {
   const query = redirectTo ? `redirect_to=${encodeURIComponent(redirectTo)}` : '';
-  const oauth = (service: string): string => `/oauth/${service}/login${query ? `?${query}` : ''}`;
+  const oauth = (service: string): string => `/oauth/${service}/${action}${query ? `?${query}` : ''}`;
   const on = (key: string): boolean => config[key] === 'true';
   const buttons: SsoButton[] = [];
   if (on('EnableSignUpWithGitLab')) buttons.push({ id: 'gitlab', text: config.GitLabButtonText || 'GitLab', href: oauth('gitlab') });
@@ -36,7 +37,7 @@ export function ssoButtons(config: Record<string, string>, redirectTo: string): 
     buttons.push({
       id: 'saml',
       text: config.SamlLoginButtonText || 'SAML',
-      href: `/login/sso/saml?action=login${query ? `&${query}` : ''}`,
+      href: `/login/sso/saml?action=${action}${query ? `&${query}` : ''}`,
       color: config.SamlLoginButtonColor || undefined,
     });
   }

@@ -5,7 +5,8 @@ import { changePassword, patchMe } from '../../store/actions/users';
 import { useT } from '../../i18n/useT';
 import { ProfilePicture } from '../pictures/ProfilePicture';
 import { AccessTokenSettings } from './AccessTokenSettings';
-import { SecuritySettings, signInMethod } from './SecuritySettings';
+import { SecuritySettings } from './SecuritySettings';
+import { signInMethod } from './sign_in_method';
 
 export function AccountSettings() {
   const t = useT();

@@ -1,26 +1,12 @@
 import { useState } from 'react';
 import { client, serverError } from '../../api/client';
-import { useT, type Translate } from '../../i18n/useT';
+import { useT } from '../../i18n/useT';
 import { receivedUsers } from '../../store/actions/users';
 import { useStore } from '../../store/store';
 import { MfaSetup } from '../auth/MfaSetup';
+import { signInMethod } from './sign_in_method';
+import { SignInMethodSwitch } from './SignInMethodSwitch';
 import '../../styles/identity.css';
-
-/** How a user signs in, from their auth_service (Mattermost's names for each method). */
-export function signInMethod(t: Translate, authService: string | undefined): string {
-  switch (authService) {
-    case 'ldap': return t('security.method.ldap');
-    case 'saml': return t('security.method.saml');
-    case 'gitlab': return t('security.method.gitlab');
-    case 'google': return t('security.method.google');
-    case 'office365': return t('security.method.office365');
-    case 'openid': return t('security.method.openid');
-    case '':
-    case 'email':
-    case undefined: return t('security.method.email');
-    default: return authService;
-  }
-}
 
 /** Only accounts whose password Parley or the directory checks have a second factor here (as Mattermost). */
 const usesMfa = (authService: string | undefined): boolean => !authService || authService === 'email' || authService === 'ldap';
@@ -60,6 +46,7 @@ export function SecuritySettings() {
         <dt>{t('security.signInMethod')}</dt>
         <dd>{signInMethod(t, me.auth_service)}</dd>
       </dl>
+      <SignInMethodSwitch />
       {mfaOffered && (
         <section aria-label={t('security.mfa')}>
           <h5>{t('security.mfa')}</h5>

@@ -8,7 +8,7 @@ const UserIdParams = Type.Object({ user_id: Type.String() });
 const Str = (max: number) => Type.Optional(Type.String({ maxLength: max }));
 const SwitchBody = Type.Object({
   current_service: Type.String({ maxLength: 32 }), new_service: Type.String({ maxLength: 32 }), email: Type.String({ maxLength: 256 }),
-  password: Str(1024), new_password: Str(1024), mfa_code: Str(16), ldap_login_id: Str(256),
+  password: Str(1024), new_password: Str(1024), mfa_code: Str(16), ldap_id: Str(256),
 });
 const UserAuthBody = Type.Object({ auth_service: Type.String({ maxLength: 32 }), auth_data: Str(256), password: Str(1024) });
 

@@ -2,7 +2,7 @@ import { Filter, type Entry } from 'ldapts';
 import type { JsonObject } from '../../../config/document/paths.js';
 import { AppError } from '../../../model/errors.js';
 import type { AppDeps } from '../../deps.js';
-import type { DirectoryLogin, DirectorySignIn } from '../sign_in.js';
+import type { DirectoryAuthentication, DirectoryLogin, DirectorySignIn } from '../sign_in.js';
 import type { ExternalAccounts } from '../external_accounts.js';
 import { andFilters, LdapConnection, type FailureStatus } from './ldap_connection.js';
 import { mappedAttributes, profileOf } from './ldap_profile.js';
@@ -46,6 +46,11 @@ export class LdapLogin implements DirectoryLogin {
   }
 
   async signIn(who: { loginId: string } | { authData: string }, password: string): Promise<DirectorySignIn> {
+    const outcome = await this.authenticate(who, password);
+    return typeof outcome === 'string' ? outcome : { user: await this.accounts.account(outcome.profile, { create: true }) };
+  }
+
+  async authenticate(who: { loginId: string } | { authData: string }, password: string): Promise<DirectoryAuthentication> {
     // users.ts refuses an empty password first; this guard stays so no caller can make an unauthenticated bind.
     if (password === '') return 'wrong_password';
     const settings = savedLdapSettings(this.deps);
@@ -69,7 +74,7 @@ export class LdapLogin implements DirectoryLogin {
     } finally {
       await connection.close();
     }
-    return { user: await this.accounts.account(profileOf(entry, settings, systemAdmin), { create: true }) };
+    return { profile: profileOf(entry, settings, systemAdmin) };
   }
 
   private whoFilter(settings: LdapSettings, who: { loginId: string } | { authData: string }): string {
