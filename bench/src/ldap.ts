@@ -1,11 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Attribute, Change, Client } from 'ldapts';
 import { call } from './http.js';
-import { freshDatabase, startServer, type Database } from './server_process.js';
+import { freePort, freshDatabase, startServer, type Database } from './server_process.js';
 import { percentile, progress } from './stats.js';
 
 // AD/LDAP: sign-in latency against a real OpenLDAP slapd, and the sync of a 10,000-entry directory (every entry an
@@ -48,17 +47,6 @@ function ldif(count: number): string {
       + `sn: User${i}\nmail: ${uid(i)}@bench.test\nemployeeNumber: B${i}\ntitle: Engineer\nuserPassword: ${PASSWORD}\n`);
   }
   return out.join('\n');
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function startSlapd(count: number): Promise<{ url: string; port: number; stop(): Promise<void> }> {

@@ -1,6 +1,6 @@
+import { freePort } from './spawned_server.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Attribute, Change, Client } from 'ldapts';
@@ -47,19 +47,9 @@ export interface Slapd {
   close(): Promise<void>;
 }
 
-export const personDn = (uid: string): string => `uid=${uid},${PEOPLE_DN}`;
+export { freePort };
 
-/** A free loopback port (a listener's, closed at once; slapd takes it right after). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export const personDn = (uid: string): string => `uid=${uid},${PEOPLE_DN}`;
 
 function config(dir: string, tls: boolean): string {
   return [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirectPath } from '../../../src/app/identity/sso/single_sign_on.js';
+import { safeRedirectPath } from '../../../src/app/identity/redirect_path.js';
 import { gitLabProfile, googleProfile, office365Profile, openIdProfile } from '../../../src/app/identity/sso/profiles.js';
 import { discoveryUrl, parseSsoSettings } from '../../../src/app/identity/sso/sso_settings.js';
 

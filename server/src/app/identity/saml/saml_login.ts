@@ -11,6 +11,7 @@ import type { LoginResult } from '../sign_in.js';
 import type { ExternalAccounts, SignInOrigin } from '../external_accounts.js';
 import type { SamlFiles } from './saml_files.js';
 import { externalProfileOf } from './saml_profile.js';
+import { safeRedirectPath } from '../redirect_path.js';
 import { ASSERTION_MAX_AGE_MS, CLOCK_SKEW_MS, REQUEST_TTL_MS, loadSetup, serviceProvider, type SamlSetup } from './saml_setup.js';
 
 /** The token type (store/tokens.ts) that makes each request good for one sign-in, on any node. */
@@ -48,15 +49,6 @@ const replayed = (): AppError => new SamlRefusal('ent.saml.do_login.parse.app_er
 const notEncrypted = (): AppError => new SamlRefusal('ent.saml.configure.not_encrypted_response.app_error', 'The SAML assertion is not encrypted, and encryption is required.', 'invalid_response');
 
 /**
- * Only a path on this server: an absolute or scheme-relative address would make the sign-in an open redirect (browsers
- * read a backslash as a slash and drop tabs and newlines, so `/\\evil` and `/\t/evil` are scheme-relative too).
- */
-export function safeRedirect(to: string | undefined): string {
-  if (!to || !to.startsWith('/') || to.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(to)) return '/';
-  return to;
-}
-
-/**
  * SAML 2.0 sign-in as the service provider (node-saml does the XML, signature and encryption work): `start` sends the
  * browser to the IdP with an AuthnRequest (HTTP-Redirect binding), `finish` takes the IdP's POSTed response.
  *
@@ -79,7 +71,7 @@ export class SamlLogin {
     const requestId = `_${newId()}${newId()}`;
     await this.sweep(now);
     await this.deps.store.tokens.save({ token: requestId, type: REQUEST_TOKEN, create_at: now, extra: '{}' });
-    const relay: RelayState = { request: requestId, at: now, to: safeRedirect(redirectTo) };
+    const relay: RelayState = { request: requestId, at: now, to: safeRedirectPath(redirectTo) || '/' };
     const sp = serviceProvider(setup, { requestId, cache: noteOnly });
     return sp.getAuthorizeUrlAsync(await this.relayBox.seal(relay), undefined, {});
   }

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../deps.js';
 import type { Permissions } from '../../permissions.js';
 import type { LoginResult } from '../sign_in.js';
 import type { ExternalAccounts, ExternalProfile } from '../external_accounts.js';
+import { safeRedirectPath } from '../redirect_path.js';
 import { SsoConnectionTest } from './connection_test.js';
 import { oauthProfile, openIdProfile } from './profiles.js';
 import { describe, ProviderClients, ProviderUnavailable } from './provider_client.js';
@@ -44,15 +45,6 @@ const tokenFailed = (detail: string): AppError => new AppError('api.user.authori
   'The sign-in could not be completed with the provider.', 400, detail);
 const providerDown = (service: string, detail: string): AppError => new AppError('api.user.authorize_oauth_user.service.app_error',
   `Could not reach the ${service} provider.`, 502, detail);
-
-/**
- * A same-site path to return to after signing in; anything else (absolute or scheme-relative URLs, backslashes that
- * browsers read as slashes, control characters) is dropped, so the redirect can never leave the site.
- */
-export function safeRedirectPath(value: string | undefined): string {
-  if (!value || value.length > 2048 || !value.startsWith('/') || value.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(value)) return '';
-  return value;
-}
 
 export interface SsoStart {
   service: string;
