@@ -91,8 +91,8 @@ export async function readableChannel(store: Store, permissions: Permissions, ac
 export async function readableChannelWithMember(
   store: Store, permissions: Permissions, actor: Actor, id: string,
 ): Promise<{ channel: ChannelRecord; member: ChannelMembership | undefined }> {
-  // Both reads at once: most callers are members, and on PostgreSQL that saves a round trip on every channel read.
-  const [channel, member] = await Promise.all([store.channels.get(id), store.channels.getMember(id, actor.userId)]);
+  // Both reads together: most callers are members, and on PostgreSQL one round trip serves every channel read.
+  const { channel, member } = await store.channels.getWithMember(id, actor.userId);
   if (!channel) throw notFound('channel');
   if (!(await permissions.canReadChannelAs(actor, channel, member))) throw forbidden();
   return { channel, member };

@@ -49,7 +49,7 @@ export interface ChannelPostsQuery {
 
 const MAX_SINCE_POSTS = 1000;
 /** A channel page is read in chunks of this many posts, then twice as many each time (see fitPage). */
-const FIRST_CHUNK_POSTS = 16;
+const FIRST_CHUNK_POSTS = 32;
 
 /** The ids of the posts just past a page on either side ('' at an end). */
 interface Cursors { next: string; prev: string }
@@ -111,7 +111,7 @@ export class PostListService {
   }
 
   /**
-   * A channel page read in chunks of growing size (16, 32, 64, …) and kept while it fits the budget, so a page of
+   * A channel page read in chunks of growing size (32, 64, 128, …) and kept while it fits the budget, so a page of
    * huge posts is read only about as far as the budget reaches, and a page of ordinary ones in one to three reads.
    * `read` continues after `from` (the last post read), or starts the page. `beyond` is the first post past the
    * kept ones (the page's far cursor), when there is one.
@@ -208,12 +208,10 @@ export class PostListService {
       const member = userId === actor.userId ? callers : await this.store.channels.getMember(channel.id, userId);
       if (!member) throw forbidden();
       const options: PostPageOptions = { rootsOnly: q.collapsedThreads };
-      const firstUnread = await this.store.posts.firstAfterTime(channel.id, member.last_viewed_at, options);
       // One post more on each side than offered: when the budget keeps everything, those are the page's cursors.
-      const [older, newer] = await Promise.all([
-        this.store.posts.pageBefore(channel.id, firstUnread && cursorOf(firstUnread), q.limitBefore + 1, options),
-        firstUnread ? this.store.posts.pageAfter(channel.id, cursorOf(firstUnread), q.limitAfter, options) : [],
-      ]);
+      const { first: firstUnread, before: older, after: newer } = await this.store.posts.aroundTime(
+        channel.id, member.last_viewed_at, { before: q.limitBefore + 1, after: q.limitAfter }, options,
+      );
       const offeredNewer = newer.slice(0, q.limitAfter - 1);
       const offeredOlder = older.slice(0, q.limitBefore);
       const offered = firstUnread ? [firstUnread, ...offeredNewer, ...offeredOlder] : offeredOlder;

@@ -28,11 +28,9 @@ const threadIdOf = (p: PostRecord): string => p.root_id || p.id;
 export async function presentPosts(store: Store, records: readonly PostRecord[], viewerId?: string): Promise<PostView[]> {
   const reacted = records.filter((p) => p.has_reactions).map((p) => p.id);
   const rootIds = records.filter((p) => !p.root_id).map((p) => p.id);
-  const [reactions, threads, memberships] = await Promise.all([
-    store.reactions.listForPosts(reacted),
-    store.threads.getMany([...new Set(records.map(threadIdOf))]),
-    viewerId ? store.threads.getMemberships(viewerId, rootIds) : Promise.resolve([]),
-  ]);
+  const { reactions, threads, memberships } = await store.postPresentation.parts({
+    reactedPostIds: reacted, threadIds: [...new Set(records.map(threadIdOf))], viewerId, rootIds,
+  });
   const reactionsByPost = new Map<string, ReactionView[]>();
   for (const r of reactions) {
     const list = reactionsByPost.get(r.post_id) ?? [];

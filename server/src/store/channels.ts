@@ -34,6 +34,8 @@ export interface ChannelStore {
 
   saveMember(member: ChannelMembership): Promise<void>;
   getMember(channelId: string, userId: string): Promise<ChannelMembership | undefined>;
+  /** The channel and the user's membership of it, read together (one round trip on PostgreSQL). */
+  getWithMember(channelId: string, userId: string): Promise<{ channel?: ChannelRecord; member?: ChannelMembership }>;
   listMembers(channelId: string, options: { offset: number; limit: number }): Promise<ChannelMembership[]>;
   getMembersByIds(channelId: string, userIds: readonly string[]): Promise<ChannelMembership[]>;
   listMemberIds(channelId: string): Promise<string[]>;

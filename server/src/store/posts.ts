@@ -44,6 +44,12 @@ export interface FlaggedPostFilter {
   limit: number;
 }
 
+export interface PostWindow {
+  first?: PostRecord;
+  before: PostRecord[];
+  after: PostRecord[];
+}
+
 export interface PostStore {
   /**
    * Inserts a new post and counts it, atomically: the channel's totals and last post times, the author's read
@@ -69,8 +75,11 @@ export interface PostStore {
   pageBefore(channelId: string, before: Cursor | undefined, limit: number, options?: PostPageOptions): Promise<PostRecord[]>;
   /** Oldest-first page of posts newer than `after`, keyset on (create_at, id). */
   pageAfter(channelId: string, after: Cursor, limit: number, options?: PostPageOptions): Promise<PostRecord[]>;
-  /** The oldest live post created strictly after `time`. */
-  firstAfterTime(channelId: string, time: number, options?: PostPageOptions): Promise<PostRecord | undefined>;
+  /**
+   * The oldest post created strictly after `time` (`first`), up to `sizes.before` posts before it (newest first; the
+   * newest posts when there is no such post) and up to `sizes.after` after it (oldest first).
+   */
+  aroundTime(channelId: string, time: number, sizes: { before: number; after: number }, options?: PostPageOptions): Promise<PostWindow>;
   /** Posts created, edited or deleted after `since` (deleted ones included), latest change first. */
   changedSince(channelId: string, since: number, limit: number): Promise<PostRecord[]>;
   /** The root's live replies, oldest first. */

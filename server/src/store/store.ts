@@ -7,6 +7,7 @@ import type { PostStore } from './posts.js';
 import type { ReactionStore } from './reactions.js';
 import type { PreferenceStore } from './preferences.js';
 import type { ThreadStore } from './threads.js';
+import type { PostPresentationStore } from './post_presentation.js';
 import type { CategoryStore } from './categories.js';
 import type { RoleStore } from './admin/roles.js';
 import type { SchemeStore } from './admin/schemes.js';
@@ -46,6 +47,8 @@ export interface Store {
   reactions: ReactionStore;
   preferences: PreferenceStore;
   threads: ThreadStore;
+  /** What a post list reads besides its posts, together. */
+  postPresentation: PostPresentationStore;
   categories: CategoryStore;
   roles: RoleStore;
   schemes: SchemeStore;

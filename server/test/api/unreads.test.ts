@@ -1,5 +1,6 @@
 import type { ChannelMembership } from '@mattermost/types/channels';
 import type { UserNotifyProps } from '@mattermost/types/users';
+import type { Post } from '@mattermost/types/posts';
 import { describe, expect, it } from 'vitest';
 import { raw, type TestUser } from '../harness.js';
 import { channelWith, post, usePostSuite } from './post_fixtures.js';
@@ -160,6 +161,14 @@ describe('unread and mention counting', () => {
     const caughtUp = await a.client.getPostsUnread(channel.id, a.user.id, 10, 3);
     expect(caughtUp.order).toEqual([fresh[3].id, fresh[2].id, fresh[1].id]);
     expect(caughtUp).toMatchObject({ next_post_id: '', prev_post_id: fresh[0].id });
+
+    // With collapsed threads an unread reply is no first unread post: the page is the newest roots.
+    const reply = await owner.client.createPost({ channel_id: channel.id, message: 'unread reply', root_id: fresh[3].id } as Post);
+    const path = `/users/me/channels/${channel.id}/posts/unread?limit_after=2&limit_before=2`;
+    const collapsed = await raw(suite.server, 'GET', `${path}&collapsedThreads=true`, { token: a.token });
+    expect(collapsed.body.order).toEqual([fresh[3].id, fresh[2].id]);
+    const expanded = await raw(suite.server, 'GET', path, { token: a.token });
+    expect(expanded.body.order).toEqual([reply.id, fresh[3].id, fresh[2].id]);
     const bad = await raw(suite.server, 'GET', `/users/me/channels/${channel.id}/posts/unread?limit_after=0`, { token: a.token });
     expect(bad.status).toBe(400);
   });

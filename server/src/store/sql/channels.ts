@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ChannelMembership } from '../../model/types.js';
 import type { ChannelDirectoryFilter, ChannelRecord, ChannelStore, ChannelWithTeam } from '../channels.js';
 import { fromChannel, fromChannelMember, toChannel, toChannelMember } from './rows.js';
-import type { Database } from './schema.js';
+import type { ChannelMembersTable, ChannelsTable, Database } from './schema.js';
 import { startsWithIgnoringCase } from './like.js';
 
 export class SqlChannelStore implements ChannelStore {
@@ -110,6 +110,17 @@ export class SqlChannelStore implements ChannelStore {
   async getMember(channelId: string, userId: string): Promise<ChannelMembership | undefined> {
     const row = await this.db.selectFrom('channel_members').selectAll().where('channel_id', '=', channelId).where('user_id', '=', userId).executeTakeFirst();
     return row && toChannelMember(row);
+  }
+
+  async getWithMember(channelId: string, userId: string): Promise<{ channel?: ChannelRecord; member?: ChannelMembership }> {
+    if (this.dialect === 'sqlite') {
+      const [channel, member] = await Promise.all([this.get(channelId), this.getMember(channelId, userId)]);
+      return { channel, member };
+    }
+    const { rows: [row] } = await sql<{ channel: Selectable<ChannelsTable> | null; member: Selectable<ChannelMembersTable> | null }>`SELECT
+        (SELECT to_json(c) FROM channels c WHERE c.id = ${channelId}) AS channel,
+        (SELECT to_json(m) FROM channel_members m WHERE m.channel_id = ${channelId} AND m.user_id = ${userId}) AS member`.execute(this.db);
+    return { channel: row.channel ? toChannel(row.channel) : undefined, member: row.member ? toChannelMember(row.member) : undefined };
   }
 
   async listMembers(channelId: string, o: { offset: number; limit: number }): Promise<ChannelMembership[]> {

@@ -1,10 +1,11 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PostRecord } from '../../model/types.js';
-import type { FlaggedPostFilter, MentionLookup, MentionSettings, PostCreationContext, PostPageOptions, PostStore } from '../posts.js';
+import type { FlaggedPostFilter, MentionLookup, MentionSettings, PostCreationContext, PostPageOptions, PostStore, PostWindow } from '../posts.js';
 import type { Atomically } from './atomically.js';
 import { channelMentionSettings, creationContextPostgres, creationContextSqlite, mentionCandidatesPostgres, mentionCandidatesSqlite } from './post_context.js';
 import type { Cursor } from '../store.js';
 import { insertCountedPostgres, insertCountedSqlite } from './post_insert.js';
+import { postWindowPostgres } from './post_window.js';
 import { newId } from '../../model/id.js';
 import { fromPost, toPost } from './rows.js';
 import type { Database } from './schema.js';
@@ -114,10 +115,17 @@ export class SqlPostStore implements PostStore {
     return rows.map(toPost);
   }
 
-  async firstAfterTime(channelId: string, time: number, options: PostPageOptions = {}): Promise<PostRecord | undefined> {
+  async aroundTime(channelId: string, time: number, sizes: { before: number; after: number }, options: PostPageOptions = {}): Promise<PostWindow> {
+    if (this.dialect === 'postgres') return postWindowPostgres(this.db, channelId, time, sizes, options);
     const row = await withPageOptions(this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId), options)
       .where('create_at', '>', time).orderBy('create_at', 'asc').orderBy('id', 'asc').limit(1).executeTakeFirst();
-    return row && toPost(row);
+    const first = row && toPost(row);
+    const cursor = first && { createAt: first.create_at, id: first.id };
+    const [before, after] = await Promise.all([
+      this.pageBefore(channelId, cursor, sizes.before, options),
+      cursor ? this.pageAfter(channelId, cursor, sizes.after, options) : [],
+    ]);
+    return { first, before, after };
   }
 
   async changedSince(channelId: string, since: number, limit: number): Promise<PostRecord[]> {

@@ -14,6 +14,7 @@ import type { SqliteDirect } from './sqlite_direct.js';
 import { SqlStatusStore } from './statuses.js';
 import { SqlTeamStore } from './teams.js';
 import { SqlThreadStore } from './threads.js';
+import { SqlPostPresentationStore } from './post_presentation.js';
 import { SqlUserStore } from './users.js';
 import { SqlRoleStore } from './admin/roles.js';
 import { SqlSchemeStore } from './admin/schemes.js';
@@ -41,7 +42,7 @@ import { SqlSamlAssertionStore } from './identity/saml_assertions.js';
 /** The Kysely-backed Store: one implementation for SQLite and PostgreSQL. */
 export class SqlStore implements Store {
   readonly users; readonly sessions; readonly statuses; readonly teams; readonly channels;
-  readonly posts; readonly reactions; readonly preferences; readonly threads; readonly categories;
+  readonly posts; readonly reactions; readonly preferences; readonly threads; readonly postPresentation; readonly categories;
   readonly roles; readonly schemes;
   readonly analytics; readonly permanentDeletion; readonly audits; readonly configurations;
   readonly userReports;
@@ -81,6 +82,7 @@ export class SqlStore implements Store {
     this.reactions = new SqlReactionStore(db);
     this.preferences = new SqlPreferenceStore(db);
     this.threads = new SqlThreadStore(db);
+    this.postPresentation = new SqlPostPresentationStore(db, dialect, this.reactions, this.threads);
     this.categories = new SqlCategoryStore(db);
     this.roles = new SqlRoleStore(db);
     this.schemes = new SqlSchemeStore(db);
