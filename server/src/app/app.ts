@@ -41,6 +41,7 @@ import { LinkPreviewService } from './link_previews/link_previews.js';
 import { MembershipCache } from './membership_cache.js';
 import { ChannelMentionPolicy } from './notifications/channel_mentions.js';
 import { NotificationService } from './notifications/notification_service.js';
+import { PostReminderService } from './posts/reminders.js';
 import { PostingContexts } from './posting_context.js';
 import { Permissions } from './permissions.js';
 import { PreferenceService } from './preferences.js';
@@ -129,6 +130,8 @@ export class App {
   readonly customEmoji: CustomEmojiService;
   /** Email and push notifications, and the background job queue they run on. */
   readonly notifications: NotificationService;
+  /** "Remind me about this message": reminders sent by the system bot at their time. */
+  readonly postReminders: PostReminderService;
   /** Bot accounts. */
   readonly bots: BotService;
   /** Personal access tokens, which authenticate like sessions. */
@@ -229,6 +232,7 @@ export class App {
     this.notifications = new NotificationService(deps, this.permissions, channelMentions);
     this.posts.observePosts(this.notifications);
     this.ldap = new LdapService(deps, this.permissions, this.users, this.externalAccounts, this.notifications.jobs);
+    this.postReminders = new PostReminderService(deps, this.posts, this.directChannels, this.bots, this.notifications.jobs);
     this.signIn.setDirectoryLogin(this.ldap.login);
     const actionCookies = new ActionCookies(this.atRestKey);
     this.sso = new SingleSignOn(deps, this.permissions, this.externalAccounts, new SealedBox(this.atRestKey, 'sso-state'));

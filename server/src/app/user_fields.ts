@@ -7,7 +7,8 @@ import type { UserNotifyProps, UserRecord } from '../model/types.js';
 // Mattermost allows 1 to 64 characters; Parley also keeps its rule that a username starts with a letter.
 const USERNAME = /^[a-z][a-z0-9.\-_]{0,63}$/;
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
-const RESERVED_USERNAMES = new Set(['all', 'channel', 'here', 'matterbot', 'system', 'parley']);
+// `system-bot` is the server's own bot (reminders), created on first use.
+const RESERVED_USERNAMES = new Set(['all', 'channel', 'here', 'matterbot', 'system', 'parley', 'system-bot']);
 const MAX_PASSWORD = 256;
 
 /** A refused account field, with Mattermost's id for it. */

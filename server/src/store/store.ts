@@ -30,6 +30,7 @@ import type { CommandStore } from './integrations/commands.js';
 import type { WebhookStore } from './integrations/webhooks.js';
 import type { MfaStore } from './identity/mfa.js';
 import type { ConfigurationFileStore } from './identity/configuration_files.js';
+import type { PostReminderStore } from './posts/post_reminders.js';
 import type { SamlAssertionStore } from './identity/saml_assertions.js';
 
 /**
@@ -80,6 +81,8 @@ export interface Store {
   mfa: MfaStore;
   /** Files the configuration names (SAML certificates and keys). */
   configurationFiles: ConfigurationFileStore;
+  /** "Remind me about this message", one per user and post. */
+  postReminders: PostReminderStore;
   /** SAML assertions already used (replay protection). */
   samlAssertions: SamlAssertionStore;
   /** Runs `work` in one database transaction; the store it gets writes inside it. */

@@ -29,6 +29,8 @@ const PatchBody = Type.Object({
 const UpdateBody = Type.Object({ id: Type.Optional(Id), message: Message, props: Type.Optional(Props), file_ids: Type.Optional(FileIds) });
 
 const MAX_TIME = Number.MAX_SAFE_INTEGER;
+/** Unix seconds; the app checks it lies in the future. */
+const ReminderBody = Type.Object({ target_time: Type.Integer() });
 
 export const postRoutes: RouteModule = (api, { app }) => {
   const auth = (request: Parameters<typeof authenticate>[1]) => authenticate(app, request);
@@ -142,6 +144,12 @@ export const postRoutes: RouteModule = (api, { app }) => {
     return sendPostList(reply, await app.postLists.flagged(actor, pathId(request.params.user_id, 'user_id', actor.userId), {
       teamId: idParam(q, 'team_id'), channelId: idParam(q, 'channel_id'), page, perPage,
     }));
+  });
+
+  api.post('/users/:user_id/posts/:post_id/reminder', { schema: { params: UserPostParams, body: ReminderBody } }, async (request) => {
+    const actor = await auth(request);
+    await app.postReminders.set(actor, pathId(request.params.user_id, 'user_id', actor.userId), pathId(request.params.post_id, 'post_id'), request.body.target_time);
+    return OK;
   });
 
   api.post('/users/:user_id/posts/:post_id/set_unread', { schema: { params: UserPostParams } }, async (request) => {

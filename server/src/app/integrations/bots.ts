@@ -68,6 +68,30 @@ export class BotService {
     return this.found(user.id, false);
   }
 
+  /**
+   * The server's own bot (upstream's `system-bot`), which sends users what the server has to tell them in a DM
+   * (reminders). Made on first use, owned by itself; a concurrent first use on another node wins harmlessly.
+   */
+  async ensureSystemBot(): Promise<UserRecord> {
+    const existing = await this.deps.store.users.getByUsername(SYSTEM_BOT_USERNAME);
+    if (existing) return systemBotOrRefuse(existing);
+    const now = Date.now();
+    const user = botUser(SYSTEM_BOT_USERNAME, 'System', now);
+    const bot: BotRecord = { user_id: user.id, description: 'Sends messages from the server.', owner_id: user.id, last_icon_update: 0, create_at: now, update_at: now, delete_at: 0 };
+    try {
+      await this.deps.store.transaction(async (store) => {
+        await store.users.create(user);
+        await store.bots.create(bot);
+      });
+      this.deps.bus.publish(makeEvent('new_user', { user_id: user.id }, {}));
+      return user;
+    } catch (err) {
+      const raced = await this.deps.store.users.getByUsername(SYSTEM_BOT_USERNAME);
+      if (raced) return systemBotOrRefuse(raced);
+      throw err;
+    }
+  }
+
   /** As upstream: owners need read_bots, others read_others_bots; anyone else is told there is no such bot. */
   async get(actor: Actor, botUserId: string, includeDeleted: boolean): Promise<Bot> {
     const bot = await this.found(botUserId, includeDeleted);
@@ -223,6 +247,14 @@ export function botRecord(bot: Bot & { last_icon_update?: number }): BotRecord {
     user_id: bot.user_id, description: bot.description ?? '', owner_id: bot.owner_id, last_icon_update: bot.last_icon_update ?? 0,
     create_at: bot.create_at, update_at: bot.update_at, delete_at: bot.delete_at,
   };
+}
+
+export const SYSTEM_BOT_USERNAME = 'system-bot';
+
+/** A person who took the name before it was reserved must never become the sender (and a member) of everyone's DMs. */
+function systemBotOrRefuse(user: UserRecord): UserRecord {
+  if (!user.is_bot) throw new Error(`the username ${SYSTEM_BOT_USERNAME} belongs to a person, not to the system bot`);
+  return user;
 }
 
 /** Upstream gives bots the address <username>@localhost; nothing is ever sent to it. */

@@ -26,6 +26,7 @@ import * as oauthApps from './0024_oauth_apps.js';
 import * as identity from './0025_identity.js';
 import * as ldapJobs from './0026_ldap_jobs.js';
 import * as configurationFiles from './0027_configuration_files.js';
+import * as postReminders from './0028_post_reminders.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025_identity': identity,
   '0026_ldap_jobs': ldapJobs,
   '0027_configuration_files': configurationFiles,
+  '0028_post_reminders': postReminders,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,5 +1,6 @@
 import type { MfaSecretRecord } from '../identity/mfa.js';
 import type { ConfigurationFileRecord } from '../identity/configuration_files.js';
+import type { PostReminderRecord } from '../posts/post_reminders.js';
 import type { SamlAssertionRecord } from '../identity/saml_assertions.js';
 import type { Generated } from 'kysely';
 import type { ChainedAudit } from '../../model/audit_chain.js';
@@ -23,6 +24,7 @@ export interface Database {
   users: UsersTable;
   user_mfa: MfaSecretRecord;
   configuration_files: ConfigurationFileRecord;
+  post_reminders: PostReminderRecord;
   saml_assertions: SamlAssertionRecord;
   sessions: SessionsTable;
   statuses: StatusesTable;

@@ -37,6 +37,7 @@ import { SqlCommandStore } from './integrations/commands.js';
 import { SqlWebhookStore } from './integrations/webhooks.js';
 import { SqlMfaStore } from './identity/mfa.js';
 import { SqlConfigurationFileStore } from './identity/configuration_files.js';
+import { SqlPostReminderStore } from './posts/post_reminders.js';
 import { SqlSamlAssertionStore } from './identity/saml_assertions.js';
 
 /** The Kysely-backed Store: one implementation for SQLite and PostgreSQL. */
@@ -59,6 +60,7 @@ export class SqlStore implements Store {
   readonly webhooks;
   readonly mfa;
   readonly configurationFiles;
+  readonly postReminders;
   readonly samlAssertions;
 
   /** SQLite only, and only on the root store: transactions inside one are already in a batch. */
@@ -105,6 +107,7 @@ export class SqlStore implements Store {
     this.webhooks = new SqlWebhookStore(db);
     this.mfa = new SqlMfaStore(db);
     this.configurationFiles = new SqlConfigurationFileStore(db);
+    this.postReminders = new SqlPostReminderStore(db);
     this.samlAssertions = new SqlSamlAssertionStore(db);
   }
 
