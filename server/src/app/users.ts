@@ -101,6 +101,7 @@ export class UserService {
   private activeHook?: (user: UserRecord, active: boolean) => Promise<void>;
   private accountHooks?: AccountHooks;
   private readonly passwords: PasswordChecker;
+  private accountsExist = false;
 
   constructor(
     private readonly deps: AppDeps,
@@ -113,6 +114,16 @@ export class UserService {
   /** Wires in what happens when accounts are created or change their address. */
   setAccountHooks(hooks: AccountHooks): void {
     this.accountHooks = hooks;
+  }
+
+  /**
+   * Mattermost's client config `NoAccounts`: whether the next sign-up would be the first account (and so the
+   * administrator). Once an account exists the answer is remembered, so later calls read nothing.
+   */
+  async noAccounts(): Promise<boolean> {
+    if (this.accountsExist) return false;
+    this.accountsExist = (await this.deps.store.users.count()) > 0;
+    return !this.accountsExist;
   }
 
   async signup(input: SignupInput, actor?: Actor, options: SignupOptions = {}): Promise<UserRecord> {

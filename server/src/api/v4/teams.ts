@@ -56,10 +56,9 @@ export const teamRoutes: RouteModule = (api, { app }) => {
     return app.teams.present(actor, await app.teams.getByName(actor, request.params.name));
   });
 
-  api.get('/teams/invite/:invite_id', { schema: { params: Type.Object({ invite_id: Type.String({ maxLength: 64 }) }) } }, async (request) => {
-    await auth(request);
-    return app.teams.inviteInfo(request.params.invite_id);
-  });
+  // No session needed, as upstream: the sign-up page of an invite link names the team before any account exists.
+  api.get('/teams/invite/:invite_id', { schema: { params: Type.Object({ invite_id: Type.String({ maxLength: 64 }) }) } }, async (request) =>
+    app.teams.inviteInfo(request.params.invite_id));
 
   api.get('/teams/:team_id', { schema: { params: TeamParams } }, async (request) => {
     const actor = await auth(request);

@@ -145,6 +145,8 @@ export function clientConfig(document: ConfigDocument, flat: Config): Record<str
     // What the server will really send (an SMTP server, a push proxy), so that clients offer only those settings.
     SendEmailNotifications: String(notifications.email), SendPushNotifications: String(notifications.push),
     EnableEmailBatching: String(notifications.email && notifications.emailBatching),
+    // Archived channels stay readable unless the document turns it off (search and the web client follow it).
+    ExperimentalViewArchivedChannels: String(getPath(doc, 'TeamSettings.ExperimentalViewArchivedChannels') !== false),
   });
   return props;
 }

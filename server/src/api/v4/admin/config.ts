@@ -26,6 +26,7 @@ export const configRoutes: RouteModule = (api, { app }) => {
   // Only the old map format exists (Mattermost's only format too); anything else is refused as upstream does.
   api.get('/config/client', { schema: { querystring: Type.Object({ format: Type.Optional(Type.String({ maxLength: 16 })) }) } }, async (request) => {
     if (request.query.format !== undefined && request.query.format !== 'old') throw badParam('format');
-    return app.configuration.client();
+    // NoAccounts is computed per request, as upstream does: sign-up pages say the first account becomes the admin.
+    return { ...app.configuration.client(), NoAccounts: String(await app.users.noAccounts()) };
   });
 };
