@@ -13,6 +13,13 @@ describe('custom emoji candidates', () => {
     for (const name of ['smile', '+1', '-1', 'white_check_mark', 'tada', 'heart']) expect(isSystemEmojiName(name)).toBe(true);
     expect(isSystemEmojiName('partyparrot')).toBe(false);
   });
+
+  it('knows the full emoji-datasource set, older names and skin-toned names as Mattermost writes them', () => {
+    for (const name of ['melting_face', 'pizza', 'flag-de', 'de', 'thinking', 'slightly_smiling', '+1_light_skin_tone', 'thumbsup_dark_skin_tone', 'handshake_light_skin_tone_dark_skin_tone']) {
+      expect(isSystemEmojiName(name), name).toBe(true);
+    }
+    for (const name of ['partyparrot_light_skin_tone', 'light_skin_tone_pizza', 'pizza_light']) expect(isSystemEmojiName(name), name).toBe(false);
+  });
 });
 
 describe('image sniffing', () => {

@@ -1,5 +1,5 @@
 import { AppError } from '../../model/errors.js';
-import { SYSTEM_EMOJI_NAMES } from './system_emoji_names.js';
+import { isSystemEmojiName } from './system_emoji_names.js';
 
 /** A custom emoji's name: lowercase letters, digits, `_`, `-` and `+`, at most 64 characters, as Mattermost's. */
 const CUSTOM_NAME = /^[a-z0-9_+-]{1,64}$/;
@@ -7,7 +7,7 @@ const CUSTOM_NAME = /^[a-z0-9_+-]{1,64}$/;
 /** `:name:` in a message, as the clients render emoji. */
 const IN_TEXT = /:([a-z0-9_+-]{1,64}):/g;
 
-export const isSystemEmojiName = (name: string): boolean => SYSTEM_EMOJI_NAMES.has(name);
+export { isSystemEmojiName };
 
 export function validateCustomEmojiName(name: string): void {
   if (!CUSTOM_NAME.test(name)) {
