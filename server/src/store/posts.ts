@@ -71,6 +71,8 @@ export interface PostStore {
   /** Soft-deletes the post and, for a root, all of its replies. Returns the ids deleted. */
   softDelete(id: string, deleteAt: number): Promise<string[]>;
   setHasReactions(postId: string, hasReactions: boolean, updateAt: number): Promise<void>;
+  /** Moves the post's update_at forward to `updateAt` (never back), for a change shown to clients but not an edit. */
+  touch(postId: string, updateAt: number): Promise<void>;
   /** Newest-first page of posts older than `before` (or the newest when absent), keyset on (create_at, id). */
   pageBefore(channelId: string, before: Cursor | undefined, limit: number, options?: PostPageOptions): Promise<PostRecord[]>;
   /** Oldest-first page of posts newer than `after`, keyset on (create_at, id). */

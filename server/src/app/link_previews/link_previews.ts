@@ -93,10 +93,15 @@ export class LinkPreviewService implements PostLinkHook {
     if (record.type !== 'none' && (fetched || announce)) await this.announce(post.id, link);
   }
 
-  /** Sends the post with its preview, unless it was deleted or its link changed meanwhile. */
+  /**
+   * Sends the post with its preview, unless it was deleted or its link changed meanwhile. Its update_at moves on
+   * (not edit_at: it is no edit), as the Mattermost web app keeps a post it holds with the same update_at.
+   */
   private async announce(postId: string, link: string): Promise<void> {
-    const post = await this.deps.store.posts.get(postId);
-    if (!post || post.delete_at > 0 || firstLink(post.message) !== link || previewRemoved(post.props)) return;
+    const found = await this.deps.store.posts.get(postId);
+    if (!found || found.delete_at > 0 || firstLink(found.message) !== link || previewRemoved(found.props)) return;
+    const post = { ...found, update_at: Math.max(Date.now(), found.update_at + 1) };
+    await this.deps.store.posts.touch(post.id, post.update_at);
     const view = await presentPost(this.deps.store, post);
     this.deps.bus.publish(makeEvent('post_edited', { post: JSON.stringify(sharedView(view)) }, { channel_id: post.channel_id }));
   }

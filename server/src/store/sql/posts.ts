@@ -97,6 +97,10 @@ export class SqlPostStore implements PostStore {
     await this.db.updateTable('posts').set({ has_reactions: hasReactions ? 1 : 0, update_at: updateAt }).where('id', '=', postId).execute();
   }
 
+  async touch(postId: string, updateAt: number): Promise<void> {
+    await this.db.updateTable('posts').set({ update_at: updateAt }).where('id', '=', postId).where('update_at', '<', updateAt).execute();
+  }
+
   async pageBefore(channelId: string, before: Cursor | undefined, limit: number, options: PostPageOptions = {}): Promise<PostRecord[]> {
     let query = withPageOptions(this.db.selectFrom('posts').selectAll().where('channel_id', '=', channelId), options);
     if (before) {

@@ -152,6 +152,16 @@ describe('link previews', () => {
     expect(site.hitsOf('/article')).toBe(hits);
   });
 
+  it('announces the preview with a later update_at, which the Mattermost web app needs to take the post again', async () => {
+    const from = ws.events.length;
+    const created = await post(author, channel.id, `${site.base}/article?a=update-at`);
+    const edited = JSON.parse((await ws.waitFor(editedWithEmbed(created.id), from)).data.post as string) as Post;
+    // The web app drops a received post whose update_at equals the stored one's (shouldUpdatePost).
+    expect(edited.update_at).toBeGreaterThan(created.update_at);
+    expect(edited.edit_at).toBe(0);
+    expect((await reader.client.getPost(created.id)).update_at).toBe(edited.update_at);
+  });
+
   it('previews an image link with its size', async () => {
     const from = ws.events.length;
     const link = `${site.base}/picture.png`;
