@@ -1,10 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './build/precompress';
+import { emojiData } from './build/emojiData';
 
 // The server serves dist/ at "/" with an SPA fallback, so assets use absolute paths.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), emojiData(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

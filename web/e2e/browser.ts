@@ -34,8 +34,17 @@ export interface UserContext {
   cspViolations: string[];
 }
 
-export async function newUserContext(browser: Browser, baseURL: string): Promise<UserContext> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+/** A screen to emulate: its viewport, and for phones and tablets a touch screen. */
+export interface Device {
+  viewport: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+}
+
+const desktop: Device = { viewport: { width: 1440, height: 900 } };
+
+export async function newUserContext(browser: Browser, baseURL: string, device: Device = desktop): Promise<UserContext> {
+  const context = await browser.newContext({ baseURL, ...device, locale: 'en-US' });
   // Fail a stuck step with its own message instead of hanging until the test times out.
   context.setDefaultTimeout(20_000);
   const cspViolations: string[] = [];

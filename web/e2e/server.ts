@@ -52,7 +52,8 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Ru
       PARLEY_PORT: String(port),
       PARLEY_HOST: '127.0.0.1',
       PARLEY_DATA_DIR: dataDir,
-      PARLEY_WEB_DIR: options.webDir ?? path.join(repoRoot, 'web/dist'),
+      // PARLEY_E2E_WEB_DIR: a private build, when others rebuild web/dist while the tests run.
+      PARLEY_WEB_DIR: options.webDir ?? process.env.PARLEY_E2E_WEB_DIR ?? path.join(repoRoot, 'web/dist'),
       PARLEY_LOG_LEVEL: 'warn',
       PARLEY_DATABASE_URL: '',
       PARLEY_REDIS_URL: '',
@@ -64,7 +65,15 @@ export async function startServer(options: { webDir?: string } = {}): Promise<Ru
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  await waitForPing(url, child, 20_000);
+  try {
+    // Generous: with several test runs sharing two cores a cold start has taken over 20 s.
+    await waitForPing(url, child, 45_000);
+  } catch (err) {
+    // Without this the server outlives the failed test run and slows every later one down.
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     url,
     stop: async () => {

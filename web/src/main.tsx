@@ -6,6 +6,7 @@ import { listenToHistory } from './router/navigate';
 import { boot } from './store/actions/session';
 import { persistDrafts } from './store/drafts';
 import './styles/app.css';
+import './styles/mobile.css';
 
 listenToHistory();
 persistDrafts();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderInlineMarkdown, renderMarkdown, sanitize } from '../src/features/markdown/markdown';
 import { externalImageSrc } from '../src/features/previews/image_proxy';
 import { setState } from '../src/store/store';
+import { loadTestEmojiData } from './emojiFixture';
 
 /** Parses rendered HTML into a detached tree so tests can look at real attributes. */
 function dom(html: string): HTMLElement {
@@ -56,6 +57,7 @@ describe('markdown rendering', () => {
   });
 
   it('turns @mentions, ~channels and :emoji: into their own elements', () => {
+    loadTestEmojiData();
     const el = dom(renderMarkdown('hi @ana.b, see ~town-square :tada: but not mail@host.com or :nope:'));
     expect(el.querySelector('[data-mention]')?.getAttribute('data-mention')).toBe('ana.b');
     expect(el.querySelectorAll('[data-mention]')).toHaveLength(1);

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { adminSettingsDe } from './admin_settings.de';
 import { searchDe } from './search.de';
 import { mediaDe } from './media.de';
+import { emojiDe } from './emoji.de';
 import { filesDe } from './files.de';
 import { emailLinksDe } from './email_links.de';
 import { notificationsDe } from './notifications.de';
@@ -9,6 +10,10 @@ import { oauthDe } from './oauth.de';
 import { integrationsDe } from './integrations.de';
 import { interactiveDe } from './interactive.de';
 import { identityDe } from './identity.de';
+import { layoutDe } from './layout.de';
+import { a11yDe } from './a11y.de';
+import { postsDe } from './posts.de';
+import { everydayDe } from './everyday.de';
 
 /** Deutsch: every key of the English catalogue (the compiler checks completeness). */
 export const de: Messages = {
@@ -34,7 +39,7 @@ export const de: Messages = {
   'auth.signupSubtitle': 'Das erste Konto auf einem neuen Server wird zum Administrator.',
   'auth.email': 'E-Mail',
   'auth.username': 'Benutzername',
-  'auth.usernameHint': 'Bis zu 64 Zeichen, beginnend mit einem Buchstaben: Kleinbuchstaben, Ziffern, Punkte, Binde- und Unterstriche.',
+  'auth.usernameHint': 'Beginnt mit einem Buchstaben, danach Kleinbuchstaben, Ziffern, Punkte (.), Bindestriche (-) oder Unterstriche (_); höchstens 64 Zeichen. Großbuchstaben werden beim Tippen zu Kleinbuchstaben.',
   'auth.passwordHint': 'Mindestens {min} Zeichen.',
   'auth.passwordTooShort': 'Das Passwort braucht mindestens {min} Zeichen.',
   'auth.haveAccount': 'Schon ein Konto?',
@@ -457,6 +462,7 @@ export const de: Messages = {
   'admin.audits.none': 'Keine passenden Einträge.',
   ...adminSettingsDe,
   ...mediaDe,
+  ...emojiDe,
   ...filesDe,
   ...searchDe,
   ...emailLinksDe,
@@ -465,4 +471,8 @@ export const de: Messages = {
   ...integrationsDe,
   ...interactiveDe,
   ...identityDe,
+  ...layoutDe,
+  ...a11yDe,
+  ...postsDe,
+  ...everydayDe,
 };

@@ -1,6 +1,7 @@
 import { adminSettingsEn } from './admin_settings.en';
 import { searchEn } from './search.en';
 import { mediaEn } from './media.en';
+import { emojiEn } from './emoji.en';
 import { filesEn } from './files.en';
 import { emailLinksEn } from './email_links.en';
 import { notificationsEn } from './notifications.en';
@@ -8,6 +9,10 @@ import { oauthEn } from './oauth.en';
 import { integrationsEn } from './integrations.en';
 import { interactiveEn } from './interactive.en';
 import { identityEn } from './identity.en';
+import { layoutEn } from './layout.en';
+import { a11yEn } from './a11y.en';
+import { postsEn } from './posts.en';
+import { everydayEn } from './everyday.en';
 
 /** The English catalogue: the source of every message id (German and others must have the same keys). */
 export const en = {
@@ -33,7 +38,7 @@ export const en = {
   'auth.signupSubtitle': 'The first account on a new server becomes its administrator.',
   'auth.email': 'Email',
   'auth.username': 'Username',
-  'auth.usernameHint': 'Up to 64 characters, starting with a letter: lowercase letters, digits, dots, dashes, underscores.',
+  'auth.usernameHint': 'Starts with a letter; then lowercase letters, digits, dots (.), dashes (-) or underscores (_); 64 characters at most. Capitals become lowercase as you type.',
   'auth.passwordHint': 'At least {min} characters.',
   'auth.passwordTooShort': 'The password needs at least {min} characters.',
   'auth.haveAccount': 'Already have an account?',
@@ -456,6 +461,7 @@ export const en = {
   'admin.audits.none': 'No records match.',
   ...adminSettingsEn,
   ...mediaEn,
+  ...emojiEn,
   ...filesEn,
   ...searchEn,
   ...emailLinksEn,
@@ -464,6 +470,10 @@ export const en = {
   ...integrationsEn,
   ...interactiveEn,
   ...identityEn,
+  ...layoutEn,
+  ...a11yEn,
+  ...postsEn,
+  ...everydayEn,
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -21,6 +21,7 @@ import { notifyIfNeeded } from './notify';
 import { userTyped, userStoppedTyping } from './typing';
 import { onEmojiAdded } from '../features/emoji/customEmojiActions';
 import { openDialogFromEvent } from '../features/posts/dialogs/dialog_state';
+import { leaveIfUnviewable } from '../features/channel/archived';
 
 export interface ServerEvent {
   event: string;
@@ -152,12 +153,16 @@ export function handleEvent(msg: ServerEvent): void {
     case 'channel_converted':
       void fetchChannel(str(data.channel_id)).catch(() => undefined);
       break;
-    case 'channel_deleted':
+    case 'channel_deleted': {
+      const deleteAt = Number(data.delete_at) || Date.now();
       setState((s) => {
         const c = s.channels[str(data.channel_id)];
-        return c ? { channels: { ...s.channels, [c.id]: { ...c, delete_at: Number(data.delete_at) || Date.now() } } } : {};
+        return c ? { channels: { ...s.channels, [c.id]: { ...c, delete_at: deleteAt } } } : {};
       });
+      // The open channel turns read-only in place; only a server that hides archived channels sends the user on.
+      leaveIfUnviewable({ id: str(data.channel_id), delete_at: deleteAt });
       break;
+    }
     case 'channel_member_updated':
       receivedMembers([decode<ChannelMembership>(data.channelMember)]);
       break;

@@ -79,6 +79,9 @@ export function Menu({ label, trigger, items, align = 'left', className, onOpenC
               className={item.danger ? 'menu-item danger' : 'menu-item'}
               onClick={() => {
                 setOpen(false);
+                // The item disappears with the menu: focus goes back to the trigger first, so a dialog the item
+                // opens returns focus there when it closes.
+                root.current?.querySelector<HTMLElement>('.menu-trigger')?.focus();
                 item.onSelect();
               }}
             >

@@ -31,6 +31,9 @@ const PATHS = {
   globe: 'M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM3 12h18M12 3c2.5 3 2.5 15 0 18M12 3c-2.5 3-2.5 15 0 18',
   unread: 'M4 6h16v12H4zM4 6l8 7 8-7',
   check: 'M5 12l5 5 9-10',
+  menu: 'M4 6h16M4 12h16M4 18h16',
+  clock: 'M12 3a9 9 0 1 1 0 18 9 9 0 0 1 0-18zM12 7v5l3 2',
+  copy: 'M9 9h11v11H9zM5 15H4V4h11v1',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { errorMessage } from '../../api/client';
 import { navigate } from '../../router/navigate';
 import { useT } from '../../i18n/useT';
+import { clockOptions, useClockPreference } from '../posts/time';
 import { Modal } from '../../ui/Modal';
 
 export interface Loaded<T> {
@@ -194,8 +196,11 @@ export function Pager({ page, hasNext, onPage, label }: { page: number; hasNext:
   );
 }
 
-export function formatDateTime(ms: number): string {
-  return ms > 0 ? new Date(ms).toLocaleString() : '';
+/** Date and time in the app's language and the user's clock; empty for "never" (0). */
+export function useFormatDateTime(): (ms: number) => string {
+  const intl = useIntl();
+  const options = clockOptions(useClockPreference());
+  return (ms) => (ms > 0 ? intl.formatDate(ms, { dateStyle: 'medium', timeStyle: 'short', ...options }) : '');
 }
 
 export const consoleUrl = (path: string): string => `/admin_console/${path}`;

@@ -1,12 +1,24 @@
-import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../../api/client';
+import { useEffect, useState, type FormEvent } from 'react';
+import { client, errorMessage, serverError } from '../../api/client';
 import { useT } from '../../i18n/useT';
 import { AppLink } from '../../ui/AppLink';
-import { signUpAndSignIn, signupLinkFromUrl } from './account';
+import { signUpAndSignIn, signupLinkFromUrl, type SignupLink } from './account';
 import { AuthLayout, usePasswordMinimum } from './AuthLayout';
 import { ssoButtons } from './sso';
 import { SsoLinks } from './SsoLinks';
 import { useStore } from '../../store/store';
+import { USERNAME_MAX_LENGTH, USERNAME_REFUSED, usernameAsTyped, usernameProblem } from './username_rules';
+
+/** The team an invite link (?id=) is for, asked of the server (no session needed); null when the link is not valid. */
+function useInvitedTeam(link: SignupLink): SignupLink['team'] | null | undefined {
+  const [team, setTeam] = useState<SignupLink['team'] | null>();
+  const inviteId = link.token ? '' : link.inviteId;
+  useEffect(() => {
+    if (!inviteId) return;
+    client.getTeamInviteInfo(inviteId).then((info) => setTeam({ displayName: info.display_name, name: info.name }), () => setTeam(null));
+  }, [inviteId]);
+  return link.team ?? team;
+}
 
 export function SignupPage() {
   const t = useT();
@@ -14,14 +26,22 @@ export function SignupPage() {
   const config = useStore((s) => s.config);
   // An email invitation (t, with its team in d) or a team's invite link (id).
   const [link] = useState(() => signupLinkFromUrl());
+  const invitedTeam = useInvitedTeam(link);
   const [email, setEmail] = useState('');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [usernameError, setUsernameError] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const invited = Boolean(link.token || link.inviteId);
+  const usernameMessage = (problem: 'invalid' | 'reserved'): string =>
+    problem === 'reserved' ? t('signup.usernameReserved', { name: username }) : t('signup.usernameInvalid');
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
+    const problem = usernameProblem(username);
+    setUsernameError(problem ? usernameMessage(problem) : '');
+    if (problem) return;
     if (password.length < minLength) {
       setError(t('auth.passwordTooShort', { min: minLength }));
       return;
@@ -29,18 +49,20 @@ export function SignupPage() {
     setBusy(true);
     setError('');
     try {
-      await signUpAndSignIn({ email: email.trim(), username: username.trim().toLowerCase(), password }, link);
+      await signUpAndSignIn({ email: email.trim(), username, password }, link);
     } catch (err) {
-      setError(errorMessage(err));
+      // The server's refusal of a username reads as the form's own, so the two never disagree.
+      if (serverError(err).id === USERNAME_REFUSED) setUsernameError(t('signup.usernameInvalid'));
+      else setError(errorMessage(err));
       setBusy(false);
     }
   };
 
+  // Only a server with no accounts yet makes this sign-up its administrator (Mattermost's NoAccounts).
+  const subtitle = invitedTeam ? t('signup.invitedSubtitle') : !invited && config.NoAccounts === 'true' ? t('auth.signupSubtitle') : t('signup.subtitle');
   return (
-    <AuthLayout
-      title={link.team ? t('signup.invitedTo', { team: link.team.displayName }) : t('auth.signupTitle')}
-      subtitle={link.team ? t('signup.invitedSubtitle') : t('auth.signupSubtitle')}
-    >
+    <AuthLayout title={invitedTeam ? t('signup.invitedTo', { team: invitedTeam.displayName }) : t('auth.signupTitle')} subtitle={subtitle}>
+      {invitedTeam === null && <p className="form-error" role="alert">{t('signup.inviteInvalid')}</p>}
       <form className="form" onSubmit={(e) => void submit(e)}>
         <label className="field">
           <span>{t('auth.email')}</span>
@@ -48,8 +70,23 @@ export function SignupPage() {
         </label>
         <label className="field">
           <span>{t('auth.username')}</span>
-          <input name="username" autoComplete="username" pattern="[a-zA-Z][a-zA-Z0-9._\-]{0,63}" value={username} onChange={(e) => setUsername(e.target.value)} required />
-          <small>{t('auth.usernameHint')}</small>
+          <input
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            maxLength={USERNAME_MAX_LENGTH}
+            value={username}
+            aria-invalid={usernameError ? true : undefined}
+            aria-describedby="signup-username-hint"
+            onChange={(e) => {
+              setUsername(usernameAsTyped(e.target.value));
+              setUsernameError('');
+            }}
+            required
+          />
+          <small id="signup-username-hint">{t('auth.usernameHint')}</small>
+          {usernameError && <span className="form-error" role="alert">{usernameError}</span>}
         </label>
         <label className="field">
           <span>{t('auth.password')}</span>
@@ -62,7 +99,7 @@ export function SignupPage() {
         </button>
       </form>
       {/* Invitations are accepted with an account made here; the providers' sign-up knows nothing of them. */}
-      {!link.token && !link.inviteId && <SsoLinks buttons={ssoButtons(config, '', 'signup')} label={t('auth.orSignUpWith')} />}
+      {!invited && <SsoLinks buttons={ssoButtons(config, '', 'signup')} label={t('auth.orSignUpWith')} />}
       <p className="auth-switch">
         {t('auth.haveAccount')}{' '}
         <AppLink to="/login">

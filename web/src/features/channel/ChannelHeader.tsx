@@ -1,15 +1,18 @@
-import { getState, setState, useStore } from '../../store/store';
+import { setState, useStore } from '../../store/store';
 import { channelTitle, dmTeammateId, isFavorite } from '../../store/selectors';
 import { isMuted } from '../../store/unread';
-import { archiveChannel, leaveChannel, setFavorite, setMuted } from '../../store/actions/channels';
+import { setFavorite, setMuted } from '../../store/actions/channels';
 import { renderInlineMarkdown } from '../markdown/markdown';
-import { navigate } from '../../router/navigate';
 import { useT } from '../../i18n/useT';
 import { Icon } from '../../ui/icons';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { StatusDot } from '../people/Avatar';
 import { showToast } from '../layout/Toast';
 import { errorMessage } from '../../api/client';
+import { DrawerToggle } from '../layout/MobileDrawer';
+import { useMyPermissions } from '../integrations/permissions';
+import { unarchiveChannel } from './archived';
+import { confirmLeaveIfPrivate, leaveAndMoveOn } from './leave';
 
 function run(action: Promise<unknown>): void {
   action.catch((err: unknown) => showToast(errorMessage(err)));
@@ -25,18 +28,16 @@ export function ChannelHeader({ channelId }: { channelId: string }) {
   const rhs = useStore((s) => s.rhs);
   const hasCategories = useStore((s) => (s.categories[s.currentTeamId] ?? []).length > 0);
   const teammateId = useStore((s) => (channel?.type === 'D' ? dmTeammateId(channel, s.me?.id ?? '') : ''));
+  // Unarchiving is a team admin's action (manage_team), as in Mattermost.
+  const canUnarchive = useMyPermissions(channel?.team_id ?? '')?.has('manage_team') ?? false;
   if (!channel) return null;
+  const archived = channel.delete_at > 0;
   const isDirect = channel.type === 'D' || channel.type === 'G';
   const isTownSquare = channel.name === 'town-square';
   const toggle = (kind: 'pinned' | 'members'): void =>
     setState((s) => ({ rhs: s.rhs?.kind === kind ? null : { kind, channelId } }));
   const leave = (): void => {
-    run(
-      leaveChannel(channelId).then(() => {
-        const team = getState().teams[getState().currentTeamId];
-        if (team) navigate(`/${team.name}/channels/town-square`);
-      }),
-    );
+    if (!confirmLeaveIfPrivate(channelId)) run(leaveAndMoveOn(channelId));
   };
   const items: MenuItem[] = [
     { label: favorite ? t('channel.unfavorite') : t('channel.favorite'), icon: 'star', onSelect: () => run(setFavorite(channelId, !favorite)) },
@@ -45,20 +46,23 @@ export function ChannelHeader({ channelId }: { channelId: string }) {
     { label: t('channelNotify.menu'), icon: 'bell', onSelect: () => setState({ modal: 'channel:notifications' }), hidden: channel.type === 'D' || channel.delete_at > 0 },
     { label: t('category.move'), icon: 'chevronRight', onSelect: () => setState({ modal: 'channel:move' }), hidden: !hasCategories },
     { label: t('category.moveToNew'), icon: 'plus', onSelect: () => setState({ modal: 'channel:new-category-with-channel' }), hidden: !hasCategories },
-    { label: t('channel.editHeader'), icon: 'edit', onSelect: () => setState({ modal: 'channel:header' }) },
-    { label: t('channel.editPurpose'), icon: 'edit', onSelect: () => setState({ modal: 'channel:purpose' }), hidden: isDirect },
-    { label: t('channel.rename'), icon: 'edit', onSelect: () => setState({ modal: 'channel:rename' }), hidden: isDirect || isTownSquare },
-    { label: t('channel.addMembers'), icon: 'users', onSelect: () => setState({ modal: 'channel:add-members' }), hidden: isDirect || isTownSquare },
+    // An archived channel cannot be changed (the server refuses), so its menu offers only what still works.
+    { label: t('channel.editHeader'), icon: 'edit', onSelect: () => setState({ modal: 'channel:header' }), hidden: archived },
+    { label: t('channel.editPurpose'), icon: 'edit', onSelect: () => setState({ modal: 'channel:purpose' }), hidden: isDirect || archived },
+    { label: t('channel.rename'), icon: 'edit', onSelect: () => setState({ modal: 'channel:rename' }), hidden: isDirect || isTownSquare || archived },
+    { label: t('channel.addMembers'), icon: 'users', onSelect: () => setState({ modal: 'channel:add-members' }), hidden: isDirect || isTownSquare || archived },
     { label: t('channel.manageMembers'), icon: 'users', onSelect: () => toggle('members'), hidden: isDirect },
     { label: isDirect ? t('channel.closeDirect') : t('channel.leave'), icon: 'logout', onSelect: leave, hidden: isTownSquare },
-    { label: t('channel.archive'), icon: 'archive', danger: true, onSelect: () => setState({ modal: 'channel:archive' }), hidden: isDirect || isTownSquare || channel.delete_at > 0 },
+    { label: t('channel.archive'), icon: 'archive', danger: true, onSelect: () => setState({ modal: 'channel:archive' }), hidden: isDirect || isTownSquare || archived },
+    { label: t('channel.unarchive'), icon: 'archive', onSelect: () => run(unarchiveChannel(channelId)), hidden: !archived || !canUnarchive },
   ];
   return (
     <header className="channel-header">
+      <DrawerToggle />
       <div className="channel-header-main">
         <div className="channel-title-row">
           <Menu
-            label={t('channel.menu')}
+            label={`${title}, ${t('channel.menu')}`}
             className="channel-menu"
             items={items}
             trigger={

@@ -12,6 +12,7 @@ import { runClientCommand } from './client_commands';
 import { applyCompletion, completesNothing, findTrigger, type Trigger } from './suggest';
 import { followGotoLocation } from './goto_location';
 import { useSuggestions, type Suggestion } from './useSuggestions';
+import { PersonLabel } from '../people/PersonLabel';
 import { Avatar } from '../people/Avatar';
 import { EmojiPicker } from '../emoji/EmojiPicker';
 import { EmojiGlyph } from '../emoji/EmojiGlyph';
@@ -130,7 +131,7 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
     lastTyping.current = 0;
     try {
       if (isCommand) {
-        if (runClientCommand(message)) return;
+        if (runClientCommand(message, channelId)) return;
         const response = await client.executeCommand(message, { channel_id: channelId, team_id: getState().currentTeamId, root_id: rootId } as Parameters<typeof client.executeCommand>[1]);
         if (response.goto_location) followGotoLocation(response.goto_location, getState().config.SiteURL ?? '');
       } else {
@@ -192,9 +193,15 @@ export function Composer({ channelId, rootId }: { channelId: string; rootId: str
               {s.userId && <Avatar userId={s.userId} size={22} />}
               {s.emojiName && <span className="suggestion-emoji"><EmojiGlyph name={s.emojiName} size={18} /></span>}
               {s.kind === 'channel' && <Icon name="hash" size={14} />}
-              <span className="suggestion-label">{s.label}</span>
-              {s.hint && <span className="suggestion-hint">{s.hint}</span>}
-              {s.detail && <span className="suggestion-detail">{s.detail}</span>}
+              {s.user ? (
+                <PersonLabel user={s.user} />
+              ) : (
+                <>
+                  <span className="suggestion-label">{s.label}</span>
+                  {s.hint && <span className="suggestion-hint">{s.hint}</span>}
+                  {s.detail && <span className="suggestion-detail">{s.detail}</span>}
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -3,10 +3,11 @@ import type { UserProfile } from '@mattermost/types/users';
 import { client } from '../../api/client';
 import { getState } from '../../store/store';
 import { receivedUsers } from '../../store/actions/users';
-import { searchEmoji } from '../emoji/emoji';
+import { emojiIndexNow, useEmojiData } from '../emoji/emojiStore';
 import { searchCustomEmoji, useCustomEmoji } from '../emoji/customEmoji';
 import type { Trigger } from './suggest';
 import { commandSuggestions } from './command_suggestions';
+import { personDetail } from '../people/PersonLabel';
 import '../../styles/commands.css';
 
 export interface Suggestion {
@@ -19,13 +20,14 @@ export interface Suggestion {
   detail: string;
   kind: Trigger['kind'];
   userId?: string;
+  /** a person's profile, shown with PersonLabel */
+  user?: UserProfile;
   /** the emoji an emoji suggestion shows, standard or custom */
   emojiName?: string;
 }
 
 function userSuggestion(u: UserProfile): Suggestion {
-  const full = [u.first_name, u.last_name].filter(Boolean).join(' ');
-  return { key: `u-${u.id}`, completion: `@${u.username}`, label: `@${u.username}`, detail: [full, u.nickname && `(${u.nickname})`].filter(Boolean).join(' '), kind: 'user', userId: u.id };
+  return { key: `u-${u.id}`, completion: `@${u.username}`, label: `@${u.username}`, detail: personDetail(u), kind: 'user', userId: u.id, user: u };
 }
 
 const SPECIAL_MENTIONS = ['all', 'channel', 'here'];
@@ -57,6 +59,8 @@ export function useSuggestions(trigger: Trigger | null, channelId: string, rootI
   const [remote, setRemote] = useState<Suggestion[]>([]);
   const kind = trigger?.kind;
   const query = trigger?.query ?? '';
+  // Standard emoji come from the lazily loaded data (asked for at the first `:xx`); completion re-renders once it is there.
+  useEmojiData((s) => s.index);
   useEffect(() => {
     // A command's list stays while the next answer is on its way (it is filtered below), so it does not blink per key.
     if (kind !== 'command') setRemote([]);
@@ -96,7 +100,7 @@ export function useSuggestions(trigger: Trigger | null, channelId: string, rootI
       local = localChannels(query);
       break;
     case 'emoji':
-      local = [...searchEmoji(query, 8), ...searchCustomEmoji(useCustomEmoji.getState().byName, query, 8)]
+      local = [...(emojiIndexNow()?.search(query, 8) ?? []), ...searchCustomEmoji(useCustomEmoji.getState().byName, query, 8)]
         .map((e) => ({ key: `e-${e.name}`, completion: `:${e.name}:`, label: `:${e.name}:`, detail: '', kind: 'emoji' as const, emojiName: e.name }));
       break;
     default:

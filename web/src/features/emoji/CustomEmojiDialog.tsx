@@ -7,7 +7,7 @@ import { useT } from '../../i18n/useT';
 import { Modal } from '../../ui/Modal';
 import { Icon } from '../../ui/icons';
 import { checkImageFile, formatBytes } from '../pictures/imageFile';
-import { emojiChar } from './emoji';
+import { useEmojiIndex } from './emojiStore';
 import { CUSTOM_EMOJI_NAME, customEmojiImageUrl, searchCustomEmoji } from './customEmoji';
 import { createCustomEmoji, deleteCustomEmoji, useCustomEmojiSet } from './customEmojiActions';
 import '../../styles/media.css';
@@ -28,11 +28,12 @@ function AddEmojiForm() {
   const previewUrl = useMemo(() => (file ? URL.createObjectURL(file) : ''), [file]);
   useEffect(() => () => (previewUrl ? URL.revokeObjectURL(previewUrl) : undefined), [previewUrl]);
   const trimmed = name.trim().replace(/^:|:$/g, '');
+  const emojiIndex = useEmojiIndex();
   const nameProblem = !trimmed
     ? ''
     : !CUSTOM_EMOJI_NAME.test(trimmed)
       ? t('customEmoji.nameInvalid')
-      : byName[trimmed] || emojiChar(trimmed)
+      : byName[trimmed] || emojiIndex?.get(trimmed)
         ? t('customEmoji.nameTaken', { name: trimmed })
         : '';
   const submit = async (e: FormEvent): Promise<void> => {

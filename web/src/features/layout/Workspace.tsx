@@ -17,6 +17,9 @@ import { AnnouncementBanner } from './AnnouncementBanner';
 import { useRoute } from './useRoute';
 import { ProfilePopover } from '../people/ProfilePopover';
 import { Toast } from './Toast';
+import { SkipLink } from './SkipLink';
+import { useRegionCycling } from './regions';
+import { MobileDrawer } from './MobileDrawer';
 
 const ThreadsView = lazy(() => import('../threads/ThreadsView').then((m) => ({ default: m.ThreadsView })));
 const ChannelSwitcher = lazy(() => import('../switcher/ChannelSwitcher').then((m) => ({ default: m.ChannelSwitcher })));
@@ -100,6 +103,7 @@ export function Workspace({ route }: { route: Route }) {
   const rhs = useStore((s) => s.rhs);
   useRoute(route);
   useShortcuts();
+  useRegionCycling();
   useDocumentTitle();
   useSettingsLink();
   useEffect(() => {
@@ -114,12 +118,15 @@ export function Workspace({ route }: { route: Route }) {
 
   return (
     <div className="workspace">
+      <SkipLink />
       <ReconnectBanner />
       <AnnouncementBanner />
       <TopBar />
       <div className="workspace-body">
-        <TeamSidebar />
-        <ChannelSidebar />
+        <MobileDrawer>
+          <TeamSidebar />
+          <ChannelSidebar />
+        </MobileDrawer>
         <main className="center">
           {route.name === 'threads' ? (
             <Suspense fallback={<div className="center-loading" />}>

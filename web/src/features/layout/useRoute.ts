@@ -5,7 +5,8 @@ import type { Route } from '../../router/routes';
 import { navigate } from '../../router/navigate';
 import { getState, setState, useStore } from '../../store/store';
 import { channelUrl, findTeamByName } from '../../store/selectors';
-import { fetchChannel, joinChannel, openDirect } from '../../store/actions/channels';
+import { fetchChannel, joinChannel, openDirect, receivedChannels } from '../../store/actions/channels';
+import { archivedViewable } from '../channel/archived';
 import { fetchPost, loadAround } from '../../store/actions/posts';
 import { openChannel } from './openChannel';
 
@@ -21,6 +22,11 @@ async function channelByName(teamId: string, name: string): Promise<ServerChanne
   try {
     const channel = (await client.getChannelByName(teamId, name, true)) as ServerChannel;
     if (!getState().members[channel.id]) {
+      // An archived channel is read without joining (the server refuses joins); a private one is never joined here.
+      if (channel.delete_at !== 0 && archivedViewable(getState().config)) {
+        receivedChannels([channel]);
+        return channel;
+      }
       if (channel.type !== 'O' || channel.delete_at !== 0) return null;
       await joinChannel(channel.id);
     }
@@ -61,7 +67,7 @@ export function useRoute(route: Route): void {
     };
     const show = (channel: ServerChannel | null): void => {
       if (cancelled) return;
-      if (!channel) fallback();
+      if (!channel || (channel.delete_at !== 0 && !archivedViewable(getState().config))) fallback();
       else openChannel(channel.id);
     };
     switch (route.name) {
@@ -94,7 +100,8 @@ export function useRoute(route: Route): void {
           try {
             const post = await fetchPost(route.postId);
             const channel = getState().channels[post.channel_id] ?? (await fetchChannel(post.channel_id));
-            if (!getState().members[channel.id]) await joinChannel(channel.id);
+            if (!getState().members[channel.id] && channel.delete_at === 0) await joinChannel(channel.id);
+            if (channel.delete_at !== 0 && !archivedViewable(getState().config)) throw new Error('archived');
             await loadAround(post);
             if (cancelled) return;
             setState({ highlightPostId: post.id, currentChannelId: '' });

@@ -1,6 +1,7 @@
 import MarkdownIt, { type StateInline } from 'markdown-it';
 import DOMPurify from 'dompurify';
-import { emojiChar } from '../emoji/emoji';
+import { shortcodeHtml, unicodeEmojiRule } from '../emoji/emojiMarkdown';
+import { useEmojiData } from '../emoji/emojiStore';
 import { customEmojiByName, customEmojiImageUrl, useCustomEmoji } from '../emoji/customEmoji';
 import { externalImageSrc } from '../previews/image_proxy';
 import { useStore } from '../../store/store';
@@ -51,13 +52,13 @@ function specialInline(state: StateInline, silent: boolean): boolean {
     const m = EMOJI.exec(rest);
     if (!m) return false;
     const name = m[1].toLowerCase();
-    const char = emojiChar(name);
-    const custom = char ? undefined : customEmojiByName(name);
-    if (!char && !custom) return false;
+    const standard = shortcodeHtml(name);
+    const custom = standard ? undefined : customEmojiByName(name);
+    if (!standard && !custom) return false;
     length = m[0].length;
     html = custom
       ? `<img class="emoji custom-emoji" src="${escapeHtml(customEmojiImageUrl(custom.id))}" alt=":${escapeHtml(name)}:" title=":${escapeHtml(name)}:">`
-      : `<span class="emoji" title=":${escapeHtml(m[1])}:">${char}</span>`;
+      : (standard ?? '');
   }
   if (!silent) {
     const token = state.push('html_inline', '', 0);
@@ -67,6 +68,7 @@ function specialInline(state: StateInline, silent: boolean): boolean {
   return true;
 }
 md.inline.ruler.before('emphasis', 'parley_special', specialInline);
+md.core.ruler.push('parley_unicode_emoji', unicodeEmojiRule);
 
 md.renderer.rules.fence = (tokens, idx) => {
   const token = tokens[idx];
@@ -99,7 +101,7 @@ const PURIFY_CONFIG = {
     'p', 'br', 'strong', 'em', 's', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'h1', 'h2', 'h3', 'h4',
     'h5', 'h6', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div', 'span', 'img',
   ],
-  ALLOWED_ATTR: ['href', 'title', 'class', 'data-mention', 'data-channel', 'data-hashtag', 'start', 'src', 'alt', 'target', 'rel', 'loading', 'referrerpolicy'],
+  ALLOWED_ATTR: ['href', 'title', 'class', 'data-mention', 'data-channel', 'data-hashtag', 'start', 'src', 'alt', 'target', 'rel', 'loading', 'referrerpolicy', 'role', 'aria-label'],
   ALLOWED_URI_REGEXP: SAFE_URL,
 };
 
@@ -115,6 +117,10 @@ const CACHE_LIMIT = 2000;
 // A message may name a custom emoji that was unknown when it was rendered.
 useCustomEmoji.subscribe((next, prev) => {
   if (next.byName !== prev.byName) cache.clear();
+});
+// `:name:` and Unicode emoji render as text until the emoji data has loaded, then as images.
+useEmojiData.subscribe((next, prev) => {
+  if (next.index !== prev.index) cache.clear();
 });
 // Pictures are rendered through the image proxy or not, as the server's config says.
 useStore.subscribe((next, prev) => {

@@ -14,12 +14,17 @@ export function ProfilePopover() {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!popover) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     ref.current?.querySelector<HTMLElement>('button')?.focus();
     const close = (e: MouseEvent): void => {
       if (!ref.current?.contains(e.target as Node)) setState({ profilePopover: null });
     };
     document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      // Closed with Esc (focus was inside and is now lost): back to the name or avatar that opened it.
+      if ((document.activeElement === document.body || !document.activeElement) && opener?.isConnected) opener.focus();
+    };
   }, [popover]);
   if (!popover || !user) return null;
   const fullName = [user.first_name, user.last_name].filter(Boolean).join(' ');

@@ -17,7 +17,7 @@ export function ChannelIntro({ channelId }: { channelId: string }) {
       </div>
       <h2>{direct ? t('intro.direct', { name: title }) : t('intro.channel', { name: title })}</h2>
       {channel.purpose && <p>{channel.purpose}</p>}
-      {!direct && channel.name !== 'town-square' && (
+      {!direct && channel.name !== 'town-square' && channel.delete_at === 0 && (
         <button type="button" className="button" onClick={() => setState({ modal: 'channel:add-members' })}>
           <Icon name="users" size={16} /> {t('channel.addMembers')}
         </button>

@@ -8,7 +8,9 @@ import { highlightCodeBlocks } from '../markdown/lazyHighlight';
 import { useT } from '../../i18n/useT';
 import { openProfile } from '../people/Avatar';
 import { Icon } from '../../ui/icons';
+import { useInnerTabStops } from '../../ui/innerTabStops';
 import { PostActions } from './PostActions';
+import { ReadOnlyPostActions } from './ReadOnlyPostActions';
 import { Reactions } from './Reactions';
 import { SystemMessage } from './SystemMessage';
 import { EditBox } from './EditBox';
@@ -18,9 +20,11 @@ import { useFormatFull, useFormatTime } from './time';
 import { onMessageClick } from './messageLinks';
 import { FileAttachments } from '../files/FileAttachments';
 import { useCustomEmojiSet } from '../emoji/customEmojiActions';
+import { useEmojiOnly } from '../emoji/useEmojiOnly';
 import { LinkPreview } from '../previews/LinkPreview';
 import { MessageAttachments } from './attachments/MessageAttachments';
 import { integrationIdentity, PostAvatar } from './IntegrationIdentity';
+import { ReminderMessage } from './ReminderMessage';
 
 export type PostLocation = 'channel' | 'thread' | 'search';
 
@@ -28,12 +32,18 @@ function MessageBody({ post }: { post: Post }) {
   const ref = useRef<HTMLDivElement>(null);
   // Re-render when custom emoji arrive: `:name:` then renders as their image.
   useCustomEmojiSet();
+  // A message of emoji only shows them larger (and re-renders once the emoji data arrives).
+  const emojiOnly = useEmojiOnly(post.message);
   const html = renderMarkdown(post.message);
   useEffect(() => highlightCodeBlocks(ref.current), [html]);
-  return <div ref={ref} className="post-message markdown" onClick={onMessageClick} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div ref={ref} className={emojiOnly ? 'post-message markdown emoji-only' : 'post-message markdown'} onClick={onMessageClick} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function PostItemInner({ postId, consecutive, location }: { postId: string; consecutive: boolean; location: PostLocation }) {
+/**
+ * `rovingTabStop`: in a list with roving focus, whether this post is the list's tab stop; elsewhere every post is one.
+ * Either way the post's own controls join the Tab order only while focus is inside it.
+ */
+function PostItemInner({ postId, consecutive, location, rovingTabStop = true }: { postId: string; consecutive: boolean; location: PostLocation; rovingTabStop?: boolean }) {
   const t = useT();
   const formatTime = useFormatTime();
   const formatFull = useFormatFull();
@@ -45,12 +55,17 @@ function PostItemInner({ postId, consecutive, location }: { postId: string; cons
   const compact = useStore((s) => displaySetting(s, 'message_display', 'clean') === 'compact');
   const crt = useStore(collapsedThreads);
   const isMine = useStore((s) => post?.user_id === s.me?.id);
+  // Posts of an archived channel are read-only: no reactions, replies or edits.
+  const archived = useStore((s) => (post ? (s.channels[post.channel_id]?.delete_at ?? 0) > 0 : false));
   const mentionsMe = useStore((s) => {
     if (!post || !s.me || post.user_id === s.me.id) return false;
     const text = post.message.toLowerCase();
     return text.includes(`@${s.me.username}`) || /@(channel|all|here)\b/.test(text);
   });
   const [menuOpen, setMenuOpen] = useState(false);
+  const articleRef = useRef<HTMLElement>(null);
+  const [focusWithin, setFocusWithin] = useState(false);
+  useInnerTabStops(articleRef, focusWithin);
   if (!post) return null;
   if (isSystemPost(post)) return <SystemMessage post={post} />;
   const pending = post.id === post.pending_post_id;
@@ -69,7 +84,17 @@ function PostItemInner({ postId, consecutive, location }: { postId: string; cons
     menuOpen ? 'menu-open' : '',
   ].join(' ');
   return (
-    <article className={classes} data-post-id={post.id} aria-label={t('posts.postBy', { name })} tabIndex={-1}>
+    <article
+      ref={articleRef}
+      className={classes}
+      data-post-id={post.id}
+      aria-label={t('posts.postBy', { name })}
+      tabIndex={rovingTabStop ? 0 : -1}
+      onFocus={() => setFocusWithin(true)}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) setFocusWithin(false);
+      }}
+    >
       <div className="post-gutter">
         {showHeader && !compact ? (
           <button type="button" className="avatar-button" aria-label={t('profile.open', { name })} onClick={(e) => openProfile(post.user_id, e.currentTarget)}>
@@ -105,7 +130,7 @@ function PostItemInner({ postId, consecutive, location }: { postId: string; cons
           <EditBox post={post} />
         ) : (
           <>
-            <MessageBody post={post} />
+            {post.type === 'reminder' ? <ReminderMessage post={post} /> : <MessageBody post={post} />}
             {post.edit_at > 0 && (
               <span className="edited" title={formatFull(post.edit_at)}>
                 {t('posts.edited')}
@@ -123,10 +148,11 @@ function PostItemInner({ postId, consecutive, location }: { postId: string; cons
             <button type="button" className="link-button" onClick={() => discardFailedPost(post.id)}>{t('posts.discard')}</button>
           </div>
         )}
-        <Reactions post={post} />
+        <Reactions post={post} readOnly={archived} />
         {location === 'channel' && crt && !post.root_id && <ThreadSummary post={post} />}
       </div>
-      {!pending && !editing && <PostActions post={post} location={location} isMine={isMine} onMenuOpenChange={setMenuOpen} />}
+      {!pending && !editing && !archived && <PostActions post={post} location={location} isMine={isMine} onMenuOpenChange={setMenuOpen} />}
+      {!pending && archived && <ReadOnlyPostActions post={post} onMenuOpenChange={setMenuOpen} />}
     </article>
   );
 }

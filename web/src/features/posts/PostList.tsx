@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import type { Post } from '@mattermost/types/posts';
 import { useShallow } from 'zustand/react/shallow';
@@ -7,10 +7,14 @@ import { collapsedThreads } from '../../store/selectors';
 import { loadNewer, loadOlder } from '../../store/actions/posts';
 import { useT } from '../../i18n/useT';
 import { NAVIGATE_MARK } from '../../router/navigate';
-import { buildRows, type Row } from './rows';
+import { buildRows, isSystemPost, type Row } from './rows';
 import { PostItem } from './PostItem';
 import { useFormatDay } from './time';
 import { ChannelIntro } from './ChannelIntro';
+import { usePostRoving } from './postRoving';
+import { useFollowBottom } from './followBottom';
+import { NewMessagesToast } from './NewMessagesToast';
+import '../../styles/posts.css';
 
 const START_INDEX = 1_000_000;
 const PREFETCH_ROWS = 40;
@@ -81,6 +85,7 @@ export function PostList({ channelId }: { channelId: string }) {
   const visible = useMemo(() => (crt ? posts.filter((p) => !p.root_id) : posts), [posts, crt]);
   const rows = useMemo(() => buildRows(visible, { newSince, myUserId: myId }), [visible, newSince, myId]);
   const firstItemIndex = useFirstItemIndex(rows);
+  const roving = usePostRoving(rows, firstItemIndex);
 
   const initialIndex = useMemo(() => {
     const target = highlight ? rows.findIndex((r) => r.kind === 'post' && r.postId === highlight) : rows.findIndex((r) => r.kind === 'new');
@@ -91,6 +96,15 @@ export function PostList({ channelId }: { channelId: string }) {
   }, [history !== undefined]);
 
   useChannelSwitchTiming(history !== undefined);
+
+  const jumpToEnd = useCallback(() => virtuoso.current?.scrollToIndex({ index: 'LAST', align: 'end' }), []);
+  const newestAt = () => visible[visible.length - 1]?.create_at ?? 0;
+  const follower = useFollowBottom(initialIndex.align === 'end', jumpToEnd, newestAt);
+  const { leftAt } = follower;
+  const unseen = useMemo(
+    () => (leftAt === null ? 0 : visible.filter((p) => p.create_at > leftAt && p.user_id !== myId && !isSystemPost(p)).length),
+    [visible, leftAt, myId],
+  );
 
   useEffect(() => {
     if (!highlight) return;
@@ -109,10 +123,14 @@ export function PostList({ channelId }: { channelId: string }) {
   }
 
   return (
-    <div className="post-list" role="log" aria-label={t('posts.listLabel')} aria-live="polite">
+    <div className="post-list" role="log" aria-label={t('posts.listLabel')} aria-live="polite" onFocus={roving.onFocus} onKeyDown={roving.onKeyDown}>
       <Virtuoso<Row, ListContext>
         ref={virtuoso}
+        scrollerRef={follower.scrollerRef}
+        totalListHeightChanged={follower.onHeightChange}
         className="post-scroller"
+        // The roving post is the list's one tab stop, not the scroller.
+        tabIndex={-1}
         data={rows}
         firstItemIndex={firstItemIndex}
         initialTopMostItemIndex={initialIndex}
@@ -120,6 +138,7 @@ export function PostList({ channelId }: { channelId: string }) {
         alignToBottom
         increaseViewportBy={{ top: 400, bottom: 200 }}
         rangeChanged={(range) => {
+          roving.onRangeChange(range);
           // Fetch older history a screenful before the top is reached, so scrolling rarely waits.
           if (!history.reachedOldest && range.startIndex - firstItemIndex < PREFETCH_ROWS) void loadOlder(channelId).catch(() => undefined);
         }}
@@ -129,10 +148,10 @@ export function PostList({ channelId }: { channelId: string }) {
         endReached={() => {
           if (!history.atLatest) void loadNewer(channelId).catch(() => undefined);
         }}
-        followOutput={(atBottom) => {
+        followOutput={() => {
           const last = rows[rows.length - 1];
           const mine = last?.kind === 'post' && getState().posts.posts[last.postId]?.user_id === myId;
-          return atBottom || mine ? 'auto' : false;
+          return follower.isFollowing() || mine ? 'auto' : false;
         }}
         context={{ channelId, reachedOldest: history.reachedOldest }}
         components={LIST_COMPONENTS}
@@ -151,9 +170,10 @@ export function PostList({ channelId }: { channelId: string }) {
               </div>
             );
           }
-          return <PostItem postId={row.postId} consecutive={row.consecutive} location="channel" />;
+          return <PostItem postId={row.postId} consecutive={row.consecutive} location="channel" rovingTabStop={row.postId === roving.rovingId} />;
         }}
       />
+      <NewMessagesToast count={unseen} onJump={follower.jumpToBottom} />
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { useT } from '../../i18n/useT';
 import { showToast } from '../layout/Toast';
 import { errorMessage } from '../../api/client';
 
-/** One pill per emoji with its count; the tooltip names who reacted. */
-export function Reactions({ post }: { post: Post }) {
+/** One pill per emoji with its count; the tooltip names who reacted. Read-only (an archived channel): no toggling. */
+export function Reactions({ post, readOnly = false }: { post: Post; readOnly?: boolean }) {
   const t = useT();
   const myId = useStore((s) => s.me?.id ?? '');
   const groups = summarizeReactions(post.metadata?.reactions, myId);
@@ -28,8 +28,10 @@ export function Reactions({ post }: { post: Post }) {
             type="button"
             className={g.mine ? 'reaction mine' : 'reaction'}
             aria-pressed={g.mine}
+            disabled={readOnly}
             title={tooltip}
-            aria-label={tooltip}
+            // The count is the visible text, so the name must contain it.
+            aria-label={`${tooltip} (${g.count})`}
             onClick={() => void toggleReaction(post.id, g.emoji).catch((err: unknown) => showToast(errorMessage(err)))}
           >
             <span className="reaction-emoji"><EmojiGlyph name={g.emoji} size={16} /></span>

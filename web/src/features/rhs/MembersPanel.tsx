@@ -6,6 +6,7 @@ import { receivedUsers, loadStatuses } from '../../store/actions/users';
 import { removeMember } from '../../store/actions/channels';
 import { useT } from '../../i18n/useT';
 import { Avatar, openProfile } from '../people/Avatar';
+import { PersonLabel } from '../people/PersonLabel';
 import { Icon } from '../../ui/icons';
 import { showToast } from '../layout/Toast';
 
@@ -15,6 +16,8 @@ export function MembersPanel({ channelId }: { channelId: string }) {
   const count = useStore((s) => s.memberCounts[channelId]);
   const myId = useStore((s) => s.me?.id);
   const channel = useStore((s) => s.channels[channelId]);
+  // An archived channel's members stay as they were: nobody is added or removed.
+  const archived = (channel?.delete_at ?? 0) > 0;
   const canManage = useStore((s) => (s.me?.roles ?? '').includes('system_admin') || (s.members[channelId]?.roles ?? '').includes('channel_admin') || s.channels[channelId]?.type === 'O');
   useEffect(() => {
     client.getProfilesInChannel(channelId, 0, 200).then((users) => {
@@ -26,7 +29,7 @@ export function MembersPanel({ channelId }: { channelId: string }) {
   if (!members) return <div className="center-loading"><div className="spinner" /></div>;
   return (
     <div className="rhs-list members-panel">
-      {channel?.name !== 'town-square' && (
+      {channel?.name !== 'town-square' && !archived && (
         <button type="button" className="button wide" onClick={() => setState({ modal: 'channel:add-members' })}>
           <Icon name="plus" size={16} /> {t('channel.addMembers')}
         </button>
@@ -36,10 +39,9 @@ export function MembersPanel({ channelId }: { channelId: string }) {
           <li key={u.id}>
             <button type="button" className="member-button" onClick={(e) => openProfile(u.id, e.currentTarget)}>
               <Avatar userId={u.id} size={32} showStatus />
-              <span className="member-name">{u.username}</span>
-              <span className="member-detail">{[u.first_name, u.last_name].filter(Boolean).join(' ')}</span>
+              <PersonLabel user={u} />
             </button>
-            {canManage && u.id !== myId && channel?.name !== 'town-square' && (
+            {canManage && u.id !== myId && channel?.name !== 'town-square' && !archived && (
               <button
                 type="button"
                 className="link-button danger"

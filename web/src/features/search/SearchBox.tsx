@@ -3,6 +3,7 @@ import { setState, useStore } from '../../store/store';
 import { useT } from '../../i18n/useT';
 import { Icon } from '../../ui/icons';
 import { Avatar } from '../people/Avatar';
+import { PersonLabel } from '../people/PersonLabel';
 import { openSearch } from './searchApi';
 import { applySearchCompletion, findSearchTrigger } from './terms';
 import { useSearchSuggestions, type SearchSuggestion } from './useSearchSuggestions';
@@ -19,8 +20,14 @@ function SuggestionRow({ s, active, id, onPick }: { s: SearchSuggestion; active:
       onClick={onPick}
     >
       {s.userId ? <Avatar userId={s.userId} size={20} /> : <Icon name={s.channelType === 'P' ? 'lock' : s.channelType === 'O' ? 'hash' : 'message'} size={16} />}
-      <span className="suggestion-label">{s.label}</span>
-      <span className="suggestion-detail">{s.detail}</span>
+      {s.user ? (
+        <PersonLabel user={s.user} />
+      ) : (
+        <>
+          <span className="suggestion-label">{s.label}</span>
+          <span className="suggestion-detail">{s.detail}</span>
+        </>
+      )}
     </li>
   );
 }

@@ -9,6 +9,7 @@ import { Icon } from '../../ui/icons';
 import { onMessageClick } from '../posts/messageLinks';
 import { useFormatFull, useFormatTime } from '../posts/time';
 import { useCustomEmojiSet } from '../emoji/customEmojiActions';
+import { useEmojiData } from '../emoji/emojiStore';
 import { FileAttachments } from '../files/FileAttachments';
 import { highlightHtml } from './highlight';
 
@@ -31,8 +32,9 @@ function SearchResultItemInner({ postId, words }: { postId: string; words: reado
   const wordsKey = words.join('\u0000');
   // Custom emoji loaded later change what the markdown renders to.
   const customEmoji = useCustomEmojiSet();
+  const emojiData = useEmojiData((s) => s.index);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const html = useMemo(() => highlightHtml(renderMarkdown(message), words), [message, wordsKey, customEmoji]);
+  const html = useMemo(() => highlightHtml(renderMarkdown(message), words), [message, wordsKey, customEmoji, emojiData]);
   if (!post || post.delete_at > 0) return null;
   const name = displayName(author, nameMode) || '…';
   const replies = post.reply_count ?? 0;

@@ -6,6 +6,7 @@ import { getState } from '../../store/store';
 import { channelTitle, dmTeammateId, myChannelsInTeam } from '../../store/selectors';
 import { searchUsers } from '../../store/actions/users';
 import type { SearchTrigger } from './terms';
+import { personDetail } from '../people/PersonLabel';
 
 export interface SearchSuggestion {
   key: string;
@@ -15,14 +16,15 @@ export interface SearchSuggestion {
   detail: string;
   kind: 'user' | 'channel';
   userId?: string;
+  /** a person's profile, shown with PersonLabel */
+  user?: UserProfile;
   channelType?: string;
 }
 
 const LIMIT = 8;
 
 function userSuggestion(u: UserProfile): SearchSuggestion {
-  const full = [u.first_name, u.last_name].filter(Boolean).join(' ');
-  return { key: `u-${u.id}`, value: u.username, label: `@${u.username}`, detail: [full, u.nickname && `(${u.nickname})`].filter(Boolean).join(' '), kind: 'user', userId: u.id };
+  return { key: `u-${u.id}`, value: u.username, label: `@${u.username}`, detail: personDetail(u), kind: 'user', userId: u.id, user: u };
 }
 
 function userMatches(u: UserProfile, q: string): boolean {

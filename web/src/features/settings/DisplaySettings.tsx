@@ -7,6 +7,7 @@ import { errorMessage } from '../../api/client';
 import { CUSTOM_KEYS, parseTheme, THEMES, type Theme } from './theme';
 import { LinkPreviewSetting } from '../previews/LinkPreviewSetting';
 import { Choice } from './Choice';
+import { useClock24 } from '../posts/time';
 
 function save(category: string, name: string, value: string): void {
   savePrefs([{ category, name, value }]).catch((err: unknown) => showToast(errorMessage(err)));
@@ -15,7 +16,8 @@ function save(category: string, name: string, value: string): void {
 export function DisplaySettings() {
   const t = useT();
   const themeValue = useStore((s) => s.prefs['theme:']);
-  const clock = useStore((s) => displaySetting(s, 'use_military_time', 'false'));
+  // Without a choice the locale's own clock is in use, so that is the one shown as selected.
+  const clock = String(useClock24());
   const display = useStore((s) => displaySetting(s, 'message_display', 'clean'));
   const crtConfig = useStore((s) => s.config.CollapsedThreads ?? 'disabled');
   const crt = useStore(collapsedThreads);

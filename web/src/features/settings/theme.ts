@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../../store/store';
+import { readableTextColors } from './readableColors';
 
 /** Mattermost's theme keys (stored as JSON in the "theme" preference), the ones Parley uses. */
 export interface Theme {
@@ -80,7 +81,7 @@ function rgb(hex: string): string {
 }
 
 export function applyTheme(theme: Theme, root: HTMLElement = document.documentElement): void {
-  for (const [key, value] of Object.entries(theme)) {
+  for (const [key, value] of Object.entries({ ...theme, ...readableTextColors(theme) })) {
     if (key === 'type') continue;
     root.style.setProperty(`--${kebab(key)}`, value);
     root.style.setProperty(`--${kebab(key)}-rgb`, rgb(value));

@@ -19,7 +19,7 @@ function ChannelIcon({ channel }: { channel: ServerChannel }) {
   const me = useStore((s) => s.me?.id ?? '');
   if (channel.type === 'D') return <Avatar userId={dmTeammateId(channel, me)} size={20} showStatus />;
   if (channel.type === 'G') return <span className="gm-count">{channel.display_name.split(',').length - 1}</span>;
-  return <Icon name={channel.type === 'P' ? 'lock' : 'hash'} size={16} className="channel-icon" />;
+  return <Icon name={channel.delete_at > 0 ? 'archive' : channel.type === 'P' ? 'lock' : 'hash'} size={16} className="channel-icon" />;
 }
 
 const SidebarItem = memo(function SidebarItem({ channelId, teamName }: { channelId: string; teamName: string }) {
@@ -96,9 +96,12 @@ export function ChannelSidebar() {
   const onThreads = useStore((s) => s.path.includes('/threads'));
   const hasCategories = useStore((s) => (s.categories[s.currentTeamId] ?? []).length > 0);
   const crt = useStore((s) => s.config.CollapsedThreads !== 'disabled' && s.config.CollapsedThreads !== undefined);
+  // An archived channel is listed only while it is open: opening or leaving one redraws the list.
+  const openArchivedId = useStore((s) => ((s.channels[s.currentChannelId]?.delete_at ?? 0) > 0 ? s.currentChannelId : ''));
   const sections = useMemo(
     () => sidebarSections({ ...useStore.getState(), ...slices }, slices.currentTeamId),
-    [slices],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [slices, openArchivedId],
   );
   // Offered when the server has email invitations on and can send them (the client config says both).
   const emailInvites = useStore((s) => s.config.EnableEmailInvitations === 'true');
@@ -110,7 +113,7 @@ export function ChannelSidebar() {
     <nav className="channel-sidebar" aria-label={t('sidebar.label')}>
       <div className="sidebar-header">
         <Menu
-          label={t('sidebar.teamMenu')}
+          label={`${team.display_name}, ${t('sidebar.teamMenu')}`}
           className="team-menu"
           trigger={
             <span className="team-name">

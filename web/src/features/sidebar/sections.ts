@@ -23,6 +23,12 @@ function visibleInSidebar(state: AppState, c: ServerChannel): boolean {
   return true;
 }
 
+/** The open channel when it is an archived one of this team: it stays reachable in the sidebar while open. */
+function openArchivedChannel(state: AppState, teamId: string): ServerChannel[] {
+  const open = state.channels[state.currentChannelId];
+  return open && open.delete_at !== 0 && open.team_id === teamId ? [open] : [];
+}
+
 function sortChannels(state: AppState, channels: ServerChannel[], sorting: string, manualOrder?: string[]): string[] {
   const byTitle = (a: ServerChannel, b: ServerChannel): number => channelTitle(state, a).localeCompare(channelTitle(state, b));
   if (sorting === 'recent') return channels.sort((a, b) => b.last_post_at - a.last_post_at || byTitle(a, b)).map((c) => c.id);
@@ -39,7 +45,7 @@ function sortChannels(state: AppState, channels: ServerChannel[], sorting: strin
  * mention land in the default category for their kind.
  */
 export function sidebarSections(state: AppState, teamId: string): SidebarSection[] {
-  const mine = myChannelsInTeam(state, teamId).filter((c) => visibleInSidebar(state, c));
+  const mine = [...myChannelsInTeam(state, teamId), ...openArchivedChannel(state, teamId)].filter((c) => visibleInSidebar(state, c));
   const byId = new Map(mine.map((c) => [c.id, c]));
   const categories = state.categories[teamId] ?? [];
   if (categories.length === 0) {

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import { Modal } from '../../ui/Modal';
 import { Icon } from '../../ui/icons';
 import { Avatar } from '../people/Avatar';
+import { PersonLabel, personDetail } from '../people/PersonLabel';
 
 interface Option {
   key: string;
@@ -16,6 +17,8 @@ interface Option {
   href: string;
   icon: 'hash' | 'lock' | 'message' | 'user';
   userId?: string;
+  /** a person offered for a direct message, shown with PersonLabel */
+  user?: UserProfile;
   unread: boolean;
 }
 
@@ -57,7 +60,7 @@ export function ChannelSwitcher({ onClose }: { onClose: () => void }) {
     const users = people
       .filter((u) => u.id !== s.me?.id && !dmNames.has(u.username))
       .slice(0, 6)
-      .map((u) => ({ key: `u-${u.id}`, label: u.username, detail: [u.first_name, u.last_name].filter(Boolean).join(' '), href: `/${team.name}/messages/@${u.username}`, icon: 'user' as const, userId: u.id, unread: false }));
+      .map((u) => ({ key: `u-${u.id}`, label: u.username, detail: personDetail(u), href: `/${team.name}/messages/@${u.username}`, icon: 'user' as const, userId: u.id, user: u, unread: false }));
     return [...channels, ...users];
   }, [query, people, teamId]);
   const go = (o: Option | undefined): void => {
@@ -106,8 +109,14 @@ export function ChannelSwitcher({ onClose }: { onClose: () => void }) {
             onClick={() => go(o)}
           >
             {o.userId ? <Avatar userId={o.userId} size={20} showStatus /> : <Icon name={o.icon === 'user' ? 'message' : o.icon} size={16} />}
-            <span className="switcher-label">{o.label}</span>
-            <span className="switcher-detail">{o.detail}</span>
+            {o.user ? (
+              <PersonLabel user={o.user} />
+            ) : (
+              <>
+                <span className="switcher-label">{o.label}</span>
+                <span className="switcher-detail">{o.detail}</span>
+              </>
+            )}
           </li>
         ))}
         {options.length === 0 && <li className="empty">{t('switcher.none')}</li>}

@@ -15,6 +15,7 @@ export function ThreadPanel({ rootId }: { rootId: string }) {
   const root = useStore((s) => s.posts.posts[rootId]);
   const replyIds = useStore(useShallow((s) => s.posts.byThread[rootId] ?? []));
   const channelName = useStore((s) => channelTitle(s, s.channels[s.posts.posts[rootId]?.channel_id ?? '']));
+  const archived = useStore((s) => (s.channels[s.posts.posts[rootId]?.channel_id ?? '']?.delete_at ?? 0) > 0);
   useEffect(() => {
     void loadThread(rootId).catch(() => undefined);
     void markThreadRead(getState().currentTeamId, rootId).catch(() => undefined);
@@ -34,7 +35,7 @@ export function ThreadPanel({ rootId }: { rootId: string }) {
         ))}
       </div>
       <div className="composer-area">
-        <Composer channelId={root.channel_id} rootId={rootId} />
+        {archived ? <div className="archived-note">{t('channel.archivedNote')}</div> : <Composer channelId={root.channel_id} rootId={rootId} />}
         <TypingIndicator channelId={root.channel_id} rootId={rootId} />
       </div>
     </div>

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import { Avatar } from '../people/Avatar';
 import { Icon } from '../../ui/icons';
 import { useFormatTime } from '../posts/time';
+import { DrawerToggle } from '../layout/MobileDrawer';
 
 function ThreadRow({ threadId }: { threadId: string }) {
   const t = useT();
@@ -57,6 +58,7 @@ export function ThreadsView({ threadId }: { threadId: string }) {
   return (
     <div className="threads-view">
       <header className="channel-header">
+        <DrawerToggle />
         <div className="channel-header-main">
           <h1 className="channel-title plain">
             <Icon name="threads" size={18} /> {t('threads.title')}

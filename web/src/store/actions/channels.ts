@@ -4,6 +4,7 @@ import { client } from '../../api/client';
 import { getState, setState } from '../store';
 import { dmTeammateId } from '../selectors';
 import { applyViewed } from '../unread';
+import { clearManuallyUnread, isManuallyUnread } from '../manualUnread';
 import { ensureUsers } from './users';
 import { savePrefs } from './prefs';
 
@@ -78,6 +79,9 @@ export function viewOnServer(channelId: string): void {
 
 /** Marks a channel read here at once and on the server (debounced while posts stream in). */
 export function markChannelViewed(channelId: string, immediate = false): void {
+  // A channel marked unread by hand stays unread while it is open; Esc (immediate) still reads it.
+  if (immediate) clearManuallyUnread(channelId);
+  else if (isManuallyUnread(channelId)) return;
   setState((s) => {
     const member = s.members[channelId];
     if (!member) return {};

@@ -7,6 +7,7 @@ import {
   removedReaction, type ListKind,
 } from '../posts';
 import { applyMarkedUnread } from '../unread';
+import { setManuallyUnread } from '../manualUnread';
 import { ensureUsers } from './users';
 import { deletePrefs, savePrefs } from './prefs';
 
@@ -184,10 +185,15 @@ export async function markUnread(post: Post): Promise<void> {
   const me = getState().me;
   if (!me) return;
   const unread = await client.markPostAsUnread(me.id, post.id);
+  setManuallyUnread(post.channel_id);
   setState((s) => {
     const member = s.members[post.channel_id];
     if (!member) return {};
-    return { members: { ...s.members, [post.channel_id]: applyMarkedUnread(member, unread) } };
+    return {
+      members: { ...s.members, [post.channel_id]: applyMarkedUnread(member, unread) },
+      // The "New messages" line moves above the post at once.
+      newMessagesSince: { ...s.newMessagesSince, [post.channel_id]: unread.last_viewed_at },
+    };
   });
 }
 

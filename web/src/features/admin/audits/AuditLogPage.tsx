@@ -3,7 +3,7 @@ import type { Audit } from '@mattermost/types/audits';
 import { client, errorMessage } from '../../../api/client';
 import { useT } from '../../../i18n/useT';
 import { getAudits } from '../api';
-import { AdminPage, ConsoleLink, formatDateTime, LoadError, Pager, useLoad } from '../ui';
+import { AdminPage, ConsoleLink, LoadError, Pager, useFormatDateTime, useLoad } from '../ui';
 import { auditQuery, emptyAuditFilter, matchesAuditQuery, usernameToResolve, type AuditFilter, type AuditQuery } from './filter';
 
 const PER_PAGE = 100;
@@ -18,6 +18,7 @@ async function loadAudits(page: number, query: AuditQuery): Promise<{ audits: Au
 
 export function AuditLogPage() {
   const t = useT();
+  const formatDateTime = useFormatDateTime();
   const [page, setPage] = useState(0);
   const [form, setForm] = useState<AuditFilter>(emptyAuditFilter);
   const [query, setQuery] = useState<AuditQuery>({});

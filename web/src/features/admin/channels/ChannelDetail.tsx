@@ -6,7 +6,7 @@ import { useT } from '../../../i18n/useT';
 import { moveChannel, permanentlyDeleteChannel } from '../api';
 import { MembersCard } from '../MembersCard';
 import { ChannelModeration } from '../permissions/ChannelModeration';
-import { ActionButton, AdminPage, ArchiveActions, ConsoleLink, formatDateTime, LoadError, useLoad } from '../ui';
+import { ActionButton, AdminPage, ArchiveActions, ConsoleLink, LoadError, useFormatDateTime, useLoad } from '../ui';
 
 async function loadChannel(channelId: string): Promise<{ channel: ServerChannel; teams: Team[] }> {
   const [channel, teams] = await Promise.all([client.getChannel(channelId), client.getTeams(0, 200) as Promise<Team[]>]);
@@ -28,6 +28,7 @@ export function ChannelDetail({ channelId }: { channelId: string }) {
 
 function ChannelPanels({ channel, teams, reload }: { channel: ServerChannel; teams: Team[]; reload: () => void }) {
   const t = useT();
+  const formatDateTime = useFormatDateTime();
   const [targetTeam, setTargetTeam] = useState('');
   const [force, setForce] = useState(false);
   const archived = channel.delete_at > 0;

@@ -3,7 +3,7 @@ import { client } from '../../../api/client';
 import { useT } from '../../../i18n/useT';
 import { permanentlyDeleteTeam, updateTeamPrivacy } from '../api';
 import { MembersCard } from '../MembersCard';
-import { ActionButton, AdminPage, ArchiveActions, ConsoleLink, formatDateTime, LoadError, useLoad } from '../ui';
+import { ActionButton, AdminPage, ArchiveActions, ConsoleLink, LoadError, useFormatDateTime, useLoad } from '../ui';
 
 export function TeamDetail({ teamId }: { teamId: string }) {
   const t = useT();
@@ -20,6 +20,7 @@ export function TeamDetail({ teamId }: { teamId: string }) {
 
 function TeamPanels({ team, reload }: { team: Team; reload: () => void }) {
   const t = useT();
+  const formatDateTime = useFormatDateTime();
   const archived = team.delete_at > 0;
   return (
     <>

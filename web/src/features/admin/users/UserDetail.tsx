@@ -5,7 +5,7 @@ import { client } from '../../../api/client';
 import { useT } from '../../../i18n/useT';
 import { Avatar } from '../../people/Avatar';
 import { rolesWithChoice, systemRoleOf, type SystemRoleChoice } from '../access';
-import { ActionButton, AdminPage, ConsoleLink, formatDateTime, LoadError, useLoad } from '../ui';
+import { ActionButton, AdminPage, ConsoleLink, LoadError, useFormatDateTime, useLoad } from '../ui';
 
 async function loadUser(userId: string): Promise<{ user: UserProfile; teams: Team[] }> {
   const [user, teams] = await Promise.all([client.getUser(userId), client.getTeamsForUser(userId)]);
@@ -27,6 +27,7 @@ export function UserDetail({ userId }: { userId: string }) {
 
 function UserPanels({ user, teams, reload }: { user: UserProfile; teams: Team[]; reload: () => void }) {
   const t = useT();
+  const formatDateTime = useFormatDateTime();
   const [role, setRole] = useState<SystemRoleChoice>(systemRoleOf(user.roles));
   const [password, setPassword] = useState('');
   const [passwordSaved, setPasswordSaved] = useState(false);

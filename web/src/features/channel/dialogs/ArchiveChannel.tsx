@@ -3,7 +3,7 @@ import { errorMessage } from '../../../api/client';
 import { getState, useStore } from '../../../store/store';
 import { channelTitle } from '../../../store/selectors';
 import { archiveChannel } from '../../../store/actions/channels';
-import { navigate } from '../../../router/navigate';
+import { leaveIfUnviewable } from '../archived';
 import { useT } from '../../../i18n/useT';
 import { Modal } from '../../../ui/Modal';
 
@@ -16,8 +16,8 @@ export function ArchiveChannel({ onClose }: { onClose: () => void }) {
     try {
       await archiveChannel(channelId);
       onClose();
-      const team = getState().teams[getState().currentTeamId];
-      if (team) navigate(`/${team.name}/channels/town-square`);
+      // Where archived channels are readable the view just turns read-only, as for everyone else in it.
+      leaveIfUnviewable(getState().channels[channelId] ?? { id: channelId, delete_at: Date.now() });
     } catch (err) {
       setError(errorMessage(err));
     }

@@ -6,9 +6,13 @@ import { AddMembers } from './AddMembers';
 import { ArchiveChannel } from './ArchiveChannel';
 import { CreateCategory, MoveToCategory } from './CategoryDialogs';
 import { ChannelNotifications } from './ChannelNotifications';
+import { LeavePrivateChannel } from './LeavePrivateChannel';
+import { leavePrivateTarget } from '../leave';
 
 /** The channel dialogs, opened by modal id ("channel:browse", "channel:header", …). */
 export function ChannelDialogs({ modal, onClose }: { modal: string; onClose: () => void }) {
+  const leaving = leavePrivateTarget(modal);
+  if (leaving) return <LeavePrivateChannel channelId={leaving} onClose={onClose} />;
   switch (modal) {
     case 'channel:browse':
       return <BrowseChannels onClose={onClose} />;

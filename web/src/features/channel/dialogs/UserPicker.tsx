@@ -5,6 +5,7 @@ import { receivedUsers } from '../../../store/actions/users';
 import { useStore } from '../../../store/store';
 import { useT } from '../../../i18n/useT';
 import { Avatar } from '../../people/Avatar';
+import { PersonLabel } from '../../people/PersonLabel';
 import { Icon } from '../../../ui/icons';
 
 interface UserPickerProps {
@@ -78,8 +79,7 @@ export function UserPicker({ selected, onChange, max, notInChannel }: UserPicker
               }}
             >
               <Avatar userId={u.id} size={28} showStatus />
-              <span className="member-name">@{u.username}</span>
-              <span className="member-detail">{[u.first_name, u.last_name].filter(Boolean).join(' ')}</span>
+              <PersonLabel user={u} />
               {chosen.has(u.id) && <Icon name="check" size={16} />}
             </button>
           </li>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Job } from '@mattermost/types/jobs';
 import { serverError } from '../../../../api/client';
 import { useT, type Translate } from '../../../../i18n/useT';
-import { formatDateTime } from '../../ui';
+import { useFormatDateTime } from '../../ui';
 import type { PageWidgetProps } from '../page';
 import { ActionSetting } from '../ActionSetting';
 import { latestLdapSync, syncLdap, testLdap } from './api';
@@ -24,7 +24,7 @@ function statusText(t: Translate, status: string): string {
   }
 }
 
-function jobText(t: Translate, job: Job): string {
+function jobText(t: Translate, job: Job, formatDateTime: (ms: number) => string): string {
   const status = statusText(t, job.status);
   const line = t('admin.ldap.lastJob', { status, progress: Math.max(0, job.progress), time: formatDateTime(job.last_activity_at || job.create_at) });
   // A failed job says why in its data (Mattermost's jobs keep `error` there).
@@ -36,6 +36,7 @@ function jobText(t: Translate, job: Job): string {
 /** The AD/LDAP page's buttons: test the unsaved settings, and start a synchronization and follow its job. */
 export function LdapActions({ draft }: PageWidgetProps) {
   const t = useT();
+  const formatDateTime = useFormatDateTime();
   const [job, setJob] = useState<Job | null | undefined>(undefined);
   const [jobError, setJobError] = useState('');
 
@@ -85,7 +86,7 @@ export function LdapActions({ draft }: PageWidgetProps) {
         }}
       >
         <p className="setting-help" role="status" aria-label={t('admin.ldap.sync')}>
-          {jobError || (job === undefined ? '' : job ? jobText(t, job) : t('admin.ldap.noJobs'))}
+          {jobError || (job === undefined ? '' : job ? jobText(t, job, formatDateTime) : t('admin.ldap.noJobs'))}
         </p>
       </ActionSetting>
     </>

@@ -1,0 +1,22 @@
+/** The emoji picker: categories, skin tones, recently used (spread into en.ts). */
+export const emojiEn = {
+  'emoji.categories': 'Emoji categories',
+  'emoji.loading': 'Loading emoji…',
+  'emoji.category.recent': 'Recently used',
+  'emoji.category.smileys': 'Smileys & Emotion',
+  'emoji.category.people': 'People & Body',
+  'emoji.category.animals': 'Animals & Nature',
+  'emoji.category.food': 'Food & Drink',
+  'emoji.category.travel': 'Travel & Places',
+  'emoji.category.activities': 'Activities',
+  'emoji.category.objects': 'Objects',
+  'emoji.category.symbols': 'Symbols',
+  'emoji.category.flags': 'Flags',
+  'emoji.skinTone': 'Skin tone',
+  'emoji.tone.default': 'Default skin tone',
+  'emoji.tone.light': 'Light skin tone',
+  'emoji.tone.mediumLight': 'Medium-light skin tone',
+  'emoji.tone.medium': 'Medium skin tone',
+  'emoji.tone.mediumDark': 'Medium-dark skin tone',
+  'emoji.tone.dark': 'Dark skin tone',
+} as const;

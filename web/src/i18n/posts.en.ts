@@ -1,0 +1,20 @@
+/** English strings of the message list's new-messages button, the post menu's extra items and reminders (spread into en.ts). */
+export const postsEn = {
+  'posts.newCount': '{count, plural, one {# new message} other {# new messages}}',
+  'posts.jumpToNew': 'Jump to {count, plural, one {# new message} other {# new messages}}',
+  'actions.copyText': 'Copy text',
+  'actions.textCopied': 'Text copied',
+  'actions.remind': 'Remind me',
+  'remind.minutes30': 'In 30 minutes',
+  'remind.hour1': 'In 1 hour',
+  'remind.hours2': 'In 2 hours',
+  'remind.tomorrow': 'Tomorrow at 9:00',
+  'remind.dialogTitle': 'Set a reminder',
+  'remind.date': 'Date',
+  'remind.time': 'Time',
+  'remind.set': 'Set reminder',
+  'remind.cancel': 'Cancel',
+  'remind.past': 'Choose a time in the future.',
+  'remind.postText': 'Reminder about a message from @{username}, due {time}.',
+  'remind.viewMessage': 'View message',
+} as const;
