@@ -106,6 +106,13 @@ describe('bot accounts', () => {
     expect((await again.login(carl.user.username, 'a-new-password')).id).toBe(carl.user.id);
   });
 
+  it('converts one account asked twice at once into one bot (no conflict surfaces as a 500)', async () => {
+    const dana = await createUser(server, 'botdana');
+    const both = await Promise.all([0, 1, 2].map(() => raw(server, 'POST', `/users/${dana.user.id}/convert_to_bot`, { token: admin.token })));
+    expect(both.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect((await admin.client.getBot(dana.user.id)).owner_id).toBe(dana.user.id);
+  });
+
   it('a bot written with the official client answers mentions, and stops at once when its token is revoked', async () => {
     const channel = await newChannel(admin.client, team.id);
     await admin.client.addToChannel(ana.user.id, channel.id);

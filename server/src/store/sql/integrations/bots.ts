@@ -7,7 +7,8 @@ export class SqlBotStore implements BotStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async create(bot: BotRecord): Promise<void> {
-    await this.db.insertInto('bots').values(bot).execute();
+    // Two concurrent conversions of one account both try to add its row; the second finds it done.
+    await this.db.insertInto('bots').values(bot).onConflict((oc) => oc.column('user_id').doNothing()).execute();
   }
 
   async get(userId: string, includeDeleted: boolean): Promise<Bot | undefined> {
