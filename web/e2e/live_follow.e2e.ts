@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Client4 } from '@mattermost/client';
 import type { Post } from '@mattermost/types/posts';
-import type { Team } from '@mattermost/types/teams';
-import type { UserProfile } from '@mattermost/types/users';
 import type { Page } from 'playwright-core';
-import { apiClient, startServer, type RunningServer } from './server';
+import { apiClient, seedTeam, startServer, type RunningServer } from './server';
 import { launchBrowser, logIn, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
 
 /**
@@ -61,14 +59,7 @@ describe('following live messages', () => {
   beforeAll(async () => {
     server = await startServer();
     chrome = await launchBrowser();
-    const admin = apiClient(server);
-    await admin.createUser({ username: 'root', email: 'root@example.com', password } as UserProfile, '', '');
-    await admin.login('root', password);
-    const created = await admin.createTeam({ name: team, display_name: 'Acme', type: 'O' } as Team);
-    const ana = await admin.createUser({ username: 'ana', email: 'ana@example.com', password } as UserProfile, '', '');
-    const ben = await admin.createUser({ username: 'ben', email: 'ben@example.com', password } as UserProfile, '', '');
-    await admin.addToTeam(created.id, ana.id);
-    await admin.addToTeam(created.id, ben.id);
+    const { team: created } = await seedTeam(server, team, ['ana', 'ben'], password);
     writer = apiClient(server);
     await writer.login('ben', password);
     channelId = (await writer.getChannelByName(created.id, 'town-square')).id;

@@ -1,4 +1,6 @@
 import { Client4 } from '@mattermost/client';
+import type { Team } from '@mattermost/types/teams';
+import type { UserProfile } from '@mattermost/types/users';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -94,4 +96,20 @@ export function apiClient(server: { url: string }): Client4 {
   api.setUrl(server.url);
   api.setIncludeCookies(false);
   return api;
+}
+
+/**
+ * The usual world of a browser test: `root` (the first account, so the admin), an open team, and `members` in it, all
+ * with one password. Returns the admin's client and the team.
+ */
+export async function seedTeam(server: { url: string }, name: string, members: readonly string[], password: string): Promise<{ admin: Client4; team: Team }> {
+  const admin = apiClient(server);
+  await admin.createUser({ username: 'root', email: 'root@example.com', password } as UserProfile, '', '');
+  await admin.login('root', password);
+  const team = await admin.createTeam({ name, display_name: 'Acme', type: 'O' } as Team);
+  for (const username of members) {
+    const user = await admin.createUser({ username, email: `${username}@example.com`, password } as UserProfile, '', '');
+    await admin.addToTeam(team.id, user.id);
+  }
+  return { admin, team };
 }
