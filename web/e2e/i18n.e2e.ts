@@ -1,30 +1,53 @@
-import type { Team } from '@mattermost/types/teams';
-import type { UserProfile } from '@mattermost/types/users';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiClient, startServer, type RunningServer } from './server';
+import { apiClient, seedTeam, startServer, type RunningServer } from './server';
 import { launchBrowser, logIn, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
+
+// One server and browser for the language tests; each language group has its own user, whose locale is theirs alone.
+let server: RunningServer;
+let chrome: TestBrowser;
+const team = 'acme';
+const password = 'correct-horse-9';
+
+beforeAll(async () => {
+  server = await startServer();
+  chrome = await launchBrowser();
+  await seedTeam(server, team, ['camille', 'yuki'], password);
+});
+
+afterAll(async () => {
+  await chrome?.close();
+  await server?.stop();
+});
+
+async function openSettings(page: Page, labels: { menu: string; settings: string; tab: string }) {
+  await page.getByRole('button', { name: labels.menu }).click();
+  await page.getByRole('menuitem', { name: labels.settings }).click();
+  const dialog = page.getByRole('dialog', { name: labels.settings });
+  await dialog.getByRole('tab', { name: labels.tab }).click();
+  return dialog;
+}
+
+/** Posts `message` in Town Square as `username` and opens the web client signed in; returns the page and the post's time. */
+async function signedInWithPost(username: string, message: string): Promise<{ user: UserContext; postedAt: number }> {
+  const api = apiClient(server);
+  await api.login(username, password);
+  const acme = await api.getTeamByName(team);
+  const townSquare = await api.getChannelByName(acme.id, 'town-square');
+  const postedAt = (await api.createPost({ channel_id: townSquare.id, message } as never)).create_at;
+  const user = await newUserContext(chrome.browser, server.url);
+  await logIn(user.page, username, password, `**/${team}/channels/town-square`);
+  return { user, postedAt };
+}
 
 /**
  * French and German in the browser: a user switches the language in Settings, the UI follows, and post times use
  * the language's own clock (fr/de 24-hour, en 12-hour) until the user picks a clock in Display settings.
  */
 describe('UI language and clock', () => {
-  let server: RunningServer;
-  let chrome: TestBrowser;
   let camille: UserContext;
   let postedAt = 0;
-  const team = 'acme';
-  const password = 'correct-horse-9';
   const message = 'Les notes de version sont prêtes';
-
-  async function openSettings(page: Page, labels: { menu: string; settings: string; tab: string }) {
-    await page.getByRole('button', { name: labels.menu }).click();
-    await page.getByRole('menuitem', { name: labels.settings }).click();
-    const dialog = page.getByRole('dialog', { name: labels.settings });
-    await dialog.getByRole('tab', { name: labels.tab }).click();
-    return dialog;
-  }
 
   /** The post's time as shown, and the same instant formatted by the browser itself in `locale`. */
   async function postTime(page: Page, locale: string): Promise<{ shown: string; expected: string; title: string | null; expectedTitle: string }> {
@@ -39,27 +62,13 @@ describe('UI language and clock', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
-    chrome = await launchBrowser();
-    const api = apiClient(server);
-    await api.createUser({ username: 'camille', email: 'camille@example.com', password } as UserProfile, '', '');
-    await api.login('camille', password);
-    const acme = await api.createTeam({ name: team, display_name: 'Acme', type: 'O' } as Team);
-    const townSquare = await api.getChannelByName(acme.id, 'town-square');
-    postedAt = (await api.createPost({ channel_id: townSquare.id, message } as never)).create_at;
-    camille = await newUserContext(chrome.browser, server.url);
-    await logIn(camille.page, 'camille', password, `**/${team}/channels/town-square`);
+    ({ user: camille, postedAt } = await signedInWithPost('camille', message));
   });
 
   beforeEach(({ task, onTestFailed }) => {
     onTestFailed(async () => {
       await screenshot(camille.page, `failed-i18n-${task.name.replace(/\W+/g, '-')}`).catch(() => undefined);
     });
-  });
-
-  afterAll(async () => {
-    await chrome?.close();
-    await server?.stop();
   });
 
   it('shows English post times on a 12-hour clock when the user never chose a clock', async () => {
@@ -114,5 +123,66 @@ describe('UI language and clock', () => {
     await display.getByRole('button', { name: 'Schließen' }).click();
     await expect.poll(async () => (await postTime(page, 'de')).shown).toMatch(/\d:\d\d\s(AM|PM)$/);
     await screenshot(page, 'i18n-03-post-de-12h');
+  });
+});
+
+/**
+ * Japanese, Chinese and Russian in the browser: a user picks the language in Settings, the whole UI switches
+ * (lazily loaded catalogue, <html lang>), and dates are formatted the Japanese way.
+ */
+describe('Japanese, Chinese and Russian UI', () => {
+  let yuki: UserContext;
+  let postedAt = 0;
+  const message = 'Release notes are ready';
+
+  beforeAll(async () => {
+    ({ user: yuki, postedAt } = await signedInWithPost('yuki', message));
+  });
+
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      await screenshot(yuki.page, `failed-i18n-cjk-${task.name.replace(/\W+/g, '-')}`).catch(() => undefined);
+    });
+  });
+
+  it('switches the UI to Japanese from Settings', async () => {
+    const { page } = yuki;
+    const dialog = await openSettings(page, { menu: 'Account menu', settings: 'Settings', tab: 'Language' });
+    await dialog.getByRole('combobox', { name: 'Display language' }).selectOption({ label: '日本語' });
+    // The catalogue arrives as its own chunk; then the open dialog itself speaks Japanese.
+    const japanese = page.getByRole('dialog', { name: '設定' });
+    await expect.poll(() => japanese.getByRole('tab', { name: '言語' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    await screenshot(page, 'i18n-cjk-01-settings-ja');
+    await japanese.getByRole('button', { name: '閉じる' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'アカウントメニュー' }).count()).toBe(1);
+    expect(await page.locator('.channel-view .composer textarea').getAttribute('placeholder')).toMatch(/へのメッセージを入力$/);
+  });
+
+  it('formats the date separator the Japanese way and keeps the language after a reload', async () => {
+    const { page } = yuki;
+    // Three days on, the post is no longer "today": its separator shows the date itself, e.g. 12月4日(金).
+    await page.clock.setFixedTime(postedAt + 3 * 24 * 3600 * 1000);
+    await page.reload();
+    await expect.poll(() => page.locator('.channel-view article.post', { hasText: message }).count(), { timeout: 10_000 }).toBe(1);
+    const posted = new Date(postedAt);
+    const separator = page.locator('.channel-view .date-separator span').first();
+    await expect.poll(() => separator.textContent()).toContain(`${posted.getMonth() + 1}月${posted.getDate()}日`);
+    expect(await separator.textContent()).toMatch(/^(\d{4}年)?\d{1,2}月\d{1,2}日\([月火水木金土日]\)$/);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    await screenshot(page, 'i18n-cjk-02-date-ja');
+  });
+
+  it('switches on to Simplified Chinese and Russian', async () => {
+    const { page } = yuki;
+    const ja = await openSettings(page, { menu: 'アカウントメニュー', settings: '設定', tab: '言語' });
+    await ja.getByRole('combobox', { name: '表示言語' }).selectOption({ label: '中文 (简体)' });
+    await expect.poll(() => page.getByRole('dialog', { name: '设置' }).getByRole('tab', { name: '语言' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.getByRole('dialog', { name: '设置' }).getByRole('combobox', { name: '显示语言' }).selectOption({ label: 'Русский' });
+    const ru = page.getByRole('dialog', { name: 'Настройки' });
+    await expect.poll(() => ru.getByRole('tab', { name: 'Язык' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    expect(await ru.getByRole('combobox', { name: 'Язык интерфейса' }).inputValue()).toBe('ru');
   });
 });
