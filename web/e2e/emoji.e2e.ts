@@ -66,7 +66,8 @@ describe('emoji', () => {
     expect(await images.nth(1).getAttribute('aria-label')).toBe('🎉');
     expect(await images.nth(0).textContent()).toBe('🎉');
     // Copying the message keeps the emoji as text.
-    expect(await post('Shipped').locator('.post-message').innerText()).toContain('🎉');
+    // Polled: the pending post is replaced by the server's copy right after sending, and the old node reads empty.
+    await expect.poll(() => post('Shipped').locator('.post-message').innerText()).toContain('🎉');
 
     const url = await backgroundUrl(images.nth(0));
     expect(url).toMatch(/\/assets\/32-[\w-]+\.png$/);
