@@ -223,23 +223,23 @@ export class ChannelMemberService {
   /** Unread and mention totals per team, summed from the per-channel counters (muted channels count mentions only). */
   async teamUnreads(actor: Actor, userId: string): Promise<TeamUnread[]> {
     if (userId !== actor.userId) this.permissions.requireSystem(actor, 'manage_system');
-    const teams = await this.store.teams.listMembersForUser(userId);
-    const members = await this.store.channels.listMembersForUser(userId, {});
-    const channels = new Map((await this.store.channels.getMany(members.map((m) => m.channel_id))).map((c) => [c.id, c]));
-    const totals = new Map<string, TeamUnread>(teams.map((t) => [t.team_id, {
-      team_id: t.team_id, msg_count: 0, mention_count: 0, msg_count_root: 0, mention_count_root: 0,
-      thread_count: 0, thread_mention_count: 0, thread_urgent_mention_count: 0,
-    }]));
-    for (const member of members) {
-      const channel = channels.get(member.channel_id);
-      const total = channel && totals.get(channel.team_id);
-      if (!channel || !total || channel.delete_at > 0) continue;
-      if (member.notify_props.mark_unread !== MUTED) {
-        total.msg_count += Math.max(0, channel.total_msg_count - member.msg_count);
-        total.msg_count_root += Math.max(0, channel.total_msg_count_root - member.msg_count_root);
+    const totals = new Map<string, TeamUnread>();
+    for (const { team_id, channel } of await this.store.channels.teamChannelCounters(userId)) {
+      let total = totals.get(team_id);
+      if (!total) {
+        total = {
+          team_id, msg_count: 0, mention_count: 0, msg_count_root: 0, mention_count_root: 0,
+          thread_count: 0, thread_mention_count: 0, thread_urgent_mention_count: 0,
+        };
+        totals.set(team_id, total);
       }
-      total.mention_count += member.mention_count;
-      total.mention_count_root += member.mention_count_root;
+      if (!channel) continue;
+      if (channel.notify_props.mark_unread !== MUTED) {
+        total.msg_count += Math.max(0, channel.total_msg_count - channel.msg_count);
+        total.msg_count_root += Math.max(0, channel.total_msg_count_root - channel.msg_count_root);
+      }
+      total.mention_count += channel.mention_count;
+      total.mention_count_root += channel.mention_count_root;
     }
     return [...totals.values()];
   }

@@ -165,10 +165,10 @@ export class ThreadService {
       await this.requireSelf(actor, userId, teamId);
       const channelIds = await this.channelIds(userId, teamId);
       const [before, after] = await Promise.all([this.cursor(q.before, 'before'), this.cursor(q.after, 'after')]);
-      const memberships = q.totalsOnly ? [] : await this.store.threads.listFollowed(userId, {
-        channelIds, before, after, unreadOnly: q.unread, since: q.since, limit: q.perPage,
-      });
-      const totals = q.threadsOnly ? { total: 0, unreadThreads: 0, unreadMentions: 0 } : await this.store.threads.countFollowed(userId, channelIds);
+      const [memberships, totals] = await Promise.all([
+        q.totalsOnly ? [] : this.store.threads.listFollowed(userId, { channelIds, before, after, unreadOnly: q.unread, since: q.since, limit: q.perPage }),
+        q.threadsOnly ? { total: 0, unreadThreads: 0, unreadMentions: 0 } : this.store.threads.countFollowed(userId, channelIds),
+      ]);
       return {
         threads: await withinBytes(await this.views(actor, userId, memberships, q.extended), this.deps.config.postListMaxBytes), total: totals.total,
         total_unread_threads: totals.unreadThreads, total_unread_mentions: totals.unreadMentions, total_unread_urgent_mentions: 0,

@@ -15,6 +15,16 @@ export interface ChannelDirectoryFilter {
   excludeNames?: readonly string[];
 }
 
+/** A team the user belongs to and, when they are in any of its open channels, one such membership with its counters. */
+export interface TeamChannelCounters {
+  team_id: string;
+  channel?: {
+    total_msg_count: number; total_msg_count_root: number;
+    msg_count: number; msg_count_root: number; mention_count: number; mention_count_root: number;
+    notify_props: ChannelMembership['notify_props'];
+  };
+}
+
 export type ChannelWithTeam = ChannelRecord & { team_display_name: string; team_name: string; team_update_at: number };
 
 export interface ChannelStore {
@@ -41,6 +51,8 @@ export interface ChannelStore {
   listMemberIds(channelId: string): Promise<string[]>;
   listMembersForUser(userId: string, options: { teamId?: string }): Promise<ChannelMembership[]>;
   removeMember(channelId: string, userId: string): Promise<void>;
+  /** Every team the user is an active member of (not archived), once per open channel of it they are in: one read. */
+  teamChannelCounters(userId: string): Promise<TeamChannelCounters[]>;
   /** The author has read their own post: their counters follow the channel's. */
   markReadUpTo(channelId: string, userId: string, viewedAt: number): Promise<void>;
   /**

@@ -220,6 +220,27 @@ describe('teams', () => {
     expect(single.body).toMatchObject({ team_id: team.id, msg_count: 0 });
   });
 
+  it('lists every team of the reader once, leaving out archived channels, direct messages and teams left', async () => {
+    const owner = await createUser(server);
+    const reader = await createUser(server);
+    const [busy, quiet, left] = [await newTeam(owner.client), await newTeam(owner.client), await newTeam(owner.client)];
+    for (const team of [busy, quiet, left]) await reader.client.addToTeam(team.id, reader.user.id);
+    const kept = await newChannel(owner.client, busy.id);
+    const archived = await newChannel(owner.client, busy.id);
+    for (const channel of [kept, archived]) await reader.client.addToChannel(reader.user.id, channel.id);
+    const dm = await owner.client.createDirectChannel([owner.user.id, reader.user.id]);
+    await countPosts(server, kept.id, 2, [reader.user.id]);
+    await countPosts(server, archived.id, 4, [reader.user.id]);
+    await countPosts(server, dm.id, 3, [reader.user.id]);
+    await owner.client.deleteChannel(archived.id);
+    await owner.client.removeFromTeam(left.id, reader.user.id);
+
+    const unreads = await reader.client.getMyTeamUnreads();
+    expect(unreads.map((u) => u.team_id).sort()).toEqual([busy.id, quiet.id].sort());
+    expect(unreads.find((u) => u.team_id === busy.id)).toMatchObject({ msg_count: 2, mention_count: 2, msg_count_root: 2, mention_count_root: 2 });
+    expect(unreads.find((u) => u.team_id === quiet.id)).toMatchObject({ msg_count: 0, mention_count: 0 });
+  });
+
   it('rejects malformed team requests with 400', async () => {
     const { token } = await createUser(server);
     const team = await newTeam(admin.client);

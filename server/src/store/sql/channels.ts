@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ChannelMembership } from '../../model/types.js';
-import type { ChannelDirectoryFilter, ChannelRecord, ChannelStore, ChannelWithTeam } from '../channels.js';
-import { fromChannel, fromChannelMember, toChannel, toChannelMember } from './rows.js';
+import type { ChannelDirectoryFilter, ChannelRecord, ChannelStore, ChannelWithTeam, TeamChannelCounters } from '../channels.js';
+import { fromChannel, fromChannelMember, json, toChannel, toChannelMember } from './rows.js';
 import type { ChannelMembersTable, ChannelsTable, Database } from './schema.js';
 import { startsWithIgnoringCase } from './like.js';
 
@@ -154,6 +154,28 @@ export class SqlChannelStore implements ChannelStore {
 
   async removeMember(channelId: string, userId: string): Promise<void> {
     await this.db.deleteFrom('channel_members').where('channel_id', '=', channelId).where('user_id', '=', userId).execute();
+  }
+
+  async teamChannelCounters(userId: string): Promise<TeamChannelCounters[]> {
+    // The parenthesised join keeps a team without any of the user's open channels as one row with NULL counters.
+    const { rows } = await sql<{
+      team_id: string; channel_id: string | null; total_msg_count: number; total_msg_count_root: number; msg_count: number;
+      msg_count_root: number; mention_count: number; mention_count_root: number; notify_props: string;
+    }>`SELECT tm.team_id, cm.channel_id, c.total_msg_count, c.total_msg_count_root, cm.msg_count, cm.msg_count_root,
+        cm.mention_count, cm.mention_count_root, cm.notify_props
+      FROM team_members tm
+      JOIN teams t ON t.id = tm.team_id AND t.delete_at = 0
+      LEFT JOIN (channel_members cm JOIN channels c ON c.id = cm.channel_id AND c.delete_at = 0)
+        ON cm.user_id = tm.user_id AND c.team_id = tm.team_id
+      WHERE tm.user_id = ${userId} AND tm.delete_at = 0`.execute(this.db);
+    return rows.map((r) => r.channel_id === null ? { team_id: r.team_id } : {
+      team_id: r.team_id,
+      channel: {
+        total_msg_count: r.total_msg_count, total_msg_count_root: r.total_msg_count_root, msg_count: r.msg_count,
+        msg_count_root: r.msg_count_root, mention_count: r.mention_count, mention_count_root: r.mention_count_root,
+        notify_props: json(r.notify_props, {}),
+      },
+    });
   }
 
   async viewState(channelId: string, userId: string): Promise<'not_member' | 'read' | 'unread'> {
