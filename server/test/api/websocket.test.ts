@@ -1,3 +1,4 @@
+import type { Post } from '@mattermost/types/posts';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../src/model/id.js';
 import { createUser, newClient, raw } from '../harness.js';
@@ -247,6 +248,22 @@ describe('event fan-out', () => {
     }
     await sleep(QUIET_MS);
     expect(wsB.eventsNamed('multiple_channels_viewed', fromB)).toEqual([]);
+  });
+
+  it('keeps publish order on every socket when one event reaches more sockets than are written in one go', async () => {
+    const { team, users: [a, b] } = await suite.world.teamWith(2);
+    const channel = await suite.world.channelOf(a, team.id, 'O', [b]);
+    const sockets = Array.from({ length: 1_200 }, () => suite.world.authedSocket(b.token));
+    await Promise.all(sockets.map((socket) => socket.next((f) => f.event === 'hello', 0, 20_000)));
+    const sent: string[] = [];
+    for (let i = 0; i < 3; i++) sent.push((await a.client.createPost({ channel_id: channel.id, message: `wave ${i}` } as Post)).id);
+    for (const socket of sockets) {
+      await socket.next((f) => f.event === 'posted' && JSON.parse(f.data.post).id === sent[2], 0, 20_000);
+      const posted = socket.frames.filter((f) => f.event === 'posted');
+      expect(posted.map((f) => JSON.parse(f.data.post).id)).toEqual(sent);
+      expect(socket.frames.map((f) => f.seq)).toEqual(socket.frames.map((_, i) => i));
+    }
+    suite.world.closeSockets();
   });
 });
 
