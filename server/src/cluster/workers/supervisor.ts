@@ -40,8 +40,8 @@ export interface SupervisorOptions {
 }
 
 /**
- * The node:cluster primary: forks the workers that share the port (the
- * primary hands connections round-robin), relays each worker's bus events to
+ * The node:cluster primary: forks the workers that share the port (each
+ * accepts connections from it), relays each worker's bus events to
  * the others, replaces a worker that dies, serves /metrics summed over the
  * workers, and on a signal lets every worker drain before it exits.
  */
@@ -58,6 +58,10 @@ export class Supervisor {
   }
 
   static async start(options: SupervisorOptions): Promise<Supervisor> {
+    // Round-robin hands each worker one connection at a time and waits for its event loop to take it, so under load new
+    // connections (every WebSocket) queue behind busy workers; instead the workers accept from the shared socket, and
+    // the one with time to spare takes the next connection.
+    cluster.schedulingPolicy = cluster.SCHED_NONE;
     const supervisor = new Supervisor(options);
     for (const slot of supervisor.slots) supervisor.fork(slot);
     if (options.metricsAddress) {
