@@ -7,4 +7,5 @@ export { Histogram, percentileMs, averageMs, type HistogramData } from './report
 export { WeightedPicker } from './simulation/weighted.js';
 export { Random } from './simulation/random.js';
 export { ACTIONS } from './simulation/actions.js';
+export { UserState } from './simulation/user_state.js';
 export { loginStorm, type LoginStormOptions, type LoginStormResult } from './login_storm.js';

@@ -84,7 +84,7 @@ export class SimulatedUser implements ActionHost {
 
   async switchTo(channel: ChannelRef): Promise<void> {
     const previous = this.state.current?.id ?? '';
-    this.state.current = channel;
+    this.state.enter(channel);
     const [posts] = await Promise.all([
       this.http.call('GET', `/users/me/channels/${channel.id}/posts/unread?limit_after=30&limit_before=30&skipFetchThreads=false&collapsedThreads=true&collapsedThreadsExtended=false`, this.token),
       this.http.call('POST', '/channels/members/me/view', this.token, { channel_id: channel.id, prev_channel_id: previous, collapsed_threads_supported: true }),

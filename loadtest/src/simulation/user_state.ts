@@ -82,6 +82,16 @@ export class UserState {
   }
 
   /** A page of the current channel's posts, newest first. */
+  /**
+   * Puts the channel on screen with nothing loaded yet: if loading it fails, later scrolls and replies must not use
+   * the previous channel's posts (the server refuses them with 400).
+   */
+  enter(channel: ChannelRef): void {
+    this.current = channel;
+    this.posts = [];
+    this.oldestLoaded = '';
+  }
+
   showPosts(list: PostList, replace: boolean): void {
     const page: SeenPost[] = [];
     for (const id of list.order) {

@@ -1,4 +1,4 @@
-import { ACTIONS, Histogram, percentileMs, Random, WeightedPicker } from '@parley/loadtest';
+import { ACTIONS, Histogram, percentileMs, Random, UserState, WeightedPicker } from '@parley/loadtest';
 import { describe, expect, it } from 'vitest';
 
 // The load generator's own arithmetic: percentiles from its fixed-memory
@@ -58,5 +58,18 @@ describe('loadtest weighted action picker', () => {
     expect(share('SwitchChannel')).toBeGreaterThan(0.4);
     expect(share('CreatePost') / share('SwitchChannel')).toBeCloseTo(1 / 6.5219, 3);
     expect(share('ScrollChannel')).toBeGreaterThan(share('UnreadCheck'));
+  });
+});
+
+describe('loadtest user state', () => {
+  it('forgets the previous channel\'s posts on entering another, so a failed load leaves nothing to scroll or reply to', () => {
+    const state = new UserState('me');
+    state.enter({ id: 'c1', type: 'O', name: 'one', teamId: 't' });
+    state.showPosts({ order: ['p2', 'p1'], posts: { p1: { id: 'p1', user_id: 'u', root_id: '', create_at: 1 }, p2: { id: 'p2', user_id: 'u', root_id: '', create_at: 2 } } }, true);
+    expect(state.oldestLoaded).toBe('p1');
+    state.enter({ id: 'c2', type: 'O', name: 'two', teamId: 't' });
+    expect(state.current?.id).toBe('c2');
+    expect(state.posts).toEqual([]);
+    expect(state.oldestLoaded).toBe('');
   });
 });
