@@ -15,7 +15,7 @@ export interface ChannelDirectoryFilter {
   excludeNames?: readonly string[];
 }
 
-/** A team the user belongs to and, when they are in any of its open channels, one such membership with its counters. */
+/** A team the user belongs to, alone or with one of its open channels the user is in and that membership's counters. */
 export interface TeamChannelCounters {
   team_id: string;
   channel?: {
@@ -51,7 +51,7 @@ export interface ChannelStore {
   listMemberIds(channelId: string): Promise<string[]>;
   listMembersForUser(userId: string, options: { teamId?: string }): Promise<ChannelMembership[]>;
   removeMember(channelId: string, userId: string): Promise<void>;
-  /** Every team the user is an active member of (not archived), once per open channel of it they are in: one read. */
+  /** Every team the user is an active member of (not archived) once alone, then once per open channel of it they are in: one read. */
   teamChannelCounters(userId: string): Promise<TeamChannelCounters[]>;
   /** The author has read their own post: their counters follow the channel's. */
   markReadUpTo(channelId: string, userId: string, viewedAt: number): Promise<void>;
