@@ -117,11 +117,15 @@ export class UserSocket {
     const ws = this.ws;
     this.ws = undefined;
     ws?.close();
-    this.options.counters.reconnects++;
+    const { counters } = this.options;
+    counters.reconnects++;
+    counters.rejoining++;
     await this.connect().catch((err: unknown) => {
       // Keep trying in the background, as the web app does, so the user is not left without a socket.
       this.scheduleReconnect();
       throw err;
+    }).finally(() => {
+      counters.rejoining--;
     });
   }
 

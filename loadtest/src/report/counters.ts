@@ -15,11 +15,16 @@ export interface Counters {
   actions: number;
   /** Users still trying to come online (login, socket or initial load failed and is being retried). */
   retrying: number;
+  /**
+   * Sockets their user closed on purpose (a simulated network blip) and is opening again: live for the verdict, as
+   * the reopening either succeeds within the timeout or counts as an error.
+   */
+  rejoining: number;
 }
 
 export const emptyCounters = (): Counters => ({
   usersOnline: 0, socketsOpen: 0, logins: 0, loginFailures: 0, disconnects: 0, reconnects: 0, resumed: 0,
-  postsCreated: 0, postedReceived: 0, actions: 0, retrying: 0,
+  postsCreated: 0, postedReceived: 0, actions: 0, retrying: 0, rejoining: 0,
 });
 
 export function addCounters(a: Counters, b: Counters): Counters {

@@ -1,4 +1,4 @@
-import { ACTIONS, Histogram, percentileMs, Random, UserState, WeightedPicker } from '@parley/loadtest';
+import { ACTIONS, emptyCounters, Histogram, judge, percentileMs, Random, Stats, UserState, WeightedPicker } from '@parley/loadtest';
 import { describe, expect, it } from 'vitest';
 
 // The load generator's own arithmetic: percentiles from its fixed-memory
@@ -71,5 +71,17 @@ describe('loadtest user state', () => {
     expect(state.current?.id).toBe('c2');
     expect(state.posts).toEqual([]);
     expect(state.oldestLoaded).toBe('');
+  });
+});
+
+describe('loadtest verdict', () => {
+  it('counts a socket its user is reopening on purpose as live, and one that is simply closed as not', () => {
+    const stats = new Stats();
+    stats.record('GET /x', 5, 'ok');
+    const liveCheck = (socketsOpen: number, rejoining: number): boolean | undefined =>
+      judge(stats.data(), { ...emptyCounters(), usersOnline: 10, socketsOpen, rejoining }, 10).checks.find((c) => c.name === 'live sockets')?.pass;
+    expect(liveCheck(10, 0)).toBe(true);
+    expect(liveCheck(9, 1)).toBe(true);
+    expect(liveCheck(9, 0)).toBe(false);
   });
 });
