@@ -24,7 +24,7 @@ export interface CeilingOptions extends FleetOptions {
 
 export interface CeilingReport {
   supportedUsers: number;
-  steps: { users: number; pass: boolean; averageMs: number; p99Ms: number; errorRate: number; online: number }[];
+  steps: { users: number; pass: boolean; averageMs: number; p99Ms: number; errorRate: number; online: number; postedP99Ms: number }[];
   /** The per-route report of the last passing step (or of the first step if none passed). */
   atCeiling: RunReport;
 }
@@ -55,9 +55,12 @@ export async function ceiling(options: CeilingOptions): Promise<CeilingReport> {
         url: options.url, users: fleet.target, seconds: options.stepSeconds, stats: subtractStats(to.stats, from.stats), counters: to.counters,
         generatorCpuSeconds: (to.cpuMicros - from.cpuMicros) / 1e6, allOnlineAfterSeconds: null,
       });
-      const { totals, verdict } = report;
-      steps.push({ users: fleet.target, pass: verdict.pass, averageMs: totals.averageMs, p99Ms: totals.p99Ms, errorRate: totals.errorRate, online: to.counters.usersOnline });
-      options.out(`step ${fleet.target} users: ${verdict.pass ? 'PASS' : 'FAIL'} (avg ${totals.averageMs.toFixed(1)} ms, p99 ${totals.p99Ms.toFixed(0)} ms, errors ${(totals.errorRate * 100).toFixed(4)} %, online ${to.counters.usersOnline})`);
+      const { totals, posted, verdict } = report;
+      steps.push({
+        users: fleet.target, pass: verdict.pass, averageMs: totals.averageMs, p99Ms: totals.p99Ms, errorRate: totals.errorRate,
+        online: to.counters.usersOnline, postedP99Ms: posted.p99Ms,
+      });
+      options.out(`step ${fleet.target} users: ${verdict.pass ? 'PASS' : 'FAIL'} (avg ${totals.averageMs.toFixed(1)} ms, p99 ${totals.p99Ms.toFixed(0)} ms, errors ${(totals.errorRate * 100).toFixed(4)} %, online ${to.counters.usersOnline}, posted p99 ${posted.p99Ms.toFixed(0)} ms)`);
       if (!verdict.pass) {
         atCeiling ??= report;
         break;

@@ -3,7 +3,7 @@ export { init, type InitOptions, type InitSummary } from './init.js';
 export { run, type RunOptions } from './run.js';
 export { ceiling, type CeilingOptions, type CeilingReport } from './ceiling.js';
 export type { RunReport, Row } from './report/table.js';
-export { Histogram, percentileMs, averageMs, Stats, type HistogramData } from './report/stats.js';
+export { Histogram, percentileMs, averageMs, Stats, POSTED_DELIVERY, type HistogramData } from './report/stats.js';
 export { judge } from './report/verdict.js';
 export { emptyCounters } from './report/counters.js';
 export { WeightedPicker } from './simulation/weighted.js';

@@ -1,4 +1,4 @@
-import { ACTIONS, emptyCounters, Histogram, judge, percentileMs, Random, Stats, UserState, WeightedPicker } from '@parley/loadtest';
+import { ACTIONS, emptyCounters, Histogram, judge, percentileMs, POSTED_DELIVERY, Random, Stats, UserState, WeightedPicker } from '@parley/loadtest';
 import { describe, expect, it } from 'vitest';
 
 // The load generator's own arithmetic: percentiles from its fixed-memory
@@ -83,5 +83,20 @@ describe('loadtest verdict', () => {
     expect(liveCheck(10, 0)).toBe(true);
     expect(liveCheck(9, 1)).toBe(true);
     expect(liveCheck(9, 0)).toBe(false);
+  });
+});
+
+describe('loadtest delivery criterion', () => {
+  it('fails a run whose posts reach sockets later than 2 s at p99, however fast the requests', () => {
+    const counters = { ...emptyCounters(), usersOnline: 1, socketsOpen: 1 };
+    const timely = new Stats();
+    const late = new Stats();
+    for (const stats of [timely, late]) for (let i = 0; i < 100; i++) stats.record('GET /x', 5, 'ok');
+    for (let i = 0; i < 100; i++) timely.record(POSTED_DELIVERY, 300, 'ok');
+    for (let i = 0; i < 100; i++) late.record(POSTED_DELIVERY, i < 95 ? 300 : 9_000, 'ok');
+    expect(judge(timely.data(), counters, 1).pass).toBe(true);
+    const verdict = judge(late.data(), counters, 1);
+    expect(verdict.pass).toBe(false);
+    expect(verdict.checks.filter((c) => !c.pass).map((c) => c.name)).toEqual(['posted delivery p99 (ms)']);
   });
 });
