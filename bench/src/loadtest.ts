@@ -7,13 +7,14 @@ import { freshDatabase, startServer, type Database } from './server_process.js';
 // per simulated user-minute and RSS per connected user at the ceiling, and the
 // login storm (logins/s, and how long all users take to come online).
 // Parameters by environment: LOADTEST_START, LOADTEST_STEP, LOADTEST_MAX,
-// LOADTEST_STEP_SECONDS, LOADTEST_RAMP, LOADTEST_WORKERS, LOADTEST_STORM_RAMP.
+// LOADTEST_STEP_SECONDS, LOADTEST_SETTLE_SECONDS, LOADTEST_RAMP, LOADTEST_WORKERS, LOADTEST_STORM_RAMP.
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const START = env('LOADTEST_START', 1000);
 const STEP = env('LOADTEST_STEP', 1000);
 const MAX = env('LOADTEST_MAX', 5000);
 const STEP_SECONDS = env('LOADTEST_STEP_SECONDS', 120);
+const SETTLE_SECONDS = env('LOADTEST_SETTLE_SECONDS', 30);
 const RAMP = env('LOADTEST_RAMP', 40);
 const WORKERS = env('LOADTEST_WORKERS', 1);
 const STORM_RAMP = env('LOADTEST_STORM_RAMP', 500);
@@ -48,7 +49,7 @@ export async function loadtestBench(db: Database): Promise<LoadtestBenchResult> 
     const result = await ceiling({
       url: server.url, password: PASSWORD, seed: 1, thinkMeanMs: 108_000, statusPollMs: 60_000, timeoutMs: 10_000, maxSockets: 512,
       workers: WORKERS, statusIntervalMs: 10_000, out: (line) => console.log(`  ${line}`),
-      start: START, step: STEP, max: MAX, ramp: RAMP, stepSeconds: STEP_SECONDS,
+      start: START, step: STEP, max: MAX, ramp: RAMP, stepSeconds: STEP_SECONDS, settleSeconds: SETTLE_SECONDS,
       onWindow: (users, edge) => {
         if (edge === 'open') windows.set(users, { cpuOpen: server.cpuSeconds() });
         else Object.assign(windows.get(users) ?? {}, { cpuClose: server.cpuSeconds(), rssKiB: server.rssKiB() });

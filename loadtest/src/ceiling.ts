@@ -6,9 +6,9 @@ import { Fleet } from './simulation/fleet.js';
 
 // `ceiling`: starts `start` users, then adds `step` more every step until a
 // step fails the criteria or `max` is reached. Each step is judged on the
-// `stepSeconds` after its users are all online (or, if they never are, after
-// `stepSeconds` of waiting: then it fails for that). The supported count is
-// the last passing step.
+// `stepSeconds` that follow `settleSeconds` after its users are all online (or,
+// if they never are, after `stepSeconds` of waiting: then it fails for that).
+// The supported count is the last passing step.
 
 export interface CeilingOptions extends FleetOptions {
   start: number;
@@ -17,6 +17,11 @@ export interface CeilingOptions extends FleetOptions {
   ramp: number;
   /** Seconds each step runs after its users have been started. */
   stepSeconds: number;
+  /**
+   * Seconds between a step's users all being online and its window opening: the deliveries queued while they logged
+   * in drain first, so a large first step judges the load it serves, not its login storm (which `run` judges).
+   */
+  settleSeconds: number;
   jsonFile?: string;
   /** Called as each step's judged window opens and closes (a benchmark samples the server's CPU and memory there). */
   onWindow?: (users: number, edge: 'open' | 'close') => void;
@@ -46,6 +51,7 @@ export async function ceiling(options: CeilingOptions): Promise<CeilingReport> {
       fleet.grow(adding, options.ramp);
       await sleep((adding / options.ramp) * 1000);
       await untilAllOnline(fleet, Date.now() + options.stepSeconds * 1000);
+      await sleep(options.settleSeconds * 1000);
       const from = await fleet.snapshot();
       options.onWindow?.(fleet.target, 'open');
       await sleep(options.stepSeconds * 1000);

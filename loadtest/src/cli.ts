@@ -19,6 +19,12 @@ function positiveNumber(value: string): number {
   return parsed;
 }
 
+function nonNegativeNumber(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new InvalidArgumentError('expected a number of 0 or more');
+  return parsed;
+}
+
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
@@ -97,8 +103,12 @@ export function loadtestCommand(name = 'loadtest'): Command {
     .option('--step <n>', 'users added per step', positiveInteger, 1000)
     .option('--step-interval <s>', 'seconds each step is judged on, after its ramp', positiveNumber, 120)
     .option('--max <n>', 'stop here (init must have created at least as many users)', positiveInteger, 20_000)
-    .action(async (flags: SimulationFlags & { start: number; step: number; stepInterval: number; max: number }) => {
-      await ceiling({ ...fleetOptions(flags), start: flags.start, step: flags.step, max: flags.max, ramp: flags.ramp, stepSeconds: flags.stepInterval, jsonFile: flags.json });
+    .option('--settle <s>', 'seconds after a step\'s users are online before its window opens (deliveries queued by the logins drain)', nonNegativeNumber, 30)
+    .action(async (flags: SimulationFlags & { start: number; step: number; stepInterval: number; max: number; settle: number }) => {
+      await ceiling({
+        ...fleetOptions(flags), start: flags.start, step: flags.step, max: flags.max, ramp: flags.ramp, stepSeconds: flags.stepInterval,
+        settleSeconds: flags.settle, jsonFile: flags.json,
+      });
     });
   return command;
 }

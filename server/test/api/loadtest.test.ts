@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { init, run, type RunReport } from '@parley/loadtest';
+import { ceiling, init, run, type RunReport } from '@parley/loadtest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raw, startTestServer, type TestServer } from '../harness.js';
 
@@ -75,5 +75,23 @@ describe('parley loadtest', () => {
     expect(written.totals).toEqual(report.totals);
     expect(written.routes.length).toBe(report.routes.length);
     expect(written.posted.count).toBe(report.posted.count);
+  }, 60_000);
+
+  it('ceiling judges each step after its users are online and settled, and reports delivery per step', async () => {
+    const started = Date.now();
+    const opened: { users: number; afterMs: number }[] = [];
+    const report = await ceiling({
+      url: server.url, password: 'LoadTest-Passw0rd!', seed: 7, start: 10, step: 10, max: 20, ramp: 30, stepSeconds: 2, settleSeconds: 2,
+      thinkMeanMs: 300, statusPollMs: 2_000, timeoutMs: 10_000, maxSockets: 64, workers: 1, statusIntervalMs: 5_000, out: quiet(),
+      onWindow: (users, edge) => {
+        if (edge === 'open') opened.push({ users, afterMs: Date.now() - started });
+      },
+    });
+    expect(report.steps.map((s) => [s.users, s.pass])).toEqual([[10, true], [20, true]]);
+    expect(report.supportedUsers).toBe(20);
+    for (const step of report.steps) expect(step.postedP99Ms).toBeGreaterThanOrEqual(0);
+    // Ramp (10 users at 30/s) plus the settle period before the first window; the second step also waits out its step.
+    expect(opened[0].afterMs).toBeGreaterThanOrEqual(2_300);
+    expect(opened[1].afterMs - opened[0].afterMs).toBeGreaterThanOrEqual(2_000 + 300 + 2_000);
   }, 60_000);
 });
