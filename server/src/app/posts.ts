@@ -13,6 +13,7 @@ import type { AppDeps } from './deps.js';
 import { publishEphemeral } from './ephemeral.js';
 import { parseHashtags } from './hashtags.js';
 import { postInfo } from './post_info.js';
+import { PostClock } from './posts/post_clock.js';
 import type { PostingContexts } from './posting_context.js';
 import type { PostLinkHook } from './link_previews/link_previews.js';
 import { claimFiles, requestedFileIds } from './files/post_files.js';
@@ -98,6 +99,8 @@ interface Inserted {
 
 /** Posts: create (user and system), read one, edit, pin, delete. Lists live in post_lists.ts. */
 export class PostService implements SystemPoster {
+  private readonly clock = new PostClock();
+
   constructor(
     private readonly deps: AppDeps, private readonly permissions: Permissions, private readonly threads: ThreadService,
     private readonly contexts: PostingContexts,
@@ -157,7 +160,7 @@ export class PostService implements SystemPoster {
     const root = input.root_id ? await this.validRoot(input.root_id, channel.id) : undefined;
     const post = this.newPost({
       user_id: actor.userId, channel_id: channel.id, root_id: root?.id ?? '', message, type, props,
-      pending_post_id: input.pending_post_id ?? '', hashtags: parseHashtags(message), create_at: Math.max(Date.now(), (integration?.createdAfter ?? 0) + 1),
+      pending_post_id: input.pending_post_id ?? '', hashtags: parseHashtags(message), create_at: this.clock.next(channel.id, (integration?.createdAfter ?? 0) + 1),
     });
     const channelMentionsAllowed = parsed.channelWide && await this.memberMay(actor, channel, member, 'use_channel_mentions')
       && (await this.channelMentionPolicy?.admit(actor.userId, channel) ?? true);
@@ -202,7 +205,7 @@ export class PostService implements SystemPoster {
     const allProps = { username: author.username, ...props };
     const post = this.newPost({
       user_id: userId, channel_id: channelId, root_id: '', type, props: allProps, pending_post_id: '', hashtags: '',
-      message: message || systemMessageText(type, author.username, allProps), create_at: Date.now(),
+      message: message || systemMessageText(type, author.username, allProps), create_at: this.clock.next(channelId),
     });
     await this.announce(channel, author, await this.insert(channel, post, []), []);
   }

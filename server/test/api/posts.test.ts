@@ -1,5 +1,7 @@
 import type { Post, PostList } from '@mattermost/types/posts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { newId } from '../../src/model/id.js';
+import type { PostRecord } from '../../src/model/types.js';
 import { raw, startTestServer, type TestServer } from '../harness.js';
 import { channelWith, ensureAdmin, post, teamWith, type TeamWorld } from './post_fixtures.js';
 
@@ -11,7 +13,6 @@ beforeAll(async () => {
   world = await teamWith(server, 2);
 });
 afterAll(async () => {
-  vi.restoreAllMocks();
   await server?.close();
 });
 
@@ -101,6 +102,21 @@ describe('creating and reading posts', () => {
     });
   });
 
+  it('gives posts in one channel distinct times, so posts sent in the same millisecond keep one order for everyone', async () => {
+    const { owner } = world;
+    const channel = await channelWith(owner, world.team.id, []);
+    const frozen = vi.spyOn(Date, 'now').mockReturnValue(Date.now());
+    try {
+      const sent: Post[] = [];
+      for (let i = 0; i < 10; i++) sent.push(await post(owner, channel.id, `same millisecond ${i}`));
+      expect(new Set(sent.map((p) => p.create_at)).size).toBe(sent.length);
+      const listed = await owner.client.getPosts(channel.id, 0, 10);
+      expect(listed.order).toEqual(sent.map((p) => p.id).reverse());
+    } finally {
+      frozen.mockRestore();
+    }
+  });
+
   it('returns the first post for retries with the same pending_post_id, even when they race', async () => {
     const { owner } = world;
     const channel = await channelWith(owner, world.team.id, []);
@@ -175,13 +191,20 @@ describe('channel history pagination', () => {
   beforeAll(async () => {
     const { owner } = world;
     channelId = (await channelWith(owner, world.team.id, [])).id;
-    const created: Post[] = [];
-    const base = Date.now();
-    // Five posts share each millisecond so the keyset must break ties by id.
+    const created: PostRecord[] = [];
+    const base = Date.now() - 60_000;
+    // Five posts share each millisecond so the keyset must break ties by id. The store writes them: through the API
+    // every post of a channel gets its own time (as when two nodes post at once, ties stay possible).
     for (let ms = 0; ms < 50; ms++) {
-      const spy = vi.spyOn(Date, 'now').mockReturnValue(base + ms);
-      created.push(...await Promise.all(Array.from({ length: 5 }, (_, i) => post(owner, channelId, `post ${ms}.${i}`))));
-      spy.mockRestore();
+      for (let i = 0; i < 5; i++) {
+        const record: PostRecord = {
+          id: newId(), create_at: base + ms, update_at: base + ms, edit_at: 0, delete_at: 0, is_pinned: false, user_id: owner.user.id,
+          channel_id: channelId, root_id: '', original_id: '', message: `post ${ms}.${i}`, type: '', props: {}, hashtags: '', file_ids: [],
+          pending_post_id: '', has_reactions: false,
+        };
+        await server.app.deps.store.posts.create(record, []);
+        created.push(record);
+      }
     }
     for (const p of created) createdAt.set(p.id, p.create_at);
     expected = [...created].sort((x, y) => y.create_at - x.create_at || (x.id < y.id ? 1 : -1)).map((p) => p.id);
