@@ -24,8 +24,8 @@ const CLOSE_GOING_AWAY = 1001;
 const CLOSE_REPLACED = 4002;
 const DRAIN_MS = 1_000;
 /**
- * Sockets written to before the event loop is let go: about 5 ms of writes. Events still reach every connection in
- * publish order, since deliveries run one after another.
+ * Sockets written to before the event loop is let go: about 10 ms of writes on loopback. Events still reach every
+ * connection in publish order, since deliveries run one after another.
  */
 const FANOUT_SLICE = 500;
 
