@@ -1,8 +1,8 @@
 import type { Post, PostList } from '@mattermost/types/posts';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { newId } from '../../src/model/id.js';
 import type { PostRecord } from '../../src/model/types.js';
 import { raw, startTestServer, type TestServer } from '../harness.js';
+import { storePost } from '../team_fixtures.js';
 import { channelWith, ensureAdmin, post, teamWith, type TeamWorld } from './post_fixtures.js';
 
 let server: TestServer;
@@ -197,13 +197,7 @@ describe('channel history pagination', () => {
     // every post of a channel gets its own time (as when two nodes post at once, ties stay possible).
     for (let ms = 0; ms < 50; ms++) {
       for (let i = 0; i < 5; i++) {
-        const record: PostRecord = {
-          id: newId(), create_at: base + ms, update_at: base + ms, edit_at: 0, delete_at: 0, is_pinned: false, user_id: owner.user.id,
-          channel_id: channelId, root_id: '', original_id: '', message: `post ${ms}.${i}`, type: '', props: {}, hashtags: '', file_ids: [],
-          pending_post_id: '', has_reactions: false,
-        };
-        await server.app.deps.store.posts.create(record, []);
-        created.push(record);
+        created.push(await storePost(server, { channel_id: channelId, user_id: owner.user.id, create_at: base + ms, update_at: base + ms, message: `post ${ms}.${i}` }));
       }
     }
     for (const p of created) createdAt.set(p.id, p.create_at);
