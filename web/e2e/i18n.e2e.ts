@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient, seedTeam, startServer, type RunningServer } from './server';
 import { launchBrowser, logIn, newUserContext, screenshot, type TestBrowser, type UserContext } from './browser';
@@ -26,6 +26,20 @@ async function openSettings(page: Page, labels: { menu: string; settings: string
   const dialog = page.getByRole('dialog', { name: labels.settings });
   await dialog.getByRole('tab', { name: labels.tab }).click();
   return dialog;
+}
+
+/**
+ * Picks `language` in the open Settings dialog's language list, waits for the dialog to speak it (each catalogue
+ * arrives as its own chunk) and for <html lang>, and returns the dialog under its new name.
+ */
+async function chooseLanguage(
+  page: Page, dialog: Locator, picker: string, language: { label: string; dialog: string; tab: string; lang: string },
+): Promise<Locator> {
+  await dialog.getByRole('combobox', { name: picker }).selectOption({ label: language.label });
+  const renamed = page.getByRole('dialog', { name: language.dialog });
+  await expect.poll(() => renamed.getByRole('tab', { name: language.tab }).count(), { timeout: 10_000 }).toBe(1);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe(language.lang);
+  return renamed;
 }
 
 /** Posts `message` in Town Square as `username` and opens the web client signed in; returns the page and the post's time. */
@@ -83,11 +97,7 @@ describe('UI language and clock', () => {
     const dialog = await openSettings(page, { menu: 'Account menu', settings: 'Settings', tab: 'Language' });
     const picker = dialog.getByRole('combobox', { name: 'Display language' });
     expect(await picker.locator('option').allTextContents()).toEqual(expect.arrayContaining(['Français', 'Español', 'Português (Brasil)']));
-    await picker.selectOption({ label: 'Français' });
-    // The French catalogue arrives as its own chunk; then the open dialog itself speaks French.
-    const french = page.getByRole('dialog', { name: 'Paramètres' });
-    await expect.poll(() => french.getByRole('tab', { name: 'Langue' }).count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    const french = await chooseLanguage(page, dialog, 'Display language', { label: 'Français', dialog: 'Paramètres', tab: 'Langue', lang: 'fr' });
     await screenshot(page, 'i18n-01-settings-fr');
     await french.getByRole('button', { name: 'Fermer' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Menu du compte' }).count()).toBe(1);
@@ -107,10 +117,7 @@ describe('UI language and clock', () => {
   it('switches to German: a 24-hour clock, until the user picks the 12-hour one', async () => {
     const { page } = camille;
     const fr = await openSettings(page, { menu: 'Menu du compte', settings: 'Paramètres', tab: 'Langue' });
-    await fr.getByRole('combobox', { name: 'Langue d’affichage' }).selectOption({ label: 'Deutsch' });
-    const german = page.getByRole('dialog', { name: 'Einstellungen' });
-    await expect.poll(() => german.getByRole('tab', { name: 'Sprache' }).count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+    const german = await chooseLanguage(page, fr, 'Langue d’affichage', { label: 'Deutsch', dialog: 'Einstellungen', tab: 'Sprache', lang: 'de' });
     // With no clock chosen, Display settings show the clock in use: German's 24 hours.
     await german.getByRole('tab', { name: 'Anzeige' }).click();
     expect(await german.getByRole('radio', { name: '24 Stunden (16:00)' }).isChecked()).toBe(true);
@@ -148,11 +155,7 @@ describe('Japanese, Chinese and Russian UI', () => {
   it('switches the UI to Japanese from Settings', async () => {
     const { page } = yuki;
     const dialog = await openSettings(page, { menu: 'Account menu', settings: 'Settings', tab: 'Language' });
-    await dialog.getByRole('combobox', { name: 'Display language' }).selectOption({ label: '日本語' });
-    // The catalogue arrives as its own chunk; then the open dialog itself speaks Japanese.
-    const japanese = page.getByRole('dialog', { name: '設定' });
-    await expect.poll(() => japanese.getByRole('tab', { name: '言語' }).count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    const japanese = await chooseLanguage(page, dialog, 'Display language', { label: '日本語', dialog: '設定', tab: '言語', lang: 'ja' });
     await screenshot(page, 'i18n-cjk-01-settings-ja');
     await japanese.getByRole('button', { name: '閉じる' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'アカウントメニュー' }).count()).toBe(1);
@@ -176,13 +179,8 @@ describe('Japanese, Chinese and Russian UI', () => {
   it('switches on to Simplified Chinese and Russian', async () => {
     const { page } = yuki;
     const ja = await openSettings(page, { menu: 'アカウントメニュー', settings: '設定', tab: '言語' });
-    await ja.getByRole('combobox', { name: '表示言語' }).selectOption({ label: '中文 (简体)' });
-    await expect.poll(() => page.getByRole('dialog', { name: '设置' }).getByRole('tab', { name: '语言' }).count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    await page.getByRole('dialog', { name: '设置' }).getByRole('combobox', { name: '显示语言' }).selectOption({ label: 'Русский' });
-    const ru = page.getByRole('dialog', { name: 'Настройки' });
-    await expect.poll(() => ru.getByRole('tab', { name: 'Язык' }).count(), { timeout: 10_000 }).toBe(1);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    const zh = await chooseLanguage(page, ja, '表示言語', { label: '中文 (简体)', dialog: '设置', tab: '语言', lang: 'zh-CN' });
+    const ru = await chooseLanguage(page, zh, '显示语言', { label: 'Русский', dialog: 'Настройки', tab: 'Язык', lang: 'ru' });
     expect(await ru.getByRole('combobox', { name: 'Язык интерфейса' }).inputValue()).toBe('ru');
   });
 });
