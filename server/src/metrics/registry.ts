@@ -30,6 +30,12 @@ export const eventsBroadcast = new Counter({
   registers: [registry],
 });
 
+export const eventWrites = new Counter({
+  name: 'parley_websocket_event_writes_total',
+  help: 'Socket writes that carried events; events per write rise above 1 when events pile up behind a large fan-out',
+  registers: [registry],
+});
+
 export const eventDeliveryLag = new Histogram({
   name: 'parley_websocket_delivery_seconds',
   help: 'Time from an event reaching a node\'s hub to its frames being written to every socket',

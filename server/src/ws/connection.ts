@@ -2,8 +2,11 @@ import type { EventPrefix } from './envelope.js';
 
 /** Where a live connection's events go (the socket currently attached to it). */
 export interface FrameSink {
-  /** Sends the event `prefix` numbered `seq`, referencing the shared prefix rather than copying it. */
-  sendEvent(prefix: EventPrefix, seq: number): void;
+  /**
+   * Sends events numbered from `firstSeq` on, in one write where the socket allows, referencing the shared prefixes
+   * rather than copying them.
+   */
+  sendEvents(prefixes: readonly EventPrefix[], firstSeq: number): void;
 }
 
 /**
@@ -25,18 +28,21 @@ export class Connection {
     this.nextSeq = startSeq;
   }
 
-  /** Numbers the event for this stream, keeps it for replay and sends it if a socket is attached. */
-  push(prefix: EventPrefix): boolean {
-    const seq = this.nextSeq++;
-    if (this.capacity > 0) {
-      const ring = (this.ring ??= []);
-      const slot = (seq - this.startSeq) % this.capacity;
-      if (slot === ring.length) ring.push(prefix);
-      else ring[slot] = prefix;
-    }
+  /** Numbers the events for this stream in order, keeps them for replay and sends them if a socket is attached. */
+  push(prefixes: readonly EventPrefix[]): boolean {
+    const firstSeq = this.nextSeq;
+    for (const prefix of prefixes) this.keep(prefix, this.nextSeq++);
     if (!this.sink) return false;
-    this.sink.sendEvent(prefix, seq);
+    this.sink.sendEvents(prefixes, firstSeq);
     return true;
+  }
+
+  private keep(prefix: EventPrefix, seq: number): void {
+    if (this.capacity === 0) return;
+    const ring = (this.ring ??= []);
+    const slot = (seq - this.startSeq) % this.capacity;
+    if (slot === ring.length) ring.push(prefix);
+    else ring[slot] = prefix;
   }
 
   /** True when a client expecting `seq` next can carry on with this stream. */
@@ -47,9 +53,11 @@ export class Connection {
   /** Attaches a socket and sends what it missed from `seq` on (nothing when it is up to date). */
   resume(sink: FrameSink, seq: number): void {
     this.attach(sink);
-    for (let s = seq; s < this.nextSeq; s++) {
-      sink.sendEvent((this.ring as EventPrefix[])[(s - this.startSeq) % this.capacity], s);
-    }
+    if (seq === this.nextSeq) return;
+    const ring = this.ring as EventPrefix[];
+    const missed: EventPrefix[] = [];
+    for (let s = seq; s < this.nextSeq; s++) missed.push(ring[(s - this.startSeq) % this.capacity]);
+    sink.sendEvents(missed, seq);
   }
 
   attach(sink: FrameSink): void {

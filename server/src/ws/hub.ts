@@ -1,9 +1,10 @@
+import type { Duplex } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { RawData, WebSocket } from 'ws';
 import { Type } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { App } from '../app/app.js';
-import { eventDeliveryLag, eventsBroadcast, openSockets } from '../metrics/registry.js';
+import { eventDeliveryLag, eventsBroadcast, eventWrites, openSockets } from '../metrics/registry.js';
 import { guarded, reportUnexpected } from '../metrics/unexpected.js';
 import { AppError } from '../model/errors.js';
 import { broadcastTo, isServerInternal, revokedSessionIds, type Broadcast, type ServerEvent } from '../model/events.js';
@@ -28,6 +29,8 @@ const DRAIN_MS = 1_000;
  * connection in publish order, since deliveries run one after another.
  */
 const FANOUT_SLICE = 500;
+/** Events delivered together at most, which bounds what one drain step holds per socket. */
+const MAX_BATCH = 64;
 
 export interface HubOptions {
   /** The X-Version-Id value, sent as the hello's server_version. */
@@ -57,17 +60,19 @@ export class Hub {
   private readonly sockets = new Set<ClientSocket>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
-  /** Deliveries run one after another so every connection sees events in publish order. */
-  private deliveries: Promise<void> = Promise.resolve();
+  /** Events published and not yet delivered, in publish order. */
+  private readonly waiting: WaitingEvent[] = [];
+  /** One drain at a time, so every connection sees events in publish order. */
+  private draining = false;
+  private drained: Promise<void> = Promise.resolve();
 
   constructor(private readonly app: App, private readonly options: HubOptions) {
     this.unsubscribe = app.deps.bus.subscribe((event) => {
-      const stopTimer = eventDeliveryLag.startTimer();
-      this.deliveries = this.deliveries.then(() => this.deliver(event)).then(() => {
-        stopTimer();
-      }, (err: unknown) => {
-        app.deps.log.error({ err, event: event.event }, 'event delivery failed');
-      });
+      this.waiting.push({ event, stopTimer: eventDeliveryLag.startTimer() });
+      if (this.draining) return;
+      this.draining = true;
+      // Started after the publisher's turn, so events it publishes together go out together.
+      this.drained = Promise.resolve().then(() => this.drain());
     });
     this.heartbeat = setInterval(guarded('websocket_timer', () => this.tick(), app.deps.log), app.config.wsPingIntervalMs);
     this.heartbeat.unref();
@@ -78,9 +83,12 @@ export class Hub {
     return this.sockets.size;
   }
 
-  /** A socket that completed the upgrade; `session` when the upgrade itself carried valid credentials. */
-  accept(ws: WebSocket, resume: ResumeRequest, session: SessionRecord | undefined): void {
-    const client = new ClientSocket(ws, resume);
+  /**
+   * A socket that completed the upgrade over `transport`; `session` when the upgrade itself carried valid
+   * credentials.
+   */
+  accept(ws: WebSocket, transport: Duplex, resume: ResumeRequest, session: SessionRecord | undefined): void {
+    const client = new ClientSocket(ws, transport, resume);
     this.sockets.add(client);
     ws.on('pong', () => {
       client.alive = true;
@@ -114,7 +122,7 @@ export class Hub {
     }, DRAIN_MS);
     await drained;
     clearTimeout(timer);
-    await this.deliveries;
+    await this.drained;
   }
 
   private async receive(client: ClientSocket, raw: RawData, isBinary: boolean): Promise<void> {
@@ -196,7 +204,7 @@ export class Hub {
     this.register(connection);
     client.connection = connection;
     connection.attach(client);
-    connection.push(this.helloPrefix(connection));
+    connection.push([this.helloPrefix(connection)]);
   }
 
   private helloPrefix(connection: Connection): EventPrefix {
@@ -241,28 +249,65 @@ export class Hub {
     if (mine?.size === 0) this.byUser.delete(connection.userId);
   }
 
-  /** Sends one bus event to every stream that may see it, serialized once. */
-  private async deliver(event: ServerEvent): Promise<void> {
-    const revoked = revokedSessionIds(event);
+  /**
+   * Delivers what is waiting, a batch at a time. Events that pile up while a large fan-out is written go out together:
+   * each socket gets its share of a batch in one write, so the writes per second stay near the sockets online however
+   * many events a second there are.
+   */
+  private async drain(): Promise<void> {
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, batchLength(this.waiting));
+        try {
+          await this.deliver(batch.map((waiting) => waiting.event));
+          for (const waiting of batch) waiting.stopTimer();
+        } catch (err) {
+          this.app.deps.log.error({ err, events: batch.map((waiting) => waiting.event.event) }, 'event delivery failed');
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** Sends a batch of bus events, each serialized once, to every stream that may see them, in order. */
+  private async deliver(events: readonly ServerEvent[]): Promise<void> {
+    const [first] = events;
+    const revoked = revokedSessionIds(first);
     if (revoked.length > 0) {
-      this.disconnectSessions(event.broadcast.user_id, new Set(revoked));
+      this.disconnectSessions(first.broadcast.user_id, new Set(revoked));
       return;
     }
-    if (isServerInternal(event)) return;
-    const deactivated = deactivatedUser(event);
+    const deactivated = deactivatedUser(first);
     if (deactivated) this.disconnectUser(deactivated);
-    const targets = await this.recipients(event.broadcast);
-    if (targets.length === 0) return;
-    const prefix = eventPrefix(event);
+    const shares = new Map<Connection, EventPrefix[]>();
+    for (const event of events) {
+      if (isServerInternal(event)) continue;
+      const targets = await this.recipients(event.broadcast);
+      if (targets.length === 0) continue;
+      const prefix = eventPrefix(event);
+      for (const connection of targets) {
+        const share = shares.get(connection);
+        if (share) share.push(prefix);
+        else shares.set(connection, [prefix]);
+      }
+    }
     let sent = 0;
-    for (let i = 0; i < targets.length; i++) {
+    let writes = 0;
+    let visited = 0;
+    for (const [connection, share] of shares) {
       // A post in a channel of thousands is thousands of socket writes; between slices the requests waiting get their turn.
-      if (i > 0 && i % FANOUT_SLICE === 0) await nextTurn();
-      const connection = targets[i];
-      if (connection.push(prefix)) sent++;
-      else if (connection.unrecoverable) this.forget(connection);
+      if (visited > 0 && visited % FANOUT_SLICE === 0) await nextTurn();
+      visited++;
+      if (connection.push(share)) {
+        sent += share.length;
+        writes++;
+      } else if (connection.unrecoverable) {
+        this.forget(connection);
+      }
     }
     eventsBroadcast.inc(sent);
+    eventWrites.inc(writes);
   }
 
   /** Logged out or revoked: the sockets those sessions opened close, on every node. */
@@ -343,6 +388,26 @@ export class Hub {
       if (!connection.sink && (now - connection.detachedAt >= keepMs || connection.unrecoverable)) this.forget(connection);
     }
   }
+}
+
+interface WaitingEvent {
+  event: ServerEvent;
+  stopTimer: () => void;
+}
+
+/**
+ * How many of the waiting events go in the next batch: a run of ordinary events, up to MAX_BATCH; an event that
+ * closes sockets (a session revoked, a user deactivated) goes alone, after everything published before it.
+ */
+function batchLength(waiting: readonly WaitingEvent[]): number {
+  if (closesSockets(waiting[0].event)) return 1;
+  let length = 1;
+  while (length < waiting.length && length < MAX_BATCH && !closesSockets(waiting[length].event)) length++;
+  return length;
+}
+
+function closesSockets(event: ServerEvent): boolean {
+  return revokedSessionIds(event).length > 0 || deactivatedUser(event) !== undefined;
 }
 
 function deactivatedUser(event: ServerEvent): string | undefined {

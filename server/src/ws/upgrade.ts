@@ -44,7 +44,7 @@ export function attachWebSocket(server: Server, app: App, hub: Hub): WebSocketEn
         if (!accepting) return refuse(socket, '503 Service Unavailable');
         wss.handleUpgrade(request, socket, head, (ws) => {
           try {
-            hub.accept(ws, resume, session);
+            hub.accept(ws, socket, resume, session);
           } catch (err) {
             reportUnexpected('websocket_upgrade', err, app.deps.log);
             ws.terminate();

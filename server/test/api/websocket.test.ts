@@ -1,5 +1,7 @@
 import type { Post } from '@mattermost/types/posts';
 import { describe, expect, it } from 'vitest';
+import { eventsBroadcast, eventWrites } from '../../src/metrics/registry.js';
+import { makeEvent, sessionsRevoked } from '../../src/model/events.js';
 import { newId } from '../../src/model/id.js';
 import { createUser, newClient, raw } from '../harness.js';
 import { RawSocket, sleep } from '../ws_client.js';
@@ -264,6 +266,48 @@ describe('event fan-out', () => {
       expect(socket.frames.map((f) => f.seq)).toEqual(socket.frames.map((_, i) => i));
     }
     suite.world.closeSockets();
+  });
+});
+
+describe('events published together', () => {
+  const total = async (counter: typeof eventWrites): Promise<number> => (await counter.get()).values[0]?.value ?? 0;
+  const headerUpdate = (channelId: string, header: string) =>
+    makeEvent('channel_updated', { channel: JSON.stringify({ id: channelId, header }) }, { channel_id: channelId });
+  const headers = (socket: RawSocket): string[] =>
+    socket.frames.filter((f) => f.event === 'channel_updated').map((f) => JSON.parse(f.data.channel).header);
+
+  it('reach each socket in one write, in publish order and numbered one after another', async () => {
+    const { team, users: [a, b] } = await suite.world.teamWith(2);
+    const channel = await suite.world.channelOf(a, team.id, 'O', [b]);
+    const sockets = [a.token, b.token, b.token].map((token) => suite.world.authedSocket(token));
+    await Promise.all(sockets.map((socket) => socket.next((f) => f.event === 'hello')));
+    await sleep(QUIET_MS);
+    const [writesBefore, eventsBefore] = [await total(eventWrites), await total(eventsBroadcast)];
+    for (let i = 0; i < 3; i++) suite.server.app.deps.bus.publish(headerUpdate(channel.id, `burst ${i}`));
+    for (const socket of sockets) {
+      await socket.next((f) => f.event === 'channel_updated' && JSON.parse(f.data.channel).header === 'burst 2');
+      expect(headers(socket)).toEqual(['burst 0', 'burst 1', 'burst 2']);
+      expect(socket.frames.map((f) => f.seq)).toEqual(socket.frames.map((_, i) => i));
+    }
+    expect(await total(eventsBroadcast) - eventsBefore).toBe(9);
+    expect(await total(eventWrites) - writesBefore).toBe(3);
+  });
+
+  it('still reach a socket that a logout published among them closes, up to the logout', async () => {
+    const { team, users: [a, b] } = await suite.world.teamWith(2);
+    const channel = await suite.world.channelOf(a, team.id, 'O', [b]);
+    const stays = suite.world.authedSocket(a.token);
+    const leaves = suite.world.authedSocket(b.token);
+    await Promise.all([stays, leaves].map((socket) => socket.next((f) => f.event === 'hello')));
+    const [session] = await b.client.getSessions(b.user.id);
+    const bus = suite.server.app.deps.bus;
+    bus.publish(headerUpdate(channel.id, 'before'));
+    bus.publish(sessionsRevoked(b.user.id, [session.id]));
+    bus.publish(headerUpdate(channel.id, 'after'));
+    expect((await leaves.closed).code).toBe(1008);
+    expect(headers(leaves)).toEqual(['before']);
+    await stays.next((f) => f.event === 'channel_updated' && JSON.parse(f.data.channel).header === 'after');
+    expect(headers(stays)).toEqual(['before', 'after']);
   });
 });
 
