@@ -27,6 +27,7 @@ import * as identity from './0025_identity.js';
 import * as ldapJobs from './0026_ldap_jobs.js';
 import * as configurationFiles from './0027_configuration_files.js';
 import * as postReminders from './0028_post_reminders.js';
+import * as inactiveUsersIndex from './0029_inactive_users_index.js';
 
 /** Ordered migrations; append new ones, never edit a released one. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0026_ldap_jobs': ldapJobs,
   '0027_configuration_files': configurationFiles,
   '0028_post_reminders': postReminders,
+  '0029_inactive_users_index': inactiveUsersIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -55,7 +55,7 @@ export class SqlAnalyticsStore implements AnalyticsStore {
   }
 
   async inactiveUserCount(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('delete_at', '>', 0).executeTakeFirstOrThrow();
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where(sql<boolean>`delete_at > 0`).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
