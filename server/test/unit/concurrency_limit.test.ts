@@ -49,4 +49,22 @@ describe('ConcurrencyLimit', () => {
     expect(waits[0]).toBeGreaterThanOrEqual(0);
     expect(await limit.run(async () => 'again')).toBe('again');
   });
+
+  it('refuses with 503 a task whose turn comes after it waited longer than the maximum, and runs the next one', async () => {
+    const waits: number[] = [];
+    const limit = new ConcurrencyLimit(1, (seconds) => waits.push(seconds), 100);
+    let release = (): void => undefined;
+    const first = limit.run(() => new Promise<string>((resolve) => { release = () => resolve('first'); }));
+    const stale = limit.run(async () => 'stale');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const fresh = limit.run(async () => 'fresh');
+    release();
+    expect(await first).toBe('first');
+    await expect(stale).rejects.toMatchObject({ id: 'app.concurrency_limit.server_busy.app_error', statusCode: 503 });
+    expect(await fresh).toBe('fresh');
+    expect(waits).toHaveLength(2);
+    expect(waits[0]).toBeGreaterThanOrEqual(0.1);
+    expect(limit.queued).toBe(0);
+    expect(await limit.run(async () => 'again')).toBe('again');
+  });
 });
