@@ -46,7 +46,7 @@ class StatementRecorder {
       const originals = (['all', 'get', 'run', 'iterate'] as const).map((name) => [name, prototype[name]] as const);
       for (const [name, original] of originals) {
         prototype[name] = function (this: { source: string; database: Database.Database }, ...args: unknown[]) {
-          keep(this.source, async () => sqliteFullReads(this.database, this.database.prepare(`EXPLAIN QUERY PLAN ${this.source}`).all(...args) as { detail: string }[]));
+          keep(this.source, async () => sqliteFullReads(this.database, this.source, this.database.prepare(`EXPLAIN QUERY PLAN ${this.source}`).all(...args) as { detail: string }[]));
           return original.apply(this, args);
         };
       }
@@ -67,13 +67,18 @@ class StatementRecorder {
 }
 
 /** A scan of a partial index reads only the rows it was made for (deactivated users, say), not the table. */
-function sqliteFullReads(database: Database.Database, plan: { detail: string }[]): string[] {
+/**
+ * SQLite names a table by its alias in the plan (`SCAN tm`), so the statement's `table as alias` pairs say which
+ * table that is.
+ */
+function sqliteFullReads(database: Database.Database, text: string, plan: { detail: string }[]): string[] {
+  const tables = new Map([...text.matchAll(/"?(\w+)"? as "?(\w+)"?/gi)].map(([, table, alias]) => [alias, table]));
   const partial = (index: string): boolean =>
     / WHERE /i.test((database.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(index) as { sql?: string } | undefined)?.sql ?? '');
   return plan.map((row) => row.detail).filter((detail) => {
     if (/AUTOMATIC/.test(detail)) return true;
     const [, scanned, index] = /^SCAN (\w+)(?: USING (?:COVERING )?INDEX (\w+))?/.exec(detail) ?? [];
-    return scanned !== undefined && GROWING.has(scanned) && !(index !== undefined && partial(index));
+    return scanned !== undefined && GROWING.has(tables.get(scanned) ?? scanned) && !(index !== undefined && partial(index));
   });
 }
 
