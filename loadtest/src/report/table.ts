@@ -57,7 +57,7 @@ export function buildReport(input: {
   };
   return {
     url: input.url, users: input.users, seconds: input.seconds, routes, posted, totals, counters,
-    generatorCpuSeconds: input.generatorCpuSeconds, allOnlineAfterSeconds: input.allOnlineAfterSeconds, verdict: judge(stats, counters, input.users),
+    generatorCpuSeconds: input.generatorCpuSeconds, allOnlineAfterSeconds: input.allOnlineAfterSeconds, verdict: judge({ totals, posted }, counters, input.users),
   };
 }
 

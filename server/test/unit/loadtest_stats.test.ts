@@ -1,4 +1,4 @@
-import { ACTIONS, emptyCounters, Histogram, judge, percentileMs, POSTED_DELIVERY, Random, Stats, UserState, WeightedPicker } from '@parley/loadtest';
+import { ACTIONS, buildReport, emptyCounters, Histogram, percentileMs, POSTED_DELIVERY, Random, Stats, UserState, WeightedPicker, type Counters, type Verdict } from '@parley/loadtest';
 import { describe, expect, it } from 'vitest';
 
 // The load generator's own arithmetic: percentiles from its fixed-memory
@@ -74,12 +74,16 @@ describe('loadtest user state', () => {
   });
 });
 
+/** The verdict of a run with these statistics and counters, as its report gives it. */
+const verdictOf = (stats: Stats, counters: Counters, users: number): Verdict =>
+  buildReport({ url: '', users, seconds: 1, stats: stats.data(), counters, generatorCpuSeconds: 0, allOnlineAfterSeconds: null }).verdict;
+
 describe('loadtest verdict', () => {
   it('counts a socket its user is reopening on purpose as live, and one that is simply closed as not', () => {
     const stats = new Stats();
     stats.record('GET /x', 5, 'ok');
     const liveCheck = (socketsOpen: number, rejoining: number): boolean | undefined =>
-      judge(stats.data(), { ...emptyCounters(), usersOnline: 10, socketsOpen, rejoining }, 10).checks.find((c) => c.name === 'live sockets')?.pass;
+      verdictOf(stats, { ...emptyCounters(), usersOnline: 10, socketsOpen, rejoining }, 10).checks.find((c) => c.name === 'live sockets')?.pass;
     expect(liveCheck(10, 0)).toBe(true);
     expect(liveCheck(9, 1)).toBe(true);
     expect(liveCheck(9, 0)).toBe(false);
@@ -94,8 +98,8 @@ describe('loadtest delivery criterion', () => {
     for (const stats of [timely, late]) for (let i = 0; i < 100; i++) stats.record('GET /x', 5, 'ok');
     for (let i = 0; i < 100; i++) timely.record(POSTED_DELIVERY, 300, 'ok');
     for (let i = 0; i < 100; i++) late.record(POSTED_DELIVERY, i < 95 ? 300 : 9_000, 'ok');
-    expect(judge(timely.data(), counters, 1).pass).toBe(true);
-    const verdict = judge(late.data(), counters, 1);
+    expect(verdictOf(timely, counters, 1).pass).toBe(true);
+    const verdict = verdictOf(late, counters, 1);
     expect(verdict.pass).toBe(false);
     expect(verdict.checks.filter((c) => !c.pass).map((c) => c.name)).toEqual(['posted delivery p99 (ms)']);
   });
