@@ -52,6 +52,7 @@ class StatementRecorder {
       }
       return () => originals.forEach(([name, original]) => { prototype[name] = original; });
     }
+    const db = this.db;
     const prototype = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
     const original = prototype.query;
     prototype.query = function (this: unknown, ...args: unknown[]) {
@@ -61,7 +62,6 @@ class StatementRecorder {
       if (typeof text === 'string') keep(text, () => postgresFullReads(db, text, Array.isArray(config.values) ? config.values : []));
       return original.apply(this, args);
     };
-    const db = this.db;
     return () => { prototype.query = original; };
   }
 }
