@@ -59,12 +59,28 @@ export async function newUserContext(browser: Browser, baseURL: string, device: 
   });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
-  if (process.env.PARLEY_E2E_DEBUG) {
-    page.on('console', (m) => console.log(`[console] ${m.text()}`));
-    page.on('response', (r) => r.status() >= 400 && console.log(`[http ${r.status()}] ${r.request().method()} ${r.url()}`));
-    page.on('websocket', (ws) => ws.on('framereceived', (f) => console.log(`[ws <] ${String(f.payload).slice(0, 160)}`)));
-  }
+  if (process.env.PARLEY_E2E_DEBUG) traceForDebugging(page);
   return { context, page, cspViolations };
+}
+
+let pagesTraced = 0;
+const traceStart = Date.now();
+
+/**
+ * PARLEY_E2E_DEBUG: what the page logs, its failed requests and its WebSocket frames both ways, each line with the
+ * milliseconds since the run began and which page it is, so the order of requests and events across users shows.
+ */
+function traceForDebugging(page: Page): void {
+  const tag = `page ${++pagesTraced}`;
+  const log = (text: string): void => console.log(`${Date.now() - traceStart} ${tag} ${text}`);
+  page.on('console', (m) => log(`[console] ${m.text()}`));
+  page.on('response', (r) => r.status() >= 400 && log(`[http ${r.status()}] ${r.request().method()} ${r.url()}`));
+  page.on('websocket', (ws) => {
+    log(`[ws open] ${ws.url()}`);
+    ws.on('framereceived', (f) => log(`[ws <] ${String(f.payload).slice(0, 160)}`));
+    ws.on('framesent', (f) => log(`[ws >] ${String(f.payload).slice(0, 160)}`));
+    ws.on('close', () => log('[ws closed]'));
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
