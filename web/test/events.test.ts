@@ -1,8 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PostList } from '@mattermost/types/posts';
 import type { UserProfile } from '@mattermost/types/users';
 import { handleEvent, type ServerEvent } from '../src/realtime/events';
 import { getState, initialState, setState } from '../src/store/store';
 import { receivedChannelPosts } from '../src/store/posts';
+import { loadChannelPosts } from '../src/store/actions/posts';
+import { client } from '../src/api/client';
 import { unreadOf } from '../src/store/selectors';
 import { channel, list, member, post } from './fixtures';
 
@@ -76,5 +79,46 @@ describe('websocket events update the store', () => {
   it('removes my membership when I am removed from a channel', () => {
     handleEvent(event('user_removed', { channel_id: 'c1', remover_id: 'u2' }, { user_id: 'me' }));
     expect(getState().members.c1).toBeUndefined();
+  });
+});
+
+describe('events that arrive while a page of their channel is on its way', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /** Opens c2 with a page the server wrote before the events; the test lets it land when it chooses. */
+  function pageOnItsWay(page: PostList): { land: () => Promise<void> } {
+    let answer = (_list: PostList): void => undefined;
+    vi.spyOn(client, 'getPostsUnread').mockImplementation(() => new Promise((resolve) => {
+      answer = resolve;
+    }));
+    const loading = loadChannelPosts('c2');
+    return {
+      land: async () => {
+        answer(page);
+        await loading;
+      },
+    };
+  }
+
+  it('an edit, a reaction and a delete made meanwhile are not undone by the page', async () => {
+    const [kept, edited, gone] = [post({ id: 'k', channel_id: 'c2' }), post({ id: 'e', channel_id: 'c2' }), post({ id: 'g', channel_id: 'c2' })];
+    const page = pageOnItsWay(list([kept, edited, gone]));
+    handleEvent(event('post_edited', { post: JSON.stringify({ ...edited, message: 'changed', edit_at: edited.update_at + 5, update_at: edited.update_at + 5 }) }));
+    handleEvent(event('reaction_added', { reaction: JSON.stringify({ user_id: 'u2', post_id: 'k', emoji_name: 'tada', create_at: 1 }) }, { channel_id: 'c2' }));
+    handleEvent(event('post_deleted', { post: JSON.stringify({ ...gone, delete_at: gone.update_at + 5 }) }));
+    await page.land();
+    const posts = getState().posts;
+    expect(posts.byChannel.c2.order).toEqual(['k', 'e']);
+    expect(posts.posts.e.message).toBe('changed');
+    expect(posts.posts.k.metadata.reactions).toHaveLength(1);
+  });
+
+  it('a post made meanwhile shows after the page\'s posts', async () => {
+    const page = pageOnItsWay(list([post({ id: 'before', channel_id: 'c2' })]));
+    handleEvent(posted(post({ id: 'during', channel_id: 'c2', user_id: 'u2' })));
+    await page.land();
+    expect(getState().posts.byChannel.c2.order).toEqual(['before', 'during']);
   });
 });

@@ -12,6 +12,7 @@ import {
   removedMembership,
 } from '../store/actions/channels';
 import { receivedPost } from '../store/actions/posts';
+import { applyLiveChange } from '../store/actions/liveChanges';
 import { deletedPrefs, receivedPrefs } from '../store/actions/prefs';
 import { ensureUsers, receivedUsers } from '../store/actions/users';
 import { loadMe } from '../store/actions/session';
@@ -110,20 +111,24 @@ export function handleEvent(msg: ServerEvent): void {
       break;
     case 'post_edited': {
       const post = decode<Post>(data.post);
-      setState((s) => ({ posts: receivedEditedPost(s.posts, post) }));
+      applyLiveChange(post.channel_id, (posts) => receivedEditedPost(posts, post));
       break;
     }
     case 'post_deleted': {
       const post = decode<Post>(data.post);
-      setState((s) => ({ posts: removedPost(s.posts, post.id) }));
+      applyLiveChange(post.channel_id, (posts) => removedPost(posts, post.id));
       break;
     }
-    case 'reaction_added':
-      setState((s) => ({ posts: addedReaction(s.posts, decode<Reaction>(data.reaction)) }));
+    case 'reaction_added': {
+      const reaction = decode<Reaction>(data.reaction);
+      applyLiveChange(str(msg.broadcast.channel_id), (posts) => addedReaction(posts, reaction));
       break;
-    case 'reaction_removed':
-      setState((s) => ({ posts: removedReaction(s.posts, decode<Reaction>(data.reaction)) }));
+    }
+    case 'reaction_removed': {
+      const reaction = decode<Reaction>(data.reaction);
+      applyLiveChange(str(msg.broadcast.channel_id), (posts) => removedReaction(posts, reaction));
       break;
+    }
     case 'typing':
       if (str(data.user_id) !== me) userTyped(str(msg.broadcast.channel_id), str(data.parent_id), str(data.user_id));
       break;

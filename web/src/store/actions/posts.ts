@@ -9,6 +9,7 @@ import {
 import { applyMarkedUnread } from '../unread';
 import { setManuallyUnread } from '../manualUnread';
 import { ensureUsers } from './users';
+import { loadPage } from './liveChanges';
 import { deletePrefs, savePrefs } from './prefs';
 
 export const PAGE_SIZE = 60;
@@ -39,16 +40,14 @@ export function loadChannelPosts(channelId: string): Promise<void> {
   return once(`first:${channelId}`, async () => {
     const me = getState().me;
     if (!me) return;
-    const list = await client.getPostsUnread(channelId, me.id, 60, 60);
-    receivedList(channelId, list, 'latest');
+    await loadPage(channelId, () => client.getPostsUnread(channelId, me.id, 60, 60), (list) => receivedList(channelId, list, 'latest'));
   });
 }
 
 /** Refreshes the newest page of a channel (after a reconnect that missed events). */
 export function reloadLatest(channelId: string): Promise<void> {
   return once(`latest:${channelId}`, async () => {
-    const list = await client.getPosts(channelId, 0, PAGE_SIZE);
-    receivedList(channelId, list, 'latest');
+    await loadPage(channelId, () => client.getPosts(channelId, 0, PAGE_SIZE), (list) => receivedList(channelId, list, 'latest'));
   });
 }
 
@@ -56,8 +55,8 @@ export function loadOlder(channelId: string): Promise<void> {
   return once(`older:${channelId}`, async () => {
     const window = getState().posts.byChannel[channelId];
     if (!window || window.reachedOldest || window.order.length === 0) return;
-    const list = await client.getPostsBefore(channelId, window.order[0], 0, HISTORY_PAGE_SIZE);
-    receivedList(channelId, list, 'before');
+    const oldest = window.order[0];
+    await loadPage(channelId, () => client.getPostsBefore(channelId, oldest, 0, HISTORY_PAGE_SIZE), (list) => receivedList(channelId, list, 'before'));
   });
 }
 
@@ -66,28 +65,31 @@ export function loadNewer(channelId: string): Promise<void> {
     const window = getState().posts.byChannel[channelId];
     if (!window || window.atLatest || window.order.length === 0) return;
     const newest = window.order[window.order.length - 1];
-    const list = await client.getPostsAfter(channelId, newest, 0, PAGE_SIZE);
-    const merged = receivedChannelPosts(getState().posts, channelId, list, 'before');
-    const channel = merged.byChannel[channelId];
-    setState({ posts: { ...merged, byChannel: { ...merged.byChannel, [channelId]: { ...channel, atLatest: list.next_post_id === '' } } } });
-    usersOf(list);
+    await loadPage(channelId, () => client.getPostsAfter(channelId, newest, 0, PAGE_SIZE), (list) => {
+      const merged = receivedChannelPosts(getState().posts, channelId, list, 'before');
+      const channel = merged.byChannel[channelId];
+      setState({ posts: { ...merged, byChannel: { ...merged.byChannel, [channelId]: { ...channel, atLatest: list.next_post_id === '' } } } });
+      usersOf(list);
+    });
   });
 }
 
 /** A permalink: the post with history on both sides, replacing the channel's window. */
-export async function loadAround(post: Post): Promise<void> {
-  const [before, after] = await Promise.all([
+export function loadAround(post: Post): Promise<void> {
+  const both = () => Promise.all([
     client.getPostsBefore(post.channel_id, post.id, 0, 30),
     client.getPostsAfter(post.channel_id, post.id, 0, 30),
   ]);
-  const list: PostList = {
-    order: [...after.order, post.id, ...before.order],
-    posts: { ...before.posts, ...after.posts, [post.id]: post },
-    prev_post_id: before.prev_post_id,
-    next_post_id: after.next_post_id,
-    first_inaccessible_post_time: 0,
-  };
-  receivedList(post.channel_id, list, 'around');
+  return loadPage(post.channel_id, both, ([before, after]) => {
+    const list: PostList = {
+      order: [...after.order, post.id, ...before.order],
+      posts: { ...before.posts, ...after.posts, [post.id]: post },
+      prev_post_id: before.prev_post_id,
+      next_post_id: after.next_post_id,
+      first_inaccessible_post_time: 0,
+    };
+    receivedList(post.channel_id, list, 'around');
+  });
 }
 
 export async function fetchPost(postId: string): Promise<Post> {
