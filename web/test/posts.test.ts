@@ -39,6 +39,19 @@ describe('channel post windows', () => {
     expect(state.byChannel.c1.order).toEqual(['kept']);
   });
 
+  it('keeps a post that arrived live while the channel\'s newest page was on its way', () => {
+    const [a, b] = [post({ id: 'a' }), post({ id: 'b' })];
+    const live = post({ id: 'live' });
+    const elsewhere = post({ id: 'elsewhere', channel_id: 'c2' });
+    // The event came before the page (written before the post was made) was applied: no window to append it to yet.
+    let state = receivedNewPost(receivedNewPost(emptyPosts, live), elsewhere);
+    state = receivedChannelPosts(state, 'c1', list([a, b], 'older'), 'latest');
+    expect(state.byChannel.c1.order).toEqual(['a', 'b', 'live']);
+    // An older page, or one that does not reach the newest post, takes in nothing it did not carry.
+    const older = receivedChannelPosts(receivedNewPost(emptyPosts, post({ id: 'later' })), 'c1', list([a, b], 'older', 'newer'), 'latest');
+    expect(older.byChannel.c1.order).toEqual(['a', 'b']);
+  });
+
   it('never lets an older copy from a late REST page undo a newer edit', () => {
     const original = post({ id: 'a', message: 'old' });
     const edited = { ...original, message: 'new', update_at: original.update_at + 10, edit_at: original.update_at + 10 };

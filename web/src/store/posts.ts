@@ -97,7 +97,25 @@ export function receivedChannelPosts(state: PostsState, channelId: string, list:
       atLatest: true,
     };
   }
+  if (next.atLatest) next = { ...next, order: mergeOrder(next.order, postedAfter(posts, channelId, newestIn(next.order, posts)), posts) };
   return { ...state, posts, byThread, byChannel: { ...state.byChannel, [channelId]: next } };
+}
+
+function newestIn(order: readonly string[], posts: Record<string, Post>): number {
+  let newest = 0;
+  for (const id of order) newest = Math.max(newest, posts[id]?.create_at ?? 0);
+  return newest;
+}
+
+/**
+ * Posts of the channel already held that are newer than `since`: live ones that arrived while a page was on its way
+ * (a `posted` event for a channel whose window is not loaded yet, or one the server sent after it wrote the page),
+ * which the newest page cannot contain and which would otherwise never show.
+ */
+function postedAfter(posts: Record<string, Post>, channelId: string, since: number): string[] {
+  return Object.values(posts)
+    .filter((p) => p.channel_id === channelId && p.delete_at === 0 && p.create_at > since)
+    .map((p) => p.id);
 }
 
 /** Replies of a thread (GET /posts/{id}/thread). */

@@ -1,7 +1,7 @@
 import { setState } from '../store';
 import type { PostsState } from '../posts';
 
-/** A change a new post, an edit, a delete or a reaction makes to posts; applying it twice changes nothing more than once. */
+/** A change a WebSocket event makes to posts; applying it twice changes nothing more than once. */
 export type PostsChange = (posts: PostsState) => PostsState;
 
 interface Recorded {
@@ -17,9 +17,9 @@ let recorded: Recorded[] = [];
 const pagesOnTheirWay = new Set<{ since: number }>();
 
 /**
- * Applies a change to a channel's posts now, and again on top of any page of that channel that was asked for before
- * the change and lands after it: the server wrote that page before the change, and without this it would leave out a
- * new post or bring back the old one (an edit undone, a deleted post shown again, a reaction gone).
+ * Applies an event's change to a channel's posts now, and again on top of any page of that channel that was asked for
+ * before the change and lands after it: the server wrote that page before the change, and without this it would bring
+ * back the old post (an edit undone, a deleted post shown again, a reaction gone).
  */
 export function applyLiveChange(channelId: string, change: PostsChange): void {
   setState((s) => ({ posts: change(s.posts) }));

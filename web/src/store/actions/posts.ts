@@ -9,7 +9,7 @@ import {
 import { applyMarkedUnread } from '../unread';
 import { setManuallyUnread } from '../manualUnread';
 import { ensureUsers } from './users';
-import { applyLiveChange, loadPage } from './liveChanges';
+import { loadPage } from './liveChanges';
 import { deletePrefs, savePrefs } from './prefs';
 
 export const PAGE_SIZE = 60;
@@ -107,7 +107,7 @@ export function loadThread(rootId: string): Promise<void> {
 }
 
 export function receivedPost(post: Post): void {
-  applyLiveChange(post.channel_id, (posts) => receivedNewPost(posts, post));
+  setState((s) => ({ posts: receivedNewPost(s.posts, post) }));
   void ensureUsers([post.user_id]);
 }
 
