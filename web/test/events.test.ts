@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PostList } from '@mattermost/types/posts';
+import type { PaginatedPostList, PostList } from '@mattermost/types/posts';
 import type { UserProfile } from '@mattermost/types/users';
 import { handleEvent, type ServerEvent } from '../src/realtime/events';
 import { getState, initialState, setState } from '../src/store/store';
 import { receivedChannelPosts } from '../src/store/posts';
-import { loadChannelPosts } from '../src/store/actions/posts';
+import { loadChannelPosts, loadThread } from '../src/store/actions/posts';
 import { client } from '../src/api/client';
 import { unreadOf } from '../src/store/selectors';
 import { channel, list, member, post } from './fixtures';
@@ -113,6 +113,23 @@ describe('events that arrive while a page of their channel is on its way', () =>
     expect(posts.byChannel.c2.order).toEqual(['k', 'e']);
     expect(posts.posts.e.message).toBe('changed');
     expect(posts.posts.k.metadata.reactions).toHaveLength(1);
+  });
+
+  it('a thread that loads meanwhile keeps a reaction to a reply and a deleted reply', async () => {
+    const [root, reacted, gone] = [post({ id: 'r', channel_id: 'c2' }), post({ id: 'x', channel_id: 'c2', root_id: 'r' }), post({ id: 'y', channel_id: 'c2', root_id: 'r' })];
+    let answer = (_list: PaginatedPostList): void => undefined;
+    vi.spyOn(client, 'getPostThread').mockImplementation(() => new Promise((resolve) => {
+      answer = resolve;
+    }));
+    const loading = loadThread('r');
+    handleEvent(event('reaction_added', { reaction: JSON.stringify({ user_id: 'u2', post_id: 'x', emoji_name: 'tada', create_at: 1 }) }, { channel_id: 'c2' }));
+    handleEvent(event('post_deleted', { post: JSON.stringify({ ...gone, delete_at: gone.update_at + 5 }) }));
+    answer({ ...list([root, reacted, gone]), has_next: false });
+    await loading;
+    const posts = getState().posts;
+    expect(posts.byThread.r).toEqual(['x']);
+    expect(posts.posts.y).toBeUndefined();
+    expect(posts.posts.x.metadata.reactions).toHaveLength(1);
   });
 
   it('a post made meanwhile shows after the page\'s posts', async () => {

@@ -26,12 +26,17 @@ export function applyLiveChange(channelId: string, change: PostsChange): void {
   if (pagesOnTheirWay.size > 0) recorded.push({ seq: ++lastSeq, channelId, change });
 }
 
-/** Fetches a page of a channel's posts and lands it with `land`, followed by the changes made while it was on its way. */
-export async function loadPage<T>(channelId: string, request: () => Promise<T>, land: (page: T) => void): Promise<void> {
+/**
+ * Fetches a page of a channel's posts and lands it with `land`, followed by the changes made to that channel while it
+ * was on its way. `channelOf` names the channel, or finds it in the page (a thread asked for by its root's id).
+ */
+export async function loadPage<T>(channelOf: string | ((page: T) => string), request: () => Promise<T>, land: (page: T) => void): Promise<void> {
   const page = { since: lastSeq };
   pagesOnTheirWay.add(page);
   try {
-    land(await request());
+    const landed = await request();
+    land(landed);
+    const channelId = typeof channelOf === 'string' ? channelOf : channelOf(landed);
     const missed = recorded.filter((r) => r.channelId === channelId && r.seq > page.since);
     if (missed.length > 0) setState((s) => ({ posts: missed.reduce((posts, r) => r.change(posts), s.posts) }));
   } finally {

@@ -98,11 +98,13 @@ export async function fetchPost(postId: string): Promise<Post> {
   return post;
 }
 
+/** A thread's root and replies; like a channel page, it keeps the changes to its channel made while it was on its way. */
 export function loadThread(rootId: string): Promise<void> {
   return once(`thread:${rootId}`, async () => {
-    const list = await client.getPostThread(rootId, true, false);
-    setState((s) => ({ posts: receivedThread(s.posts, rootId, list) }));
-    usersOf(list);
+    await loadPage((list) => list.posts[rootId]?.channel_id ?? '', () => client.getPostThread(rootId, true, false), (list) => {
+      setState((s) => ({ posts: receivedThread(s.posts, rootId, list) }));
+      usersOf(list);
+    });
   });
 }
 
