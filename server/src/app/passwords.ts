@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
 import { loginFailures, passwordHashDuration } from '../metrics/registry.js';
 import { AppError } from '../model/errors.js';
 import type { UserRecord } from '../model/types.js';
 import type { AppDeps } from './deps.js';
+import { passwordHasher } from './password_hasher.js';
 
 export type PasswordCheck = 'ok' | 'wrong' | 'locked';
 
@@ -11,11 +11,11 @@ export const accountLocked = (): AppError =>
   new AppError('api.user.check_user_login_attempts.too_many.app_error',
     'Your account is locked because of too many failed password attempts. Please reset your password.', 401);
 
-/** argon2id with the library's parameters, for every stored password (and the decoy below). */
+/** argon2id with the library's parameters, for every stored password (and the decoy below), on the hashing threads. */
 export async function hashPassword(password: string): Promise<string> {
   const stop = passwordHashDuration.startTimer({ operation: 'hash' });
   try {
-    return await hash(password);
+    return await passwordHasher.hash(password);
   } finally {
     stop();
   }
@@ -24,7 +24,7 @@ export async function hashPassword(password: string): Promise<string> {
 async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   const stop = passwordHashDuration.startTimer({ operation: 'verify' });
   try {
-    return await verify(passwordHash, password);
+    return await passwordHasher.verify(passwordHash, password);
   } catch {
     return false;
   } finally {

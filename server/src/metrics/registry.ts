@@ -67,7 +67,7 @@ export const integrationRequestDuration = new Histogram({
 
 export const passwordHashDuration = new Histogram({
   name: 'parley_password_hash_seconds',
-  help: 'Time spent hashing or verifying a password with argon2 (CPU on the libuv pool), by operation',
+  help: 'Time to hash or verify a password with argon2, waiting for a hashing thread included (they run at the lowest CPU priority), by operation',
   labelNames: ['operation'] as const,
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
   registers: [registry],
