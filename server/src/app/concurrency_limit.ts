@@ -63,8 +63,10 @@ interface Waiter {
   refuse: (error: AppError) => void;
 }
 
-const serverBusy = (): AppError =>
-  new AppError('app.concurrency_limit.server_busy.app_error', 'The server is too busy to answer this request; try again.', 503);
+/** The id of a refusal to run work that waited past its deadline: the server shedding load, not failing. */
+export const SERVER_BUSY_ID = 'app.concurrency_limit.server_busy.app_error';
+
+export const serverBusy = (): AppError => new AppError(SERVER_BUSY_ID, 'The server is too busy to answer this request; try again.', 503);
 
 /**
  * Post lists (channel pages, threads, pinned, saved, thread lists) built at once per node, all kinds together. They

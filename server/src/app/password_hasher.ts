@@ -1,9 +1,12 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { serverBusy } from './concurrency_limit.js';
 
 /** The nice value of the hashing threads: the lowest priority, so they only take CPU nothing else wants. */
 const HASHING_NICE = 19;
+/** As long as a post list may wait for its turn (`app/concurrency_limit.ts`). */
+const MAX_WAIT_MS = 5_000;
 
 // Plain JavaScript evaluated as a script, so it runs the same from the TypeScript sources (tests) and from the build;
 // it loads argon2 by the absolute path the server resolved. On Linux a thread's nice value is its own: lowering this
@@ -12,12 +15,12 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const argon2 = require(workerData.argon2Path);
 if (process.platform === 'linux') require('node:os').setPriority(0, workerData.nice);
-parentPort.on('message', ({ id, operation, password, hash }) => {
+parentPort.on('message', ({ operation, password, hash }) => {
   try {
     const result = operation === 'hash' ? argon2.hashSync(password) : argon2.verifySync(hash, password);
-    parentPort.postMessage({ id, result });
+    parentPort.postMessage({ result });
   } catch (err) {
-    parentPort.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
+    parentPort.postMessage({ error: err instanceof Error ? err.message : String(err) });
   }
 });
 `;
@@ -25,19 +28,21 @@ parentPort.on('message', ({ id, operation, password, hash }) => {
 type Operation = { operation: 'hash'; password: string } | { operation: 'verify'; hash: string; password: string };
 
 interface Answer {
-  id: number;
   result?: string | boolean;
   error?: string;
 }
 
 interface Job {
+  operation: Operation;
+  queuedAt: number;
   resolve: (result: string | boolean) => void;
   reject: (error: Error) => void;
 }
 
 interface HashingThread {
   worker: Worker;
-  jobs: Map<number, Job>;
+  /** The job it is computing; one at a time, so the queue below is the only place work waits. */
+  job?: Job;
 }
 
 /**
@@ -46,12 +51,16 @@ interface HashingThread {
  * the event loop and the database, and every online user's requests slowed down with it (PostgreSQL, ramping to
  * 5,000 simulated users: average 278 ms and 0.85 % errors; with the hashing threads at nice 19, 95 ms and none).
  * Logins now wait for spare CPU instead of taking it from everyone else.
+ *
+ * Work that waited `maxWaitMs` for a thread is refused (503) instead of computed: under overload its client has given
+ * up and asked again, and at this priority a queue of abandoned logins once kept both cores busy for minutes after
+ * the load had gone, while no new login got through.
  */
 export class PasswordHasher {
   private readonly threads: HashingThread[] = [];
-  private lastId = 0;
+  private readonly queue: Job[] = [];
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly size: number, private readonly maxWaitMs = MAX_WAIT_MS) {}
 
   hash(password: string): Promise<string> {
     return this.run({ operation: 'hash', password }) as Promise<string>;
@@ -63,22 +72,27 @@ export class PasswordHasher {
   }
 
   private run(operation: Operation): Promise<string | boolean> {
-    const thread = this.leastBusy();
-    const id = ++this.lastId;
     return new Promise((resolve, reject) => {
-      // Idle threads must not keep the process alive; a thread with work must until the work is answered.
-      if (thread.jobs.size === 0) thread.worker.ref();
-      thread.jobs.set(id, { resolve, reject });
-      thread.worker.postMessage({ id, ...operation });
+      this.queue.push({ operation, queuedAt: performance.now(), resolve, reject });
+      this.dispatch();
     });
   }
 
-  /** A thread with nothing to do, a new one while there are fewer than `size`, else the one with the fewest jobs. */
-  private leastBusy(): HashingThread {
-    const idle = this.threads.find((t) => t.jobs.size === 0);
-    if (idle) return idle;
-    if (this.threads.length < this.size) return this.start();
-    return this.threads.reduce((best, t) => (t.jobs.size < best.jobs.size ? t : best));
+  /** Hands waiting jobs to free threads (starting threads up to `size`), refusing those that waited too long. */
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const thread = this.threads.find((t) => !t.job) ?? (this.threads.length < this.size ? this.start() : undefined);
+      if (!thread) return;
+      const job = this.queue.shift() as Job;
+      if (performance.now() - job.queuedAt > this.maxWaitMs) {
+        job.reject(serverBusy());
+        continue;
+      }
+      thread.job = job;
+      // An idle thread must not keep the process alive; a busy one must until its job is answered.
+      thread.worker.ref();
+      thread.worker.postMessage(job.operation);
+    }
   }
 
   private start(): HashingThread {
@@ -86,21 +100,25 @@ export class PasswordHasher {
       eval: true,
       workerData: { argon2Path: createRequire(import.meta.url).resolve('@node-rs/argon2'), nice: HASHING_NICE },
     });
-    const thread: HashingThread = { worker, jobs: new Map() };
+    const thread: HashingThread = { worker };
+    const finish = (): Job | undefined => {
+      const { job } = thread;
+      thread.job = undefined;
+      worker.unref();
+      return job;
+    };
     worker.on('message', (answer: Answer) => {
-      const job = thread.jobs.get(answer.id);
-      if (!job) return;
-      thread.jobs.delete(answer.id);
-      if (thread.jobs.size === 0) worker.unref();
-      if (answer.error !== undefined) job.reject(new Error(answer.error));
-      else job.resolve(answer.result as string | boolean);
+      const job = finish();
+      if (answer.error !== undefined) job?.reject(new Error(answer.error));
+      else job?.resolve(answer.result as string | boolean);
+      this.dispatch();
     });
-    // A thread that dies fails its jobs and is replaced on the next use.
+    // A thread that dies fails its job and is replaced by the next dispatch.
     const fail = (error: Error) => {
       const at = this.threads.indexOf(thread);
       if (at >= 0) this.threads.splice(at, 1);
-      for (const job of thread.jobs.values()) job.reject(error);
-      thread.jobs.clear();
+      finish()?.reject(error);
+      this.dispatch();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`password hashing thread exited (${code})`)));

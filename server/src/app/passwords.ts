@@ -25,7 +25,9 @@ async function verifyPassword(passwordHash: string, password: string): Promise<b
   const stop = passwordHashDuration.startTimer({ operation: 'verify' });
   try {
     return await passwordHasher.verify(passwordHash, password);
-  } catch {
+  } catch (err) {
+    // A refusal (the server too busy to verify) is not a wrong password; a hash argon2 cannot read is.
+    if (err instanceof AppError) throw err;
     return false;
   } finally {
     stop();
@@ -51,7 +53,14 @@ export class PasswordChecker {
     const stored = user?.password ?? '';
     const admitted = user !== undefined && stored !== ''
       && await this.deps.store.users.countFailedAttempt(user.id, this.deps.config.maximumLoginAttempts);
-    const matches = await verifyPassword(stored !== '' ? stored : await this.decoy, password);
+    let matches: boolean;
+    try {
+      matches = await verifyPassword(stored !== '' ? stored : await this.decoy, password);
+    } catch (err) {
+      // Not verified, so not an attempt: a user retrying while the server is too busy must not lock themselves out.
+      if (admitted) await this.deps.store.users.releaseFailedAttempt(user.id);
+      throw err;
+    }
     if (user === undefined || stored === '') return refused('wrong');
     if (!admitted) return refused('locked');
     if (!matches) return refused('wrong');

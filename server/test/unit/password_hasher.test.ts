@@ -1,9 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { PasswordHasher } from '../../src/app/password_hasher.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SERVER_BUSY_ID, serverBusy } from '../../src/app/concurrency_limit.js';
+import type { AppDeps } from '../../src/app/deps.js';
+import { PasswordHasher, passwordHasher } from '../../src/app/password_hasher.js';
+import { PasswordChecker } from '../../src/app/passwords.js';
+import type { UserRecord } from '../../src/model/types.js';
 
-// argon2 on the hashing threads: real hashes and verifications, several at once, and (on Linux, where CI runs) the
-// threads at the lowest CPU priority while the event loop keeps its own.
+// argon2 on the hashing threads: real hashes and verifications, several at once, work refused once it waited too
+// long, and (on Linux, where CI runs) the threads at the lowest CPU priority while the event loop keeps its own.
 
 /** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat). */
 function niceByThread(): Map<number, number> {
@@ -47,5 +51,42 @@ describe('password hasher', () => {
     const added = [...niceByThread()].filter(([tid]) => !before.has(tid));
     expect(added.map(([, nice]) => nice)).toEqual([19, 19]);
     expect(niceByThread().get(process.pid)).toBe(0);
+  });
+
+  it('refuses work that waited for a thread longer than its deadline, as the server being busy', async () => {
+    const hasher = new PasswordHasher(1, 5);
+    const hash = await hasher.hash('pw');
+    const results = await Promise.allSettled([hasher.verify(hash, 'pw'), hasher.verify(hash, 'pw'), hasher.verify(hash, 'pw')]);
+    expect(results[0]).toEqual({ status: 'fulfilled', value: true });
+    for (const refused of results.slice(1)) expect(refused).toMatchObject({ status: 'rejected', reason: { id: SERVER_BUSY_ID, statusCode: 503 } });
+    expect(await hasher.verify(hash, 'pw')).toBe(true);
+  });
+});
+
+describe('password checks', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  function checker(): { check: PasswordChecker; counted: ReturnType<typeof vi.fn>; released: ReturnType<typeof vi.fn> } {
+    const counted = vi.fn(async () => true);
+    const released = vi.fn(async () => undefined);
+    const deps = { store: { users: { countFailedAttempt: counted, releaseFailedAttempt: released } }, config: { maximumLoginAttempts: 10 } };
+    return { check: new PasswordChecker(deps as unknown as AppDeps), counted, released };
+  }
+  const user = (password: string): UserRecord => ({ id: 'u1', password } as UserRecord);
+
+  it('takes back the counted attempt when the server is too busy to verify, and answers busy, not wrong', async () => {
+    const { check, counted, released } = checker();
+    vi.spyOn(passwordHasher, 'verify').mockRejectedValue(serverBusy());
+    await expect(check.check(user('$argon2id$stored'), 'pw')).rejects.toMatchObject({ id: SERVER_BUSY_ID });
+    expect(counted).toHaveBeenCalledTimes(1);
+    expect(released).toHaveBeenCalledWith('u1');
+  });
+
+  it('counts a stored hash argon2 cannot read as a wrong password', async () => {
+    const { check, released } = checker();
+    expect(await check.check(user('not-a-hash'), 'pw')).toBe('wrong');
+    expect(released).not.toHaveBeenCalled();
   });
 });
