@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { SERVER_BUSY_ID } from '../app/concurrency_limit.js';
 import { AppError } from '../model/errors.js';
 
 /** Fastify's own 4xx errors (bad JSON, body too large, ...) mapped to stable Mattermost ids. */
@@ -47,7 +48,12 @@ export function renderError(err: unknown, request: FastifyRequest, reply: Fastif
       appError = new AppError('api.context.internal_error.app_error', 'An internal error occurred.', 500);
     }
   }
-  if (appError.statusCode >= 500 && err instanceof AppError) request.log.error({ err, detail: appError.detail }, appError.id);
+  if (appError.statusCode >= 500 && err instanceof AppError) {
+    // Shedding load on purpose (work that waited past its deadline): one warning line each, without the stack; as
+    // errors they came by the thousand a minute, each with its stack, while the node was short of CPU.
+    if (appError.id === SERVER_BUSY_ID) request.log.warn({ detail: appError.detail }, appError.id);
+    else request.log.error({ err, detail: appError.detail }, appError.id);
+  }
   // A Buffer: Fastify then keeps the content type exactly as set, also for router errors, where no onSend hook runs.
   void reply.code(appError.statusCode).type('application/json').send(Buffer.from(JSON.stringify(appError.toJSON(request.id))));
 }
