@@ -32,6 +32,8 @@ export interface CeilingReport {
   steps: { users: number; pass: boolean; averageMs: number; p99Ms: number; errorRate: number; online: number; postedP99Ms: number }[];
   /** The per-route report of the last passing step (or of the first step if none passed). */
   atCeiling: RunReport;
+  /** The per-route report of the step that failed, where the limit shows (none when every step up to `max` passed). */
+  failedStep?: RunReport;
 }
 
 /** The window opens once the step's users are online (logins are the ramp's cost, judged by the run), or at `deadline`. */
@@ -46,6 +48,7 @@ export async function ceiling(options: CeilingOptions): Promise<CeilingReport> {
   const steps: CeilingReport['steps'] = [];
   let supportedUsers = 0;
   let atCeiling: RunReport | undefined;
+  let failedStep: RunReport | undefined;
   try {
     for (let adding = options.start; adding > 0 && fleet.target + adding <= options.max; adding = options.step) {
       fleet.grow(adding, options.ramp);
@@ -69,6 +72,7 @@ export async function ceiling(options: CeilingOptions): Promise<CeilingReport> {
       options.out(`step ${fleet.target} users: ${verdict.pass ? 'PASS' : 'FAIL'} (avg ${totals.averageMs.toFixed(1)} ms, p99 ${totals.p99Ms.toFixed(0)} ms, errors ${(totals.errorRate * 100).toFixed(4)} %, online ${to.counters.usersOnline}, posted p99 ${posted.p99Ms.toFixed(0)} ms)`);
       if (!verdict.pass) {
         atCeiling ??= report;
+        failedStep = report;
         break;
       }
       supportedUsers = fleet.target;
@@ -80,7 +84,8 @@ export async function ceiling(options: CeilingOptions): Promise<CeilingReport> {
   }
   if (!atCeiling) throw new Error('ceiling ran no step: --start must be at least 1 and at most --max');
   options.out(`supported users: ${supportedUsers}\n${formatReport(atCeiling)}`);
-  const result = { supportedUsers, steps, atCeiling };
+  if (failedStep && failedStep !== atCeiling) options.out(`failed step: ${failedStep.users} users\n${formatReport(failedStep)}`);
+  const result = { supportedUsers, steps, atCeiling, failedStep };
   writeJson(options.jsonFile, result);
   return result;
 }

@@ -94,4 +94,18 @@ describe('parley loadtest', () => {
     expect(opened[0].afterMs).toBeGreaterThanOrEqual(2_300);
     expect(opened[1].afterMs - opened[0].afterMs).toBeGreaterThanOrEqual(2_000 + 300 + 2_000);
   }, 60_000);
+
+  it('ceiling keeps the per-route report of the step that failed beside the last passing one', async () => {
+    // The population has USERS users: a step beyond it cannot bring everyone online, so it fails.
+    const report = await ceiling({
+      url: server.url, password: 'LoadTest-Passw0rd!', seed: 7, start: 20, step: 20, max: 40, ramp: 40, stepSeconds: 2, settleSeconds: 1,
+      thinkMeanMs: 300, statusPollMs: 2_000, timeoutMs: 10_000, maxSockets: 64, workers: 1, statusIntervalMs: 5_000, out: quiet(),
+    });
+    expect(report.steps.map((s) => [s.users, s.pass])).toEqual([[20, true], [40, false]]);
+    expect(report.supportedUsers).toBe(20);
+    expect(report.atCeiling.users).toBe(20);
+    expect(report.failedStep?.users).toBe(40);
+    expect(report.failedStep?.verdict.pass).toBe(false);
+    expect(report.failedStep?.routes.length).toBeGreaterThan(0);
+  }, 60_000);
 });
