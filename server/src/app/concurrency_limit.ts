@@ -74,11 +74,12 @@ export const serverBusy = (): AppError => new AppError(SERVER_BUSY_ID, 'The serv
  * SQLite's reads never wait, so Node builds one list at a time anyway and two slots cost ordinary pages nothing.
  * PostgreSQL's lists mostly wait on round trips (about seven a page): two slots made them queue behind each other
  * (3 s for `posts/unread` at 300 simulated users while the pool sat idle), so they get more.
- * A list that waited POST_LIST_MAX_WAIT_MS is refused: ramping 2,000 simulated users onto 6,000 on PostgreSQL, lists
+ * A list that waited MAX_QUEUE_WAIT_MS is refused: ramping 2,000 simulated users onto 6,000 on PostgreSQL, lists
  * waited 3.2 s on average, their clients timed out and asked again, and the node never caught up.
  */
 export function postListSlots(dialect: 'sqlite' | 'postgres'): ConcurrencyLimit {
-  return new ConcurrencyLimit(dialect === 'postgres' ? 16 : 2, (seconds) => postListQueueWait.observe(seconds), POST_LIST_MAX_WAIT_MS);
+  return new ConcurrencyLimit(dialect === 'postgres' ? 16 : 2, (seconds) => postListQueueWait.observe(seconds), MAX_QUEUE_WAIT_MS);
 }
 
-const POST_LIST_MAX_WAIT_MS = 5_000;
+/** How long work may wait for its turn before it is refused as busy: post lists here, password hashing too. */
+export const MAX_QUEUE_WAIT_MS = 5_000;

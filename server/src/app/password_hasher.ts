@@ -1,12 +1,10 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { serverBusy } from './concurrency_limit.js';
+import { ConcurrencyLimit, MAX_QUEUE_WAIT_MS } from './concurrency_limit.js';
 
 /** The nice value of the hashing threads: the lowest priority, so they only take CPU nothing else wants. */
 const HASHING_NICE = 19;
-/** As long as a post list may wait for its turn (`app/concurrency_limit.ts`). */
-const MAX_WAIT_MS = 5_000;
 
 // Plain JavaScript evaluated as a script, so it runs the same from the TypeScript sources (tests) and from the build;
 // it loads argon2 by the absolute path the server resolved. On Linux a thread's nice value is its own: lowering this
@@ -33,15 +31,13 @@ interface Answer {
 }
 
 interface Job {
-  operation: Operation;
-  queuedAt: number;
   resolve: (result: string | boolean) => void;
   reject: (error: Error) => void;
 }
 
 interface HashingThread {
   worker: Worker;
-  /** The job it is computing; one at a time, so the queue below is the only place work waits. */
+  /** The job it is computing; one at a time, so the slots' queue is the only place work waits. */
   job?: Job;
 }
 
@@ -58,9 +54,12 @@ interface HashingThread {
  */
 export class PasswordHasher {
   private readonly threads: HashingThread[] = [];
-  private readonly queue: Job[] = [];
+  /** One slot per thread, so a slot always finds a thread free (or room to start one). */
+  private readonly slots: ConcurrencyLimit;
 
-  constructor(private readonly size: number, private readonly maxWaitMs = MAX_WAIT_MS) {}
+  constructor(private readonly size: number, maxWaitMs = MAX_QUEUE_WAIT_MS) {
+    this.slots = new ConcurrencyLimit(size, undefined, maxWaitMs);
+  }
 
   hash(password: string): Promise<string> {
     return this.run({ operation: 'hash', password }) as Promise<string>;
@@ -72,27 +71,13 @@ export class PasswordHasher {
   }
 
   private run(operation: Operation): Promise<string | boolean> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ operation, queuedAt: performance.now(), resolve, reject });
-      this.dispatch();
-    });
-  }
-
-  /** Hands waiting jobs to free threads (starting threads up to `size`), refusing those that waited too long. */
-  private dispatch(): void {
-    while (this.queue.length > 0) {
-      const thread = this.threads.find((t) => !t.job) ?? (this.threads.length < this.size ? this.start() : undefined);
-      if (!thread) return;
-      const job = this.queue.shift() as Job;
-      if (performance.now() - job.queuedAt > this.maxWaitMs) {
-        job.reject(serverBusy());
-        continue;
-      }
-      thread.job = job;
+    return this.slots.run(() => new Promise((resolve, reject) => {
+      const thread = this.threads.find((t) => !t.job) ?? this.start();
+      thread.job = { resolve, reject };
       // An idle thread must not keep the process alive; a busy one must until its job is answered.
       thread.worker.ref();
-      thread.worker.postMessage(job.operation);
-    }
+      thread.worker.postMessage(operation);
+    }));
   }
 
   private start(): HashingThread {
@@ -111,14 +96,12 @@ export class PasswordHasher {
       const job = finish();
       if (answer.error !== undefined) job?.reject(new Error(answer.error));
       else job?.resolve(answer.result as string | boolean);
-      this.dispatch();
     });
-    // A thread that dies fails its job and is replaced by the next dispatch.
+    // A thread that dies fails its job (which frees its slot) and is replaced when a slot next needs a thread.
     const fail = (error: Error) => {
       const at = this.threads.indexOf(thread);
       if (at >= 0) this.threads.splice(at, 1);
       finish()?.reject(error);
-      this.dispatch();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`password hashing thread exited (${code})`)));
