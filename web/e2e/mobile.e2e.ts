@@ -217,8 +217,9 @@ describe('Parley on phones and tablets', () => {
         await target.tap();
         await target.getByRole('button', { name: 'React with +1' }).tap();
         await expect.poll(() => target.locator('.reaction').count(), { timeout: 10_000 }).toBe(1);
-        const reactions = await ben.getReactionsForPost(await target.getAttribute('data-post-id').then((id) => id ?? ''));
-        expect(reactions.map((r) => r.emoji_name)).toEqual(['+1']);
+        // The reaction shows at once and is saved after; wait for the server to have it.
+        const postId = (await target.getAttribute('data-post-id')) ?? '';
+        await expect.poll(async () => (await ben.getReactionsForPost(postId)).map((r) => r.emoji_name), { timeout: 10_000 }).toEqual(['+1']);
       });
 
       it('searches from the icon in the top bar', async () => {
