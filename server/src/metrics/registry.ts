@@ -50,6 +50,19 @@ export const sqliteCheckpointDuration = new Histogram({
   registers: [registry],
 });
 
+export const dbConnectionWait = new Histogram({
+  name: 'parley_db_connection_wait_seconds',
+  help: 'Time a PostgreSQL query or transaction waited for a connection from the pool',
+  buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
+  registers: [registry],
+});
+
+export const dbStatements = new Counter({
+  name: 'parley_db_statements_total',
+  help: 'Statements sent to PostgreSQL; with the HTTP request count, the round trips a request costs',
+  registers: [registry],
+});
+
 export const unexpectedErrors = new Counter({
   name: 'parley_unexpected_errors_total',
   help: 'Exceptions caught outside any request handler (listeners, timers, bus subscribers, process level), by where they were caught',

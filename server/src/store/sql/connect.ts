@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { dbConnectionWait, dbStatements } from '../../metrics/registry.js';
 import type { Database } from './schema.js';
 import { registerSearchFunctions } from './search/sqlite_functions.js';
 import { SqliteDirect } from './sqlite_direct.js';
@@ -110,10 +111,14 @@ function withPreparedStatements(pool: pg.Pool): PostgresPool {
   return {
     end: () => pool.end(),
     async connect(): Promise<PostgresPoolClient> {
+      const waited = dbConnectionWait.startTimer();
       const client = await pool.connect();
+      waited();
       // Kysely is not given a cursor class, so it only ever calls the (text, values) form.
-      const query = <R>(text: string, values: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> =>
-        client.query({ name: nameOf(text), text, values: [...values] }) as unknown as Promise<PostgresQueryResult<R>>;
+      const query = <R>(text: string, values: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> => {
+        dbStatements.inc();
+        return client.query({ name: nameOf(text), text, values: [...values] }) as unknown as Promise<PostgresQueryResult<R>>;
+      };
       return { release: () => client.release(), query: query as PostgresPoolClient['query'] };
     },
   };
