@@ -63,7 +63,7 @@ export class ChannelMemberService {
       await this.systemPoster?.postSystemMessage(channel.id, actorId, 'system_add_to_channel', '', { addedUserId: userId, addedUsername: added?.username ?? '' });
     }
     // The joiner has read everything that was there when they arrived, their own join message included.
-    await this.store.channels.markReadUpTo(channel.id, userId, Date.now());
+    await this.store.channels.markReadUpTo([channel.id], userId, Date.now());
     this.deps.bus.publish(makeEvent('user_added', { user_id: userId, team_id: channel.team_id }, { channel_id: channel.id }));
     const member = await this.store.channels.getMember(channel.id, userId);
     if (!member) throw notFound('channel_member');
@@ -179,17 +179,12 @@ export class ChannelMemberService {
   async view(actor: Actor, channelIds: readonly string[]): Promise<Record<string, number>> {
     const now = Date.now();
     const times: Record<string, number> = {};
-    const wereUnread: string[] = [];
-    for (const channelId of new Set(channelIds)) {
-      const state = await this.store.channels.viewState(channelId, actor.userId);
-      if (state === 'not_member') continue;
-      // Switching back to a channel with nothing new is most views; the stored state already says what a write would.
-      if (state === 'unread') {
-        await this.store.channels.markReadUpTo(channelId, actor.userId, now);
-        wereUnread.push(channelId);
-      }
-      times[channelId] = now;
-    }
+    const distinct = [...new Set(channelIds)];
+    const states = await this.store.channels.viewStates(distinct, actor.userId);
+    // Switching back to a channel with nothing new is most views; the stored state already says what a write would.
+    const wereUnread = distinct.filter((channelId) => states.get(channelId) === 'unread');
+    await this.store.channels.markReadUpTo(wereUnread, actor.userId, now);
+    for (const channelId of distinct) if (states.has(channelId)) times[channelId] = now;
     if (Object.keys(times).length > 0) {
       this.deps.bus.publish(makeEvent('multiple_channels_viewed', { channel_times: times }, { user_id: actor.userId }));
       this.viewHook?.(actor.userId, Object.keys(times), wereUnread);
@@ -205,8 +200,10 @@ export class ChannelMemberService {
   }
 
   async stats(actor: Actor, channelId: string): Promise<ChannelStats> {
-    await readableChannel(this.store, this.permissions, actor, channelId);
-    const [memberCount, pinnedCount] = await Promise.all([this.membership.activeChannelMemberCount(channelId), this.store.posts.countPinned(channelId)]);
+    // The pinned count is read beside the access check (one round trip instead of two) and only returned if it passes;
+    // the member count comes after it, so the membership cache never loads a channel for a caller who may not read it.
+    const [, pinnedCount] = await Promise.all([readableChannel(this.store, this.permissions, actor, channelId), this.store.posts.countPinned(channelId)]);
+    const memberCount = await this.membership.activeChannelMemberCount(channelId);
     return { channel_id: channelId, member_count: memberCount, guest_count: 0, pinnedpost_count: pinnedCount, files_count: 0 };
   }
 

@@ -53,11 +53,12 @@ export interface ChannelStore {
   removeMember(channelId: string, userId: string): Promise<void>;
   /** Every team the user is an active member of (not archived) once alone, then once per open channel of it they are in: one read. */
   teamChannelCounters(userId: string): Promise<TeamChannelCounters[]>;
-  /** The author has read their own post: their counters follow the channel's. */
-  markReadUpTo(channelId: string, userId: string, viewedAt: number): Promise<void>;
+  /** The user has read these channels up to now: their counters follow the channels', in one write. */
+  markReadUpTo(channelIds: readonly string[], userId: string, viewedAt: number): Promise<void>;
   /**
-   * Whether the user is a member and, if so, whether viewing would change nothing: every post counted as read, no
-   * mentions left, nothing posted since the last view. One read instead of a member read and a write.
+   * For each of the channels the user is a member of, whether viewing it would change nothing ('read': every post
+   * counted as read, no mentions left, nothing posted since the last view); channels they are not in are absent.
+   * One read for all of them instead of a member read and a write each.
    */
-  viewState(channelId: string, userId: string): Promise<'not_member' | 'read' | 'unread'>;
+  viewStates(channelIds: readonly string[], userId: string): Promise<Map<string, 'read' | 'unread'>>;
 }

@@ -245,6 +245,31 @@ describe('channels', () => {
     expect(Object.keys((multiple as unknown as { last_viewed_at_times: object }).last_viewed_at_times)).toEqual([channel.id]);
   });
 
+  it('marks several channels read at once, each caught up to its own count, skipping channels the caller is not in', async () => {
+    const [two, five, alreadyRead, notMine] = await Promise.all([1, 2, 3, 4].map(() => newChannel(owner.client, team.id)));
+    const reader = await teamMember();
+    const bystander = await teamMember();
+    for (const channel of [two, five, alreadyRead]) {
+      await reader.client.addToChannel(reader.user.id, channel.id);
+      await bystander.client.addToChannel(bystander.user.id, channel.id);
+    }
+    await countPosts(server, two.id, 2, [reader.user.id]);
+    await countPosts(server, five.id, 5, [reader.user.id]);
+    await reader.client.viewMyChannel(alreadyRead.id);
+    const bystanderBefore = await bystander.client.getMyChannelMember(five.id);
+    const marked = await raw(server, 'POST', '/channels/members/me/mark_read', { token: reader.token, body: [five.id, notMine.id, alreadyRead.id, two.id, five.id] });
+    expect(marked.status).toBe(200);
+    expect(Object.keys(marked.body.last_viewed_at_times)).toEqual([five.id, alreadyRead.id, two.id]);
+    for (const channel of [two, five]) {
+      const fresh = await reader.client.getChannel(channel.id) as Channel & { total_msg_count: number };
+      const after = await reader.client.getMyChannelMember(channel.id);
+      expect(after).toMatchObject({ msg_count: fresh.total_msg_count, mention_count: 0, last_viewed_at: marked.body.last_viewed_at_times[channel.id] });
+    }
+    expect((await reader.client.getMyChannelMember(two.id)).msg_count).not.toBe((await reader.client.getMyChannelMember(five.id)).msg_count);
+    // Only the caller's memberships move.
+    expect(await bystander.client.getMyChannelMember(five.id)).toMatchObject({ msg_count: bystanderBefore.msg_count, last_viewed_at: bystanderBefore.last_viewed_at });
+  });
+
   it('updates my notify props with valid values only', async () => {
     const channel = await newChannel(owner.client, team.id);
     await member.client.addToChannel(member.user.id, channel.id);

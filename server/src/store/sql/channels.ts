@@ -183,29 +183,35 @@ export class SqlChannelStore implements ChannelStore {
     });
   }
 
-  async viewState(channelId: string, userId: string): Promise<'not_member' | 'read' | 'unread'> {
-    const row = await this.db.selectFrom('channel_members').innerJoin('channels', 'channels.id', 'channel_members.channel_id')
+  async viewStates(channelIds: readonly string[], userId: string): Promise<Map<string, 'read' | 'unread'>> {
+    const states = new Map<string, 'read' | 'unread'>();
+    if (channelIds.length === 0) return states;
+    const rows = await this.db.selectFrom('channel_members').innerJoin('channels', 'channels.id', 'channel_members.channel_id')
       .select([
+        'channel_members.channel_id',
         'channel_members.msg_count', 'channel_members.msg_count_root', 'channel_members.mention_count', 'channel_members.mention_count_root',
         'channel_members.urgent_mention_count', 'channel_members.last_viewed_at',
         'channels.total_msg_count', 'channels.total_msg_count_root', 'channels.last_post_at',
       ])
-      .where('channel_members.channel_id', '=', channelId).where('channel_members.user_id', '=', userId).executeTakeFirst();
-    if (!row) return 'not_member';
-    const read = row.msg_count === row.total_msg_count && row.msg_count_root === row.total_msg_count_root && row.mention_count === 0
-      && row.mention_count_root === 0 && row.urgent_mention_count === 0 && row.last_viewed_at >= row.last_post_at;
-    return read ? 'read' : 'unread';
+      .where('channel_members.channel_id', 'in', channelIds).where('channel_members.user_id', '=', userId).execute();
+    for (const row of rows) {
+      const read = row.msg_count === row.total_msg_count && row.msg_count_root === row.total_msg_count_root && row.mention_count === 0
+        && row.mention_count_root === 0 && row.urgent_mention_count === 0 && row.last_viewed_at >= row.last_post_at;
+      states.set(row.channel_id, read ? 'read' : 'unread');
+    }
+    return states;
   }
 
-  async markReadUpTo(channelId: string, userId: string, viewedAt: number): Promise<void> {
+  async markReadUpTo(channelIds: readonly string[], userId: string, viewedAt: number): Promise<void> {
+    if (channelIds.length === 0) return;
     await this.db.updateTable('channel_members').set((eb) => ({
-      msg_count: eb.selectFrom('channels').select('total_msg_count').where('channels.id', '=', channelId),
-      msg_count_root: eb.selectFrom('channels').select('total_msg_count_root').where('channels.id', '=', channelId),
+      msg_count: eb.selectFrom('channels').select('total_msg_count').whereRef('channels.id', '=', 'channel_members.channel_id'),
+      msg_count_root: eb.selectFrom('channels').select('total_msg_count_root').whereRef('channels.id', '=', 'channel_members.channel_id'),
       mention_count: 0,
       mention_count_root: 0,
       urgent_mention_count: 0,
       last_viewed_at: viewedAt,
       last_update_at: viewedAt,
-    })).where('channel_id', '=', channelId).where('user_id', '=', userId).execute();
+    })).where('channel_id', 'in', channelIds).where('user_id', '=', userId).execute();
   }
 }
