@@ -72,7 +72,7 @@ export const serverBusy = (): AppError => new AppError(SERVER_BUSY_ID, 'The serv
  * Post lists (channel pages, threads, pinned, saved, thread lists) built at once per node, all kinds together. They
  * bound what concurrent readers of huge posts can make the server hold: a few byte budgets, not one per reader.
  * SQLite's reads never wait, so Node builds one list at a time anyway and two slots cost ordinary pages nothing.
- * PostgreSQL's lists mostly wait on round trips (about seven a page): two slots made them queue behind each other
+ * PostgreSQL's lists mostly wait on round trips (three statements for a page without files or link previews): two slots made them queue behind each other
  * (3 s for `posts/unread` at 300 simulated users while the pool sat idle), so they get more.
  * A list that waited MAX_QUEUE_WAIT_MS is refused: ramping 2,000 simulated users onto 6,000 on PostgreSQL, lists
  * waited 3.2 s on average, their clients timed out and asked again, and the node never caught up.

@@ -57,7 +57,7 @@ export class PasswordHasher {
   /** One slot per thread, so a slot always finds a thread free (or room to start one). */
   private readonly slots: ConcurrencyLimit;
 
-  constructor(private readonly size: number, maxWaitMs = MAX_QUEUE_WAIT_MS) {
+  constructor(size: number, maxWaitMs = MAX_QUEUE_WAIT_MS) {
     this.slots = new ConcurrencyLimit(size, undefined, maxWaitMs);
   }
 
