@@ -86,11 +86,14 @@ describe('emoji', () => {
     const box = composer().locator('textarea');
     await box.fill(':pizza: 🎉');
     await box.press('Enter');
-    const message = page.locator('.channel-view article.post .post-message.emoji-only');
+    // The saved post replaces the pending one (a new element), so measure the saved one, and poll:
+    // an element swapped out between finding and measuring measures 0.
+    const message = page.locator('.channel-view article.post:not(.pending) .post-message.emoji-only');
     await message.waitFor({ timeout: 10_000 });
-    const width = await message.locator('.emoji-sprite').first().evaluate((el) => el.getBoundingClientRect().width);
-    const normal = await post('Shipped').locator('.emoji-sprite').first().evaluate((el) => el.getBoundingClientRect().width);
-    expect(width).toBeGreaterThan(normal);
+    const width = (locator: Locator) => locator.locator('.emoji-sprite').first().evaluate((el) => el.getBoundingClientRect().width);
+    const normal = await width(post('Shipped'));
+    expect(normal).toBeGreaterThan(0);
+    await expect.poll(() => width(message)).toBeGreaterThan(normal);
   });
 
   it('completes :piz with a sprite image', async () => {
