@@ -12,6 +12,7 @@ import { RedisEventBus } from './cluster/redis_bus.js';
 import { supervisorChannel } from './cluster/workers/messages.js';
 import { ServerSocketCount } from './cluster/workers/peer_sockets.js';
 import { workerIndex } from './cluster/workers/worker_index.js';
+import { databaseOptions, POOL_KEYS, poolSettings } from './config/database_options.js';
 import { composeConfig } from './config/document/compose.js';
 import { LiveConfig } from './config/live.js';
 import { NodemailerMailer } from './email/smtp/nodemailer_mailer.js';
@@ -52,15 +53,15 @@ export async function startParley(startConfig: Config, sources: ConfigSources = 
   ]));
   const log = worker === undefined ? rootLog : rootLog.child({ worker });
   // A supervisor migrated the database before forking; its first worker alone checkpoints SQLite's WAL.
-  const store = await openSqlStore({
-    databaseUrl: startConfig.databaseUrl || undefined, dataDir: startConfig.dataDir, migrate: worker === undefined, walCheckpointer: (worker ?? 0) === 0,
-  });
+  const store = await openSqlStore({ ...databaseOptions(startConfig), migrate: worker === undefined, walCheckpointer: (worker ?? 0) === 0 });
   // The settings saved through the API (in the database, shared by every node) join the ones the process started with.
   const liveConfig = new LiveConfig(composeConfig(sources.base, await readStoredDocument(store), sources.operator));
   const config = liveConfig.flat;
   log.level = config.logLevel;
+  store.tunePool(poolSettings(config));
   liveConfig.onChange((changed) => {
     if (changed.has('logLevel')) log.level = config.logLevel;
+    if (POOL_KEYS.some((key) => changed.has(key))) store.tunePool(poolSettings(config));
   });
   // A worker's metrics are summed and served by its supervisor, which holds the metrics address.
   const metricsAddress = config.metricsEnable && !supervisor ? parseListenAddress(config.metricsListenAddress) : undefined;

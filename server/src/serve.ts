@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import pino from 'pino';
 import { readStoredDocument, type ConfigSources } from './app/admin/config.js';
 import { Supervisor } from './cluster/workers/supervisor.js';
+import { databaseOptions } from './config/database_options.js';
 import { composeConfig } from './config/document/compose.js';
 import { ConfigError } from './config/errors.js';
 import { loadConfig, loadSettings } from './config/load.js';
@@ -55,7 +56,7 @@ function withBundledWebClient(config: Config): Config {
  * applies at the next start), after migrating the database: once, here, before any worker opens it.
  */
 async function migratedStartConfig(sources: ConfigSources): Promise<Config> {
-  const store = await openSqlStore({ databaseUrl: sources.base.databaseUrl || undefined, dataDir: sources.base.dataDir, walCheckpointer: false });
+  const store = await openSqlStore({ ...databaseOptions(sources.base), walCheckpointer: false });
   try {
     return composeConfig(sources.base, await readStoredDocument(store), sources.operator).flat;
   } finally {

@@ -42,6 +42,18 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** Connections PostgreSQL has open to the database at `databaseUrl`, whatever their state. */
+export async function postgresConnectionCount(databaseUrl: string): Promise<number> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ count: number }>('SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1', [new URL(databaseUrl).pathname.slice(1)]);
+    return rows[0].count;
+  } finally {
+    await admin.end();
+  }
+}
+
 /**
  * A real Parley server on an ephemeral port with a database of its own: a
  * temp SQLite folder, or a fresh PostgreSQL database dropped afterwards.

@@ -93,6 +93,25 @@ describe('System Console settings and permissions', () => {
     await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
   });
 
+  it('an admin sizes the database pool on the Database page; the driver is shown, not edited', async () => {
+    const page = admin.page;
+    await page.goto('/admin_console/environment/database');
+    const maxOpen = page.getByLabel('Maximum open connections');
+    await expect.poll(() => maxOpen.inputValue()).toBe('20');
+    expect(await setting(page, 'SqlSettings.DriverName').textContent()).toContain('sqlite3');
+    await maxOpen.fill('8');
+    await page.getByLabel('Maximum connection idle time (milliseconds)').fill('60000');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await screenshot(page, 'admin-settings-database');
+
+    const api = apiClient(server);
+    await api.login('root', password);
+    expect((await api.getConfig()).SqlSettings).toMatchObject({ MaxOpenConns: 8, ConnMaxIdleTimeMilliseconds: 60000, DriverName: 'sqlite3' });
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Maximum open connections').inputValue()).toBe('8');
+  });
+
   it('shows keys set by the environment disabled, with the reason', async () => {
     const page = admin.page;
     // The e2e server is started with PARLEY_METRICS_ENABLE=false.

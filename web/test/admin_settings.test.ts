@@ -5,7 +5,7 @@ import { fieldOfError } from '../src/features/admin/settings/configErrors';
 import { serverError } from '../src/api/client';
 import { changedRoles, columnHas, toggleRow, type PermissionColumn, type PermissionRow } from '../src/features/admin/permissions/tree';
 import { settingsSections } from '../src/features/admin/settings';
-import { fileStorage, imageProxy } from '../src/features/admin/settings/pages/environment';
+import { database, fileStorage, imageProxy } from '../src/features/admin/settings/pages/environment';
 import { posts } from '../src/features/admin/settings/pages/site_config';
 import type { SettingsPageDef } from '../src/features/admin/settings/page';
 import type { Translate } from '../src/i18n/useT';
@@ -110,9 +110,16 @@ describe('settings pages', () => {
   const t = ((key: string) => key) as Translate;
   const keys = (page: SettingsPageDef): string[] => page.fields(t, doc).map((f) => f.path);
 
-  it('lists File Storage and Image Proxy in Environment after Web Server, before SMTP', () => {
+  it('lists Database, File Storage and Image Proxy in Environment after Web Server, before SMTP', () => {
     const environment = settingsSections.filter((s) => s.group === 'Environment').map((s) => s.path);
-    expect(environment.slice(0, 4)).toEqual(['environment/web_server', 'environment/file_storage', 'environment/image_proxy', 'environment/smtp']);
+    expect(environment.slice(0, 5)).toEqual(['environment/web_server', 'environment/database', 'environment/file_storage', 'environment/image_proxy', 'environment/smtp']);
+  });
+
+  it('edits the PostgreSQL pool and only shows the driver, which the database URL decides', () => {
+    expect(database.fields(t, doc).map((f) => [f.path, f.kind])).toEqual([
+      ['SqlSettings.DriverName', 'readonly'], ['SqlSettings.MaxOpenConns', 'number'],
+      ['SqlSettings.ConnMaxIdleTimeMilliseconds', 'number'], ['SqlSettings.ConnMaxLifetimeMilliseconds', 'number'],
+    ]);
   });
 
   it('edits the file storage, image proxy and link preview keys of the config document', () => {

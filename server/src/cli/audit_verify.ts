@@ -1,4 +1,5 @@
 import { verifyAuditChain } from '../app/admin/audit_verify.js';
+import { databaseOptions } from '../config/database_options.js';
 import type { Config } from '../config/schema.js';
 import { openSqlStore } from '../store/sql/store.js';
 import { ProgressBar, type Output } from './progress_bar.js';
@@ -12,7 +13,7 @@ export const VERIFY_BROKEN = 1;
  * reordered record and VERIFY_BROKEN. The server may keep running meanwhile.
  */
 export async function auditVerify(config: Config, io: { out: Output; err: Output }, options: { pageSize?: number } = {}): Promise<number> {
-  const store = await openSqlStore({ databaseUrl: config.databaseUrl || undefined, dataDir: config.dataDir, poolSize: 2 });
+  const store = await openSqlStore(databaseOptions(config));
   try {
     const bar = new ProgressBar(io.err, 'verifying audit chain');
     const report = await verifyAuditChain(store.audits, { pageSize: options.pageSize, onProgress: (done, total) => bar.update(done, total) });

@@ -16,7 +16,28 @@ export interface Connection {
   dialect: Dialect;
   /** SQLite: the same connection for synchronous statements inside the store's transactions. */
   direct?: SqliteDirect;
+  /** PostgreSQL: applies pool settings read after connecting (the ones saved in the database); SQLite has no pool. */
+  tunePool(settings: PoolSettings): void;
   close(): Promise<void>;
+}
+
+/** PostgreSQL's connection pool, from SqlSettings. */
+export interface PoolSettings {
+  /** Connections held at most (SqlSettings.MaxOpenConns). */
+  maxOpenConns: number;
+  /** An idle connection is closed after this; 0 keeps it (SqlSettings.ConnMaxIdleTimeMilliseconds). */
+  connMaxIdleTimeMs: number;
+  /** A connection is closed once this old, when next idle; 0 never (SqlSettings.ConnMaxLifetimeMilliseconds). */
+  connMaxLifetimeMs: number;
+}
+
+function poolOptions(settings: PoolSettings): Pick<pg.PoolConfig, 'max' | 'idleTimeoutMillis' | 'maxLifetimeSeconds'> {
+  return {
+    max: settings.maxOpenConns,
+    idleTimeoutMillis: settings.connMaxIdleTimeMs,
+    // pg counts lifetimes in whole seconds; a lifetime under a second still ends.
+    maxLifetimeSeconds: settings.connMaxLifetimeMs > 0 ? Math.max(1, Math.round(settings.connMaxLifetimeMs / 1000)) : 0,
+  };
 }
 
 // int8 (bigint) columns hold ms timestamps and counters, well inside 2^53.
@@ -25,7 +46,8 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 export interface ConnectOptions {
   databaseUrl?: string;
   dataDir: string;
-  poolSize?: number;
+  /** Without settings (benchmark seeding, tests), pg's own pool defaults. */
+  pool?: PoolSettings;
   /**
    * SQLite: whether this process runs the background WAL checkpointer (default true). When several processes
    * share the file one is enough; the others still checkpoint in a commit once the WAL is large.
@@ -36,12 +58,16 @@ export interface ConnectOptions {
 /** Opens PostgreSQL when a postgres:// URL is given, else SQLite (WAL) in the data dir. */
 export function connect(options: ConnectOptions): Connection {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, ...(options.pool && poolOptions(options.pool)) });
     // An idle client whose connection drops (server restart, failover, pool shutdown racing a terminate) is
     // discarded by the pool and replaced on demand; without a listener the 'error' event would crash the process.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return {
+      db, dialect: 'postgres', close: () => db.destroy(),
+      // pg reads these when it opens (max, lifetime) and releases (idle time) a connection: the pool takes them as it works.
+      tunePool: (settings) => Object.assign(pool.options, poolOptions(settings)),
+    };
   }
   mkdirSync(options.dataDir, { recursive: true });
   const file = new SQLite(path.join(options.dataDir, 'parley.db'));
@@ -53,7 +79,7 @@ export function connect(options: ConnectOptions): Connection {
   const checkpointer = options.walCheckpointer === false ? WalCheckpointer.leaveToAnother(file) : WalCheckpointer.start(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(file) }) });
   return {
-    db, dialect: 'sqlite', direct: new SqliteDirect(file),
+    db, dialect: 'sqlite', direct: new SqliteDirect(file), tunePool: () => {},
     close: async () => {
       await checkpointer.stop();
       await db.destroy();

@@ -3,7 +3,7 @@ import type { Store } from '../store.js';
 import { migrateToLatest } from '../migrations/index.js';
 import { SqlCategoryStore } from './categories.js';
 import { SqlChannelStore } from './channels.js';
-import { connect, type Connection, type ConnectOptions } from './connect.js';
+import { connect, type Connection, type ConnectOptions, type PoolSettings } from './connect.js';
 import { GroupCommit } from './group_commit.js';
 import { SqlPostStore } from './posts.js';
 import { SqlPreferenceStore } from './preferences.js';
@@ -124,6 +124,11 @@ export class SqlStore implements Store {
 
   async ping(): Promise<void> {
     await sql`SELECT 1`.execute(this.db);
+  }
+
+  /** PostgreSQL's pool takes new settings as it opens and releases connections. */
+  tunePool(settings: PoolSettings): void {
+    this.connection?.tunePool(settings);
   }
 
   async close(): Promise<void> {

@@ -5,12 +5,12 @@ import { email, mfa, password, signup } from './pages/authentication';
 import { ldap } from './pages/ldap';
 import { openid } from './pages/openid';
 import { saml } from './pages/saml';
-import { fileStorage, imageProxy, logging, performanceMonitoring, pushNotificationServer, rateLimiting, sessionLengths, smtp, webServer } from './pages/environment';
+import { database, fileStorage, imageProxy, logging, performanceMonitoring, pushNotificationServer, rateLimiting, sessionLengths, smtp, webServer } from './pages/environment';
 import { announcementBanner, customization, localization, notifications, posts, usersAndTeams } from './pages/site_config';
 import { botAccounts, integrationManagement } from './pages/integrations';
 
 export const settingsSections: AdminSection[] = [
-  webServer, fileStorage, imageProxy, smtp, pushNotificationServer, rateLimiting, logging, sessionLengths, performanceMonitoring,
+  webServer, database, fileStorage, imageProxy, smtp, pushNotificationServer, rateLimiting, logging, sessionLengths, performanceMonitoring,
   customization, localization, usersAndTeams, notifications, posts, announcementBanner,
   signup, email, password, mfa, ldap, saml, openid,
   integrationManagement, botAccounts,

@@ -16,6 +16,19 @@ export const webServer: SettingsPageDef = {
   ],
 };
 
+export const database: SettingsPageDef = {
+  path: 'environment/database',
+  group,
+  title: 'Database',
+  heading: (t) => t('admin.database.title'),
+  fields: (t) => [
+    readonlyField('SqlSettings.DriverName', t('admin.database.driver'), t('admin.database.driverNote')),
+    numberField('SqlSettings.MaxOpenConns', t('admin.database.maxOpenConns'), t('admin.database.maxOpenConnsHelp')),
+    numberField('SqlSettings.ConnMaxIdleTimeMilliseconds', t('admin.database.maxIdleTime'), t('admin.database.maxIdleTimeHelp')),
+    numberField('SqlSettings.ConnMaxLifetimeMilliseconds', t('admin.database.maxLifetime'), t('admin.database.maxLifetimeHelp')),
+  ],
+};
+
 export const fileStorage: SettingsPageDef = {
   path: 'environment/file_storage',
   group,
