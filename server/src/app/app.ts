@@ -44,6 +44,7 @@ import { NotificationService } from './notifications/notification_service.js';
 import { PostReminderService } from './posts/reminders.js';
 import { PostingContexts } from './posting_context.js';
 import { Permissions } from './permissions.js';
+import { TeamMemberships } from './team_memberships.js';
 import { PreferenceService } from './preferences.js';
 import { PresenceService } from './presence.js';
 import { PostListService } from './post_lists.js';
@@ -164,7 +165,7 @@ export class App {
 
   constructor(readonly deps: AppDeps) {
     this.roleRegistry = new RoleRegistry(deps);
-    this.permissions = new Permissions(deps.store, this.roleRegistry);
+    this.permissions = new Permissions(deps.store, this.roleRegistry, new TeamMemberships(deps.store, deps.bus));
     this.roles = new RoleService(deps, this.permissions, this.roleRegistry);
     this.schemes = new SchemeService(deps, this.permissions, this.roleRegistry, this.roles);
     this.channelModeration = new ChannelModerationService(deps, this.permissions, this.roleRegistry, this.roles, this.schemes);

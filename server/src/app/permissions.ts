@@ -4,6 +4,7 @@ import type { ChannelRecord } from '../store/channels.js';
 import type { Store } from '../store/store.js';
 import type { TeamMemberRecord } from '../store/teams.js';
 import { isSystemAdmin, type Actor } from './actor.js';
+import type { TeamMemberships } from './team_memberships.js';
 
 /** The role names in a roles string ('system_user system_admin'). */
 export const roleList = (roles: string): string[] => roles.split(' ').filter(Boolean);
@@ -42,7 +43,7 @@ export interface RoleGrants {
  * roles are read in the scheme that governs the team or channel (the registry).
  */
 export class Permissions {
-  constructor(private readonly store: Store, private readonly roles: RoleGrants) {}
+  constructor(private readonly store: Store, private readonly roles: RoleGrants, private readonly teamMemberships: TeamMemberships) {}
 
   hasSystem(actor: Actor, permission: string): boolean {
     return this.roles.grants(actor.roles, permission);
@@ -54,7 +55,7 @@ export class Permissions {
 
   async hasTeam(actor: Actor, teamId: string, permission: string): Promise<boolean> {
     if (this.hasSystem(actor, permission)) return true;
-    const member = await this.store.teams.getMember(teamId, actor.userId);
+    const member = await this.teamMemberships.get(teamId, actor.userId);
     if (!member || member.delete_at > 0) return false;
     return this.roles.teamMemberGrants(member, permission);
   }
