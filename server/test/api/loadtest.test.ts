@@ -100,8 +100,9 @@ describe('parley loadtest', () => {
   it('ceiling keeps the per-route report of the step that failed beside the last passing one', async () => {
     // The population has USERS users: a step beyond it cannot bring everyone online, so it fails.
     const report = await ceiling({
+      // Users who think for a second: the passing step must pass however busy the machine running the tests is.
       url: server.url, password: 'LoadTest-Passw0rd!', seed: 7, start: 20, step: 20, max: 40, ramp: 40, stepSeconds: 5, settleSeconds: 1,
-      thinkMeanMs: 300, statusPollMs: 2_000, timeoutMs: 10_000, maxSockets: 64, workers: 1, statusIntervalMs: 5_000, out: quiet(),
+      thinkMeanMs: 1_000, statusPollMs: 2_000, timeoutMs: 10_000, maxSockets: 64, workers: 1, statusIntervalMs: 5_000, out: quiet(),
     });
     expect(report.steps.map((s) => [s.users, s.pass])).toEqual([[20, true], [40, false]]);
     expect(report.supportedUsers).toBe(20);
