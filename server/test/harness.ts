@@ -6,6 +6,7 @@ import type { UserProfile } from '@mattermost/types/users';
 import pg from 'pg';
 import type { OperatorLayer } from '../src/config/document/compose.js';
 import { loadSettings } from '../src/config/load.js';
+import { dbStatements } from '../src/metrics/registry.js';
 import type { Config } from '../src/config/schema.js';
 import { newId } from '../src/model/id.js';
 import { startParley, type RunningParley } from '../src/parley.js';
@@ -22,36 +23,40 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** One statement on the PostgreSQL server as its admin, on a connection of its own. */
+async function adminQuery<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    return (await admin.query<R>(text, values)).rows;
+  } finally {
+    await admin.end();
+  }
+}
+
 /** A fresh, empty PostgreSQL database. */
 export async function createPostgresDatabase(): Promise<TestDatabase> {
   const name = `parley_test_${newId()}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     async drop() {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
 
 /** Connections PostgreSQL has open to the database at `databaseUrl`, whatever their state. */
 export async function postgresConnectionCount(databaseUrl: string): Promise<number> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ count: number }>('SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1', [new URL(databaseUrl).pathname.slice(1)]);
-    return rows[0].count;
-  } finally {
-    await admin.end();
-  }
+  const [{ count }] = await adminQuery<{ count: number }>('SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1', [new URL(databaseUrl).pathname.slice(1)]);
+  return count;
+}
+
+/** Statements this process's servers have sent to PostgreSQL (`parley_db_statements_total`; SQLite sends none). */
+export async function statementsSent(): Promise<number> {
+  return (await dbStatements.get()).values[0]?.value ?? 0;
 }
 
 /**

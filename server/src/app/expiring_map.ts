@@ -6,6 +6,7 @@
  */
 export class ExpiringMap<K, V> {
   private readonly entries = new Map<K, { value: V; until: number }>();
+  private deletions = 0;
 
   constructor(private readonly maxEntries: number, private readonly ttlMs: number) {}
 
@@ -30,11 +31,26 @@ export class ExpiringMap<K, V> {
   }
 
   delete(key: K): void {
+    this.deletions++;
     this.entries.delete(key);
   }
 
   deleteWhere(test: (value: V) => boolean): void {
+    this.deletions++;
     for (const [key, entry] of this.entries) if (test(entry.value)) this.entries.delete(key);
+  }
+
+  /** Read before loading a value from the store, for `setUnlessDeletedSince` once it has come. */
+  get version(): number {
+    return this.deletions;
+  }
+
+  /**
+   * Stores a value loaded since `version` was read, unless a deletion (an invalidation) came meanwhile: the load may
+   * have read the state from before the change, so it is used once but not kept.
+   */
+  setUnlessDeletedSince(version: number, key: K, value: V): void {
+    if (version === this.deletions) this.set(key, value);
   }
 
   /** Every stored value, expired ones included, for updating them in place. */

@@ -54,7 +54,6 @@ function affected(event: ServerEvent): { channelId?: string; userId?: string } |
  */
 export class PostingContexts {
   private readonly posters = new ExpiringMap<string, Poster>(MAX_ENTRIES, RELOAD_AFTER_MS);
-  private generation = 0;
 
   constructor(private readonly deps: AppDeps) {
     deps.bus.subscribe((event) => this.observe(event));
@@ -67,17 +66,16 @@ export class PostingContexts {
       const mentionCandidates = await this.deps.store.posts.mentionCandidates(channelId, lookup);
       return { channel: poster.channel, member: poster.member, author: poster.author, mentionCandidates };
     }
-    const generation = this.generation;
+    const version = this.posters.version;
     const context = await this.deps.store.posts.creationContext(channelId, userId, lookup);
     const { channel, member, author } = context;
-    if (channel && member && author && generation === this.generation) this.posters.set(key, { channel, member, author });
+    if (channel && member && author) this.posters.setUnlessDeletedSince(version, key, { channel, member, author });
     return context;
   }
 
   private observe(event: ServerEvent): void {
     const target = affected(event);
     if (!target) return;
-    this.generation++;
     const { channelId, userId } = target;
     // A field the event does not name matches every poster (an event naming neither drops them all).
     this.posters.deleteWhere((poster) => (channelId === undefined || poster.channel.id === channelId) && (userId === undefined || poster.author.id === userId));

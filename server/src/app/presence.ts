@@ -1,6 +1,6 @@
 import { guarded } from '../metrics/unexpected.js';
 import { AppError, forbidden } from '../model/errors.js';
-import { makeEvent, type ServerEvent } from '../model/events.js';
+import { encodedField, makeEvent, type ServerEvent } from '../model/events.js';
 import type { AppDeps } from './deps.js';
 import type { MembershipCache } from './membership_cache.js';
 import type { StatusService } from './statuses.js';
@@ -155,8 +155,8 @@ export class PresenceService {
   }
 
   private observe(event: ServerEvent): void {
-    if (event.event === 'posted' && event.data.set_online !== false && typeof event.data.post === 'string') {
-      const author = postAuthor(event.data.post);
+    if (event.event === 'posted' && event.data.set_online !== false) {
+      const author = encodedField(event.data.post, 'user_id');
       if (author) this.activity(author);
     } else if (event.event === 'status_change' && event.data.status === 'offline' && typeof event.data.user_id === 'string') {
       const user = this.users.get(event.data.user_id);
@@ -177,14 +177,5 @@ export class PresenceService {
   private logFailure(err: unknown): void {
     if (err instanceof AppError) return;
     this.deps.log.warn({ err }, 'presence update failed');
-  }
-}
-
-function postAuthor(post: string): string | undefined {
-  try {
-    const parsed = JSON.parse(post) as { user_id?: unknown };
-    return typeof parsed.user_id === 'string' ? parsed.user_id : undefined;
-  } catch {
-    return undefined;
   }
 }

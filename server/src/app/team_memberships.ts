@@ -1,5 +1,5 @@
 import type { EventBus } from '../cluster/bus.js';
-import type { ServerEvent } from '../model/events.js';
+import { encodedField, type ServerEvent } from '../model/events.js';
 import type { Store } from '../store/store.js';
 import type { TeamMemberRecord } from '../store/teams.js';
 import { ExpiringMap } from './expiring_map.js';
@@ -8,6 +8,8 @@ import { ExpiringMap } from './expiring_map.js';
 const MAX_ENTRIES = 50_000;
 /** Bounds the damage of a missed event (Redis pub/sub is at-most-once), as the posting contexts do. */
 const RELOAD_AFTER_MS = 30_000;
+
+const keyOf = (teamId: string, userId: string): string => `${teamId}:${userId}`;
 
 /** The team and/or user whose cached memberships an event may have made wrong; a field left out matches all. */
 function affected(event: ServerEvent): { teamId?: string; userId?: string } | undefined {
@@ -18,11 +20,9 @@ function affected(event: ServerEvent): { teamId?: string; userId?: string } | un
     case 'leave_team':
       return { teamId: dataString('team_id'), userId: dataString('user_id') ?? broadcast.user_id };
     case 'memberrole_updated':
-      return { userId: broadcast.user_id };
-    case 'delete_team': {
-      const teamId = teamIdOf(data.team);
-      return teamId === undefined ? {} : { teamId };
-    }
+      return { teamId: encodedField(data.member, 'team_id'), userId: broadcast.user_id };
+    case 'delete_team':
+      return { teamId: encodedField(data.team, 'id') };
     case 'user_updated': {
       // Deactivation, guest and role changes: the user's memberships are read again.
       const user = data.user as { id?: unknown } | undefined;
@@ -30,16 +30,6 @@ function affected(event: ServerEvent): { teamId?: string; userId?: string } | un
     }
     default:
       return undefined;
-  }
-}
-
-function teamIdOf(team: unknown): string | undefined {
-  if (typeof team !== 'string') return undefined;
-  try {
-    const id = (JSON.parse(team) as { id?: unknown }).id;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined;
   }
 }
 
@@ -51,27 +41,27 @@ function teamIdOf(team: unknown): string | undefined {
  */
 export class TeamMemberships {
   private readonly members = new ExpiringMap<string, TeamMemberRecord>(MAX_ENTRIES, RELOAD_AFTER_MS);
-  private generation = 0;
 
   constructor(private readonly store: Store, bus: EventBus) {
     bus.subscribe((event) => this.observe(event));
   }
 
   async get(teamId: string, userId: string): Promise<TeamMemberRecord | undefined> {
-    const key = `${teamId}:${userId}`;
+    const key = keyOf(teamId, userId);
     const cached = this.members.get(key);
     if (cached) return cached;
-    const generation = this.generation;
+    const version = this.members.version;
     const member = await this.store.teams.getMember(teamId, userId);
-    if (member && member.delete_at === 0 && generation === this.generation) this.members.set(key, member);
+    if (member && member.delete_at === 0) this.members.setUnlessDeletedSince(version, key, member);
     return member;
   }
 
   private observe(event: ServerEvent): void {
     const target = affected(event);
     if (!target) return;
-    this.generation++;
     const { teamId, userId } = target;
-    this.members.deleteWhere((member) => (teamId === undefined || member.team_id === teamId) && (userId === undefined || member.user_id === userId));
+    // A join or leave names its one entry: a bulk join of thousands must not scan the whole cache for each.
+    if (teamId !== undefined && userId !== undefined) this.members.delete(keyOf(teamId, userId));
+    else this.members.deleteWhere((member) => (teamId === undefined || member.team_id === teamId) && (userId === undefined || member.user_id === userId));
   }
 }

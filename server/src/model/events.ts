@@ -40,6 +40,20 @@ export function sessionsRevoked(userId: string, sessionIds: readonly string[]): 
   return makeEvent(SESSIONS_REVOKED, { session_ids: [...sessionIds] }, { user_id: userId });
 }
 
+/**
+ * A string field of a payload Mattermost's events carry JSON-encoded (`posted`'s post, `delete_team`'s team,
+ * `memberrole_updated`'s member), or undefined when the payload is not such JSON.
+ */
+export function encodedField(encoded: unknown, field: string): string | undefined {
+  if (typeof encoded !== 'string') return undefined;
+  try {
+    const value = (JSON.parse(encoded) as Record<string, unknown> | null)?.[field];
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The session ids of a SESSIONS_REVOKED event, else none. */
 export function revokedSessionIds(event: ServerEvent): string[] {
   if (event.event !== SESSIONS_REVOKED || !Array.isArray(event.data.session_ids)) return [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbConnectionWait, dbStatements } from '../../src/metrics/registry.js';
-import { createUser, DB, raw, startTestServer, type TestServer, type TestUser } from '../harness.js';
+import { dbConnectionWait } from '../../src/metrics/registry.js';
+import { createUser, DB, raw, startTestServer, statementsSent, type TestServer, type TestUser } from '../harness.js';
 
 let server: TestServer;
 let user: TestUser;
@@ -11,10 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-async function statementsSent(): Promise<number> {
-  return (await dbStatements.get()).values[0]?.value ?? 0;
-}
 
 async function connectionsTaken(): Promise<number> {
   const { values } = await dbConnectionWait.get();

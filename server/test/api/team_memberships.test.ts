@@ -1,7 +1,6 @@
 import type { Team } from '@mattermost/types/teams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbStatements } from '../../src/metrics/registry.js';
-import { createUser, DB, raw, startTestServer, type TestServer, type TestUser } from '../harness.js';
+import { createUser, DB, raw, startTestServer, statementsSent, type TestServer, type TestUser } from '../harness.js';
 import { newTeam } from '../team_fixtures.js';
 
 // Permission checks read a caller's team membership from a cache the bus keeps current: a change must count at once.
@@ -18,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const statementsSent = async (): Promise<number> => (await dbStatements.get()).values[0]?.value ?? 0;
 const channelsOf = (user: TestUser) => raw(server, 'GET', `/users/me/teams/${team.id}/channels`, { token: user.token });
 const rename = (user: TestUser) => raw(server, 'PUT', `/teams/${team.id}/patch`, { token: user.token, body: { display_name: 'Renamed' } });
 

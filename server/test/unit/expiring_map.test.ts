@@ -33,4 +33,16 @@ describe('ExpiringMap', () => {
     for (const v of map.values()) v.n += 10;
     expect([map.get('a'), map.get('b')]).toEqual([undefined, { n: 12 }]);
   });
+
+  it('keeps a loaded value only if nothing was deleted while it loaded', () => {
+    const map = new ExpiringMap<string, number>(10, 60_000);
+    const beforeDelete = map.version;
+    map.delete('other');
+    map.setUnlessDeletedSince(beforeDelete, 'a', 1);
+    const beforeDeleteWhere = map.version;
+    map.deleteWhere(() => false);
+    map.setUnlessDeletedSince(beforeDeleteWhere, 'b', 2);
+    map.setUnlessDeletedSince(map.version, 'c', 3);
+    expect([map.get('a'), map.get('b'), map.get('c')]).toEqual([undefined, undefined, 3]);
+  });
 });
